@@ -1,0 +1,1 @@
+"""Lock-in analysis: pure functions over networkx graphs."""

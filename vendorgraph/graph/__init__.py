@@ -1,0 +1,1 @@
+"""Stores and projections of the model: rdflib, networkx, Neo4j, pyvis HTML."""

@@ -1,0 +1,1 @@
+"""Loaders: article text to model records (entities, quotes, relations, quantities)."""
