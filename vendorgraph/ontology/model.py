@@ -135,7 +135,12 @@ class Span:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Document:
-    """An article: its text exactly as the offsets count it, and what is known about it."""
+    """An article: its text exactly as the offsets count it, and what is known about it.
+
+    ``text`` is the file as read (for HTML, its visible text), so offsets count from the start
+    of the file; ``body_start`` is where the article body begins (after a front-matter block),
+    and extraction looks only at ``text[body_start:]``. ``published`` is an ISO date or None.
+    """
 
     text: str
     title: str | None = None
@@ -144,6 +149,13 @@ class Document:
     url: str | None = None
     path: str | None = None
     wire_source: str | None = None
+    body_start: int = 0
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.body_start <= len(self.text):
+            raise ModelError(
+                f"body_start {self.body_start!r} lies outside the text of {len(self.text)} characters"
+            )
 
     @property
     def content_hash(self) -> str:
