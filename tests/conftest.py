@@ -13,7 +13,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 def _need(path: Path) -> Path:
     if not path.exists():
-        pytest.skip(f"{path} is absent: the shared inputs live beside the repo (CI always has them)")
+        pytest.skip(f"{path} is absent: the shared inputs live beside the repo (CI has them)")
     return path
 
 

@@ -154,7 +154,8 @@ class Document:
     def __post_init__(self) -> None:
         if not 0 <= self.body_start <= len(self.text):
             raise ModelError(
-                f"body_start {self.body_start!r} lies outside the text of {len(self.text)} characters"
+                f"body_start {self.body_start!r} lies outside the text of "
+                f"{len(self.text)} characters"
             )
 
     @property
@@ -205,7 +206,7 @@ class Entity:
 
     def __post_init__(self) -> None:
         if not self.name.strip():
-            raise ModelError(f"entity {self.id!r} has an empty name; give it the name it is known by")
+            raise ModelError(f"entity {self.id!r} has an empty name; give it its known name")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

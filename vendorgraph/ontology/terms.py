@@ -15,12 +15,12 @@ True
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 __all__ = ["EntityType", "Modality", "Predicate", "QuantityKind"]
 
 
-class EntityType(str, Enum):
+class EntityType(StrEnum):
     """The entity types of the JSON contract: the most specific class the text supports."""
 
     ORGANIZATION = "Organization"
@@ -62,7 +62,7 @@ _ORGANIZATIONS = frozenset(
 )
 
 
-class Predicate(str, Enum):
+class Predicate(StrEnum):
     """Relation names. Direction: ``supplies`` supplier→customer, ``employs`` org→person."""
 
     SUPPLIES = "supplies"
@@ -85,7 +85,7 @@ class Predicate(str, Enum):
         return self in (Predicate.PARTNERS_WITH, Predicate.COMPETES_WITH)
 
 
-class Modality(str, Enum):
+class Modality(StrEnum):
     """The claimant's stance towards a claim (not our confidence in extracting it)."""
 
     ASSERTED = "asserted"
@@ -95,7 +95,7 @@ class Modality(str, Enum):
     DENIED = "denied"
 
 
-class QuantityKind(str, Enum):
+class QuantityKind(StrEnum):
     """Kinds of numbers an article states."""
 
     MONEY = "money"
