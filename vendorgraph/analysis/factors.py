@@ -1,0 +1,244 @@
+"""From claims to typed evidence: the claim -> factor rules and the evidence weight.
+
+The rules live in ``data/factor_rules.toml`` (data, not code): each maps a claim's role,
+predicate, cue words of its sentence, quantity kind and qualifiers to a factor, a polarity and
+a magnitude. The weight of a piece of evidence is ``source * confidence * modality * decay``,
+and zero once its validity window has closed ("through 2027" stops counting after 2027).
+
+Examples
+--------
+>>> from vendorgraph.analysis.dependencies import Claim
+>>> c = Claim(key="r1", subject="org/a", object="tech/t", predicate="integrates",
+...           role="integrate", evidence="A will co-design racks around T.")
+>>> [(e.factor, e.polarity, e.magnitude) for e in claim_evidence(c)]
+[('integration', 1, 0.85)]
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from vendorgraph.analysis._time import parse_date, years_between
+from vendorgraph.analysis.dependencies import SUPPORT_ROLES, Claim
+from vendorgraph.analysis.weights import FACTORS, Parameters, load_parameters
+from vendorgraph.errors import InputError, InputFileError
+
+__all__ = [
+    "Evidence",
+    "Rule",
+    "claim_evidence",
+    "claim_weight",
+    "load_rules",
+    "saturate",
+]
+
+_ROLES = frozenset(SUPPORT_ROLES) | {"inhouse", "partner", "invest", "restriction", "multisource"}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rule:
+    """One claim -> factor mapping (see ``data/factor_rules.toml`` for the fields)."""
+
+    factor: str
+    polarity: int
+    magnitude: float = 0.5
+    role: str | None = None
+    predicate: str | None = None
+    cues: tuple[str, ...] = ()
+    quantity: str | None = None
+    requires: tuple[str, ...] = ()
+    modality: tuple[str, ...] = ()
+    scale: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.factor not in FACTORS:
+            raise InputError(f"rule factor {self.factor!r} is unknown; use one of {FACTORS}")
+        if self.polarity not in (-1, 1):
+            raise InputError(f"rule polarity {self.polarity!r} must be 1 or -1")
+        if not 0.0 <= self.magnitude <= 1.0:
+            raise InputError(f"rule magnitude {self.magnitude!r} must lie in [0, 1]")
+        if self.role is not None and self.role not in _ROLES:
+            raise InputError(f"rule role {self.role!r} is unknown; use one of {sorted(_ROLES)}")
+
+    def fires(self, c: Claim) -> bool:
+        """Whether every condition of the rule holds for claim `c`."""
+        roles = SUPPORT_ROLES if self.role is None else (self.role,)
+        text = c.evidence.lower()
+        return (
+            c.role in roles
+            and (self.predicate is None or c.predicate == self.predicate)
+            and (not self.cues or any(cue in text for cue in self.cues))
+            and (self.quantity is None or (c.quantity is not None and c.quantity.kind == self.quantity))
+            and all(getattr(c, q, None) is not None for q in self.requires)
+            and (not self.modality or c.modality in self.modality)
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Evidence:
+    """A claim read as evidence on one factor: polarity, magnitude m and weight c."""
+
+    claim: Claim
+    factor: str
+    polarity: int
+    magnitude: float
+    weight: float
+
+    @property
+    def strength(self) -> float:
+        """The noisy-OR term ``c * m``."""
+        return self.weight * self.magnitude
+
+
+def load_rules(path: str | Path | None = None) -> tuple[Rule, ...]:
+    """Read the claim -> factor rules, from the packaged file or a user TOML file.
+
+    Raises
+    ------
+    InputFileError
+        If the file cannot be read.
+    InputError
+        If it does not parse or a rule is invalid.
+
+    Examples
+    --------
+    >>> rules = load_rules()
+    >>> sorted({r.factor for r in rules}) == sorted(FACTORS)
+    True
+    """
+    if path is None:
+        return _packaged_rules()
+    else:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as err:
+            raise InputFileError(f"cannot read rules file {str(path)!r}", path=str(path)) from err
+    return _parse_rules(text)
+
+
+@functools.cache
+def _packaged_rules() -> tuple[Rule, ...]:
+    res = resources.files("vendorgraph.analysis").joinpath("data/factor_rules.toml")
+    return _parse_rules(res.read_text("utf-8"))
+
+
+def _parse_rules(text: str) -> tuple[Rule, ...]:
+    try:
+        rows = tomllib.loads(text).get("rule", [])
+    except tomllib.TOMLDecodeError as err:
+        raise InputError(f"rules file is not valid TOML: {err}") from err
+    return tuple(_rule(row) for row in rows)
+
+
+def _rule(row: Mapping[str, Any]) -> Rule:
+    known = set(Rule.__dataclass_fields__)
+    extra = sorted(set(row) - known)
+    if extra:
+        raise InputError(f"unknown rule fields {extra!r}; use: {sorted(known)}")
+    fields = {
+        k: tuple(str(x).lower() if k == "cues" else x for x in v) if isinstance(v, list) else v
+        for k, v in row.items()
+    }
+    return Rule(**fields)
+
+
+def saturate(x: float, T: float) -> float:
+    """Map a non-negative quantity to [0, 1] on a log scale: ``log(1+x) / log(1+max(x, T))``.
+
+    Examples
+    --------
+    >>> saturate(1e6, 1e6), round(saturate(1e3, 1e6), 3), saturate(0.0, 10.0)
+    (1.0, 0.5, 0.0)
+    """
+    x = max(float(x), 0.0)
+    top = math.log1p(max(x, T))
+    return math.log1p(x) / top if top > 0 else 0.0
+
+
+def _magnitude(rule: Rule, c: Claim, params: Parameters, as_of: date | None) -> float:
+    if rule.scale == "quantity" and c.quantity is not None:
+        x = c.quantity.normalized if c.quantity.normalized is not None else c.quantity.value
+        T = float(params.saturation.get(c.quantity.kind, 1.0))
+        return saturate(float(x or 0.0), T)
+    if rule.scale == "tenure":
+        start = parse_date(c.start)
+        if start is None or as_of is None:
+            return 0.0
+        return saturate(years_between(start, as_of), float(params.saturation.get("tenure", 20.0)))
+    return rule.magnitude
+
+
+def claim_weight(c: Claim, params: Parameters | None = None, as_of: date | None = None) -> float:
+    """Return the evidence weight ``source * confidence * modality * decay`` of a claim.
+
+    The decay halves the weight every ``half_life_years`` from ``published`` to `as_of`; a claim
+    whose ``end`` lies before `as_of` weighs 0 (its window has closed).
+
+    Examples
+    --------
+    >>> from vendorgraph.analysis.dependencies import Claim
+    >>> c = Claim(key="k", subject="a", object="b", predicate="deploys", role="deploy",
+    ...           confidence=0.8, modality="planned", published="2022-01-01", end="2027")
+    >>> round(claim_weight(c, as_of=date(2025, 1, 1)), 4)
+    0.3599
+    >>> claim_weight(c, as_of=date(2028, 1, 1))
+    0.0
+    """
+    p = load_parameters() if params is None else params
+    end = parse_date(c.end, end=True)
+    if as_of is not None and end is not None and end < as_of:
+        return 0.0
+    source = float(p.sources.get(c.source or "", p.sources.get("default", 1.0)))
+    stance = float(p.modality.get(c.modality, 1.0))
+    published = parse_date(c.published)
+    age = 0.0 if as_of is None or published is None else max(years_between(published, as_of), 0.0)
+    decay = 0.5 ** (age / p.half_life_years) if p.half_life_years > 0 else 1.0
+    return min(1.0, max(0.0, source * c.confidence * stance * decay))
+
+
+def claim_evidence(
+    c: Claim,
+    *,
+    rules: Sequence[Rule] | None = None,
+    params: Parameters | None = None,
+    as_of: date | None = None,
+) -> tuple[Evidence, ...]:
+    """Read one claim as evidence: at most one item per (factor, polarity), the largest magnitude.
+
+    Examples
+    --------
+    >>> from vendorgraph.analysis.dependencies import Claim
+    >>> c = Claim(key="k", subject="a", object="x", predicate="develops", role="inhouse",
+    ...           evidence="A also builds its own chips.")
+    >>> [(e.factor, e.polarity, e.magnitude) for e in claim_evidence(c)]
+    [('scarcity', -1, 0.6)]
+    """
+    p = load_parameters() if params is None else params
+    best: dict[tuple[str, int], float] = {}
+    for rule in load_rules() if rules is None else rules:
+        if rule.fires(c):
+            m = _magnitude(rule, c, p, as_of)
+            key = (rule.factor, rule.polarity)
+            best[key] = max(best.get(key, 0.0), m)
+    w = claim_weight(c, p, as_of)
+    order = {f: k for k, f in enumerate(FACTORS)}
+    items = sorted(best.items(), key=lambda kv: (order[kv[0][0]], -kv[0][1]))
+    return tuple(
+        Evidence(claim=c, factor=f, polarity=pol, magnitude=m, weight=w)
+        for (f, pol), m in items
+        if m > 0
+    )
+
+
+def edge_claims(attrs: Mapping[str, Any]) -> Iterable[Claim]:
+    """Yield the supporting then the counter claims of a dependency edge's attributes."""
+    yield from attrs.get("claims", ())
+    yield from attrs.get("counter", ())

@@ -1,0 +1,253 @@
+"""Duplicate detection over a stream of articles: exact copies, wire stories, near-identical text.
+
+Three tests, cheapest first:
+
+- **exact**: the same content hash (a syndicated copy with the same text);
+- **wire**: the same normalised title and the same wire-source (or publisher) credit;
+- **near**: word 5-gram shingles whose MinHash estimate of the Jaccard similarity is at least
+  a threshold (0.9), found through locality-sensitive hashing bands.
+
+The index keeps a few hundred bytes per article (a digest, a key, a MinHash signature), never
+the text, so a corpus streams through it.
+
+Examples
+--------
+>>> from vendorgraph.ontology.model import Document
+>>> index = DuplicateIndex()
+>>> first = Document(text="Chipmaker Alpha will ship ten thousand boards to Beta Cloud next year.")
+>>> index.match(first) is None
+True
+>>> index.add(first, origin="a.txt")
+>>> index.match(Document(text=first.text)).kind
+'duplicate'
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from vendorgraph.ontology.model import Document
+
+__all__ = [
+    "DuplicateIndex",
+    "Match",
+    "jaccard",
+    "minhash",
+    "shingles",
+    "wire_key",
+]
+
+SHINGLE_WORDS = 5
+NUM_PERM = 128
+BANDS = 16
+ROWS = NUM_PERM // BANDS
+
+_WORD = re.compile(r"\w+")
+_MIX = np.uint64(1_099_511_628_211)  # FNV-1a 64-bit prime, to roll word hashes into shingles
+_RNG = np.random.default_rng(20_240_601)
+_A = _RNG.integers(1, 2**63, size=NUM_PERM, dtype=np.uint64) | np.uint64(1)
+_B = _RNG.integers(0, 2**63, size=NUM_PERM, dtype=np.uint64)
+_SHIFT = np.uint64(32)
+
+Signature = npt.NDArray[np.uint32]
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_hash(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def shingles(text: str, *, size: int = SHINGLE_WORDS) -> npt.NDArray[np.uint64]:
+    """Return the 64-bit hashes of the distinct word `size`-grams of a text.
+
+    Words are case-folded runs of letters and digits, so punctuation and spacing do not count.
+    A text shorter than `size` words is one shingle; a text with no words has none.
+
+    Examples
+    --------
+    >>> len(shingles("one two three four five six"))
+    2
+    >>> len(shingles("Hello, world!")), len(shingles("..."))
+    (1, 0)
+    """
+    words = _words(text)
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    hashes = np.fromiter((_word_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    width = min(size, len(words))
+    rolled = hashes[: len(words) - width + 1].copy()
+    for offset in range(1, width):
+        rolled = rolled * _MIX + hashes[offset : len(words) - width + 1 + offset]
+    return np.unique(rolled)
+
+
+def minhash(hashed: npt.NDArray[np.uint64]) -> Signature:
+    """Return the MinHash signature (128 values) of a set of 64-bit shingle hashes.
+
+    Each of the 128 hash functions is a multiply-shift hash ``(a * x + b) >> 32`` with fixed
+    seeds, so signatures agree across runs and processes.
+
+    Examples
+    --------
+    >>> sig = minhash(shingles("the quick brown fox jumps over the lazy dog"))
+    >>> sig.shape, sig.dtype.name
+    ((128,), 'uint32')
+    """
+    if hashed.size == 0:
+        return np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
+    mixed = np.multiply.outer(hashed, _A)
+    mixed += _B
+    return (mixed.min(axis=0) >> _SHIFT).astype(np.uint32)
+
+
+def jaccard(a: Signature, b: Signature) -> float:
+    """Return the MinHash estimate of the Jaccard similarity of two signatures.
+
+    Examples
+    --------
+    >>> sig = minhash(shingles("alpha beta gamma delta epsilon zeta"))
+    >>> jaccard(sig, sig)
+    1.0
+    """
+    return float(np.count_nonzero(a == b)) / a.size
+
+
+def _normal(text: str) -> str:
+    return " ".join(_words(text))
+
+
+def wire_key(document: Document) -> str | None:
+    """Return the wire-story key of a document: normalised title and credit, or None.
+
+    The credit is the wire source when the article names one, else the publisher. Without a
+    title or a credit there is no key.
+
+    Examples
+    --------
+    >>> doc = Document(text="…", title="Alpha Ships  Boards!", wire_source="Wire Co")
+    >>> wire_key(doc)
+    'alpha ships boards|wire co'
+    >>> wire_key(Document(text="…", title="Alpha")) is None
+    True
+    """
+    credit = document.wire_source or document.publisher
+    if not document.title or not credit:
+        return None
+    title, source = _normal(document.title), _normal(credit)
+    return f"{title}|{source}" if title and source else None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Match:
+    """Why a document duplicates one already in the index.
+
+    ``kind`` is ``"duplicate"``, ``"wire-duplicate"`` or ``"near-duplicate"``; ``origin`` is
+    where the earlier article came from; ``similarity`` is the estimated Jaccard similarity.
+    """
+
+    kind: str
+    origin: str
+    similarity: float = 1.0
+
+
+class DuplicateIndex:
+    """An append-only index of the articles kept so far, to test each new one against.
+
+    Parameters
+    ----------
+    threshold : float
+        The estimated Jaccard similarity of word 5-grams at or above which two texts are
+        near-duplicates.
+
+    Examples
+    --------
+    >>> from vendorgraph.ontology.model import Document
+    >>> text = " ".join(f"word{i}" for i in range(200))
+    >>> index = DuplicateIndex()
+    >>> index.add(Document(text=text), origin="a.txt")
+    >>> match = index.match(Document(text=text.replace("word100", "changed")))
+    >>> match.kind, match.origin, match.similarity >= 0.9
+    ('near-duplicate', 'a.txt', True)
+    """
+
+    def __init__(self, *, threshold: float = 0.9) -> None:
+        self.threshold = threshold
+        self._digests: dict[str, int] = {}
+        self._wire: dict[str, int] = {}
+        self._origins: list[str] = []
+        self._bands = np.zeros((64, BANDS), dtype=np.uint64)
+        self._sigs = np.zeros((64, NUM_PERM), dtype=np.uint32)
+        self._last: tuple[str, Signature | None] = ("", None)  # match() then add() hash once
+
+    def __len__(self) -> int:
+        return len(self._origins)
+
+    def match(self, document: Document) -> Match | None:
+        """Return how `document` duplicates an indexed article, or None if it is new."""
+        found = self._digests.get(document.content_hash[7:39])
+        if found is not None:
+            return Match(kind="duplicate", origin=self._origins[found])
+        key = wire_key(document)
+        if key is not None and key in self._wire:
+            return Match(kind="wire-duplicate", origin=self._origins[self._wire[key]])
+        sig = self._signature(document)
+        return self._near(sig) if sig is not None else None
+
+    def add(self, document: Document, *, origin: str) -> None:
+        """Index `document`, found at `origin`, so that later copies of it match."""
+        row = len(self._origins)
+        self._origins.append(origin)
+        self._digests.setdefault(document.content_hash[7:39], row)
+        key = wire_key(document)
+        if key is not None:
+            self._wire.setdefault(key, row)
+        sig = self._signature(document)
+        self._grow(row + 1)
+        if sig is not None:
+            self._sigs[row] = sig
+            self._bands[row] = _band_keys(sig)
+
+    def _signature(self, document: Document) -> Signature | None:
+        if self._last[0] != document.content_hash:
+            hashed = shingles(document.text[document.body_start :])
+            self._last = (document.content_hash, minhash(hashed) if hashed.size else None)
+        return self._last[1]
+
+    def _near(self, sig: Signature) -> Match | None:
+        count = len(self._origins)
+        hits = np.flatnonzero((self._bands[:count] == _band_keys(sig)).any(axis=1))
+        best: Match | None = None
+        for row in hits.tolist():
+            score = jaccard(self._sigs[row], sig)
+            if score >= self.threshold and (best is None or score > best.similarity):
+                best = Match(kind="near-duplicate", origin=self._origins[row], similarity=score)
+        return best
+
+    def _grow(self, rows: int) -> None:
+        if rows <= len(self._sigs):
+            return
+        size = 2 * len(self._sigs)
+        sigs, bands = self._sigs, self._bands
+        self._sigs = np.zeros((size, NUM_PERM), dtype=np.uint32)
+        self._bands = np.zeros((size, BANDS), dtype=np.uint64)  # 0: a row without words
+        self._sigs[: len(sigs)] = sigs
+        self._bands[: len(bands)] = bands
+
+
+def _band_keys(sig: Signature) -> npt.NDArray[np.uint64]:
+    rows = sig.reshape(BANDS, ROWS).astype(np.uint64)
+    keys = np.zeros(BANDS, dtype=np.uint64)
+    for column in range(ROWS):
+        keys = keys * _MIX + rows[:, column]
+    return keys

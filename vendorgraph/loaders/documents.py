@@ -1,0 +1,514 @@
+r"""Read an article file (plain text, Markdown or HTML) into a :class:`Document`.
+
+Offsets everywhere in vendorgraph count characters of ``Document.text``. For plain text and
+Markdown that is the file exactly as stored: decoded as UTF-8, a leading byte-order mark
+dropped, and newlines left as they are (``\r\n`` stays two characters, as if read with
+``newline=""``), so an offset can be checked against the file with any editor. For HTML it is
+the visible article text that :class:`_ArticleHTMLParser` extracts.
+
+A YAML-style front-matter block at the top (``---`` lines around ``key: value`` lines) is read
+by a small strict parser; ``Document.body_start`` is the first character after it.
+
+Examples
+--------
+>>> doc = parse_document("---\ntitle: Chips\n---\nBody text here.\n", suffix=".md")
+>>> doc.title, doc.body_start, doc.text[doc.body_start:]
+('Chips', 21, 'Body text here.\n')
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from dataclasses import dataclass
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+from vendorgraph.errors import (
+    BinaryInputError,
+    EmptyInputError,
+    InputError,
+    InputFileError,
+    UnknownFormatError,
+)
+from vendorgraph.ontology.model import Document
+
+__all__ = ["SUPPORTED_SUFFIXES", "parse_document", "read_document"]
+
+_TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+_HTML_SUFFIXES = (".html", ".htm")
+SUPPORTED_SUFFIXES: tuple[str, ...] = _TEXT_SUFFIXES + _HTML_SUFFIXES
+"""File extensions :func:`read_document` understands (compared case-insensitively)."""
+
+_FRONT_MATTER_KEYS = ("title", "url", "published", "date", "publisher", "author")
+_KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$")
+_FENCE = re.compile(r"^---[ \t]*$")
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for m in names
+}
+_ISO_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
+_LONG_DATE = re.compile(
+    r"\b(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<d>[0-3]?\d),\s+(?P<y>(?:19|20)\d\d)\b"
+)
+_DATELINE_CHARS = 600
+_CREDITS = (
+    (
+        re.compile(
+            r"^\s*This (?:article|story) was (?:written|produced) based on reporting "
+            r"(?:from|by) (?P<name>[^.\n]+?)\.?\s*$",
+            re.M,
+        ),
+        "publisher",
+    ),
+    (
+        re.compile(r"^\s*\(Reporting by [^)]*?(?:for|at) (?P<name>[A-Z][\w&. ]+?)[;)]", re.M),
+        "wire_source",
+    ),
+    (re.compile(r"^\s*(?:Source|Via): (?P<name>[^\n]+?)\s*$", re.M), "wire_source"),
+)
+_CREDIT_WINDOW = 400
+
+
+def read_document(path: str | os.PathLike[str]) -> Document:
+    r"""Read an article file into a :class:`Document`.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A ``.txt``, ``.md``/``.markdown`` or ``.html``/``.htm`` file (case-insensitive).
+
+    Returns
+    -------
+    Document
+        The text as offsets count it, with title, date, publisher and URL where found.
+
+    Raises
+    ------
+    vendorgraph.errors.InputFileError
+        If the file does not exist or cannot be read.
+    vendorgraph.errors.InputError
+        If the path is a directory, or its front matter is not closed.
+    vendorgraph.errors.UnknownFormatError
+        If the extension is not one of :data:`SUPPORTED_SUFFIXES`.
+    vendorgraph.errors.BinaryInputError
+        If the file has NUL bytes or is not valid UTF-8 (``offset`` is the first bad byte).
+    vendorgraph.errors.EmptyInputError
+        If the file holds no text (or only front matter).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     p = pathlib.Path(tmp, "a.txt")
+    ...     _ = p.write_text("Chips Ahead\nNvidia ships in 2026.\n", encoding="utf-8")
+    ...     doc = read_document(p)
+    >>> doc.title
+    'Chips Ahead'
+    """
+    file = Path(path)
+    suffix = _check_suffix(file)
+    raw = _decode(_read_bytes(file), str(file))
+    return parse_document(raw, path=str(file), suffix=suffix)
+
+
+def parse_document(raw: str, *, path: str | None = None, suffix: str = ".txt") -> Document:
+    """Parse article text already in memory into a :class:`Document`.
+
+    Parameters
+    ----------
+    raw : str
+        The decoded file content.
+    path : str or None
+        Where it came from, for error messages and ``Document.path``.
+    suffix : str
+        The format, as a file extension (``.txt``, ``.md``, ``.html`` …).
+
+    Returns
+    -------
+    Document
+
+    Raises
+    ------
+    vendorgraph.errors.UnknownFormatError
+        If `suffix` is not supported.
+    vendorgraph.errors.InputError
+        If a front-matter block is not closed or has a line that is not ``key: value``.
+    vendorgraph.errors.EmptyInputError
+        If there is no text beyond front matter.
+
+    Examples
+    --------
+    >>> doc = parse_document("<html><head><title>T</title></head><body><p>A &amp; B</p>"
+    ...                      "<footer>Footer</footer></body></html>", suffix=".html")
+    >>> doc.title, doc.text
+    ('T', 'A & B')
+    """
+    suffix = suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise UnknownFormatError(_format_message(suffix), path=path)
+    raw = raw.removeprefix("\ufeff")
+    if suffix in _HTML_SUFFIXES:
+        return _parse_html(raw, path)
+    return _parse_text(raw, path, markdown=suffix != ".txt")
+
+
+# ---------------------------------------------------------------------------- reading bytes
+
+
+def _format_message(suffix: str) -> str:
+    listed = ", ".join(SUPPORTED_SUFFIXES)
+    return f"cannot read files with extension {suffix!r}; use one of {listed}"
+
+
+def _check_suffix(file: Path) -> str:
+    if file.is_dir():
+        raise InputError(f"{str(file)!r} is a directory; give an article file", path=str(file))
+    if not file.exists():
+        raise InputFileError(f"no file {str(file)!r}; check the path", path=str(file))
+    suffix = file.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise UnknownFormatError(_format_message(suffix), path=str(file))
+    return suffix
+
+
+def _read_bytes(file: Path) -> bytes:
+    try:
+        return file.read_bytes()
+    except OSError as err:
+        raise InputFileError(f"cannot read {str(file)!r}: {err.strerror}", path=str(file)) from err
+
+
+def _decode(data: bytes, path: str) -> str:
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise BinaryInputError(
+            f"byte {nul} is NUL, so this is not a text file; give a UTF-8 article",
+            path=path,
+            offset=nul,
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise BinaryInputError(
+            f"byte {err.start} ({data[err.start : err.start + 1]!r}) is not valid UTF-8; "
+            "save the article as UTF-8",
+            path=path,
+            offset=err.start,
+        ) from err
+
+
+# ------------------------------------------------------------------------ text and Markdown
+
+
+def _parse_text(raw: str, path: str | None, *, markdown: bool) -> Document:
+    meta, body_start = _front_matter(raw, path)
+    body = raw[body_start:]
+    if not body.strip():
+        raise EmptyInputError(
+            "the article has no text; give a file with an article body", path=path
+        )
+    return Document(
+        text=raw,
+        title=meta.get("title") or _title_from_body(body, markdown=markdown),
+        published=_iso_or_none(meta.get("published") or meta.get("date")) or _dateline(body),
+        publisher=meta.get("publisher") or _credit(body, "publisher"),
+        url=meta.get("url"),
+        path=path,
+        wire_source=_credit(body, "wire_source"),
+        body_start=body_start,
+    )
+
+
+def _front_matter(raw: str, path: str | None) -> tuple[dict[str, str], int]:
+    lines = raw.splitlines(keepends=True)
+    if not lines or not _FENCE.match(lines[0].rstrip("\r\n")):
+        return {}, 0
+    close = next((i for i, line in enumerate(lines[1:], 1) if _FENCE.match(line.rstrip("\r\n"))), 0)
+    if not close:
+        raise InputError(
+            "front matter opened by '---' on line 1 is never closed; add a '---' line after it",
+            path=path,
+            line=1,
+        )
+    meta: dict[str, str] = {}
+    for number, line in enumerate(lines[1:close], start=2):
+        _front_matter_line(line.rstrip("\r\n"), meta, path, number)
+    return meta, sum(len(line) for line in lines[: close + 1])
+
+
+def _front_matter_line(content: str, meta: dict[str, str], path: str | None, number: int) -> None:
+    if not content.strip() or content.lstrip().startswith("#"):
+        return
+    match = _KEY_VALUE.match(content)
+    if match is None:
+        raise InputError(
+            f"front-matter line {content!r} is not 'key: value'; fix it or close the block "
+            "with '---'",
+            path=path,
+            line=number,
+        )
+    key = match["key"].lower()
+    if key in _FRONT_MATTER_KEYS:
+        meta[key] = _unquote(match["value"])
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        inner = value[1:-1]
+        return inner.replace('\\"', '"') if value[0] == '"' else inner.replace("''", "'")
+    return value
+
+
+def _title_from_body(body: str, *, markdown: bool) -> str | None:
+    if markdown:
+        heading = re.search(r"^#[ \t]+(.+?)[ \t#]*$", body, re.M)
+        if heading:
+            return heading[1].strip()
+    first = next((line.strip() for line in body.splitlines() if line.strip()), "")
+    first = first.lstrip("#").strip()
+    if first and len(first) < 150 and not first.endswith("."):
+        return first
+    return None
+
+
+def _iso_or_none(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = value.strip()
+    if re.fullmatch(r"(?:19|20)\d\d(?:-[01]\d(?:-[0-3]\d)?)?", value):
+        return value
+    found = _find_date(value)
+    return found or (value[:10] if _ISO_DATE.match(value) else None)
+
+
+def _dateline(body: str) -> str | None:
+    return _find_date(body[:_DATELINE_CHARS])
+
+
+def _find_date(text: str) -> str | None:
+    iso = _ISO_DATE.search(text)
+    if iso:
+        return _valid_date(int(iso["y"]), int(iso["m"]), int(iso["d"]))
+    for long in _LONG_DATE.finditer(text):
+        month = _MONTHS.get(long["month"].lower())
+        if month:
+            return _valid_date(int(long["y"]), month, int(long["d"]))
+    return None
+
+
+def _valid_date(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _credit(body: str, role: str) -> str | None:
+    tail = body[-_CREDIT_WINDOW:]
+    for pattern, target in _CREDITS:
+        match = pattern.search(tail)
+        if match and target == role:
+            return match["name"].strip()
+    return None
+
+
+# ------------------------------------------------------------------------------------- HTML
+
+_SKIP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "noscript",
+        "template",
+        "svg",
+        "iframe",
+        "button",
+        "select",
+        "object",
+    }
+)
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "br",
+        "hr",
+        "figcaption",
+        "dd",
+        "dt",
+        "dl",
+        "title",
+        "body",
+        "td",
+        "th",
+    }
+)
+_VOID_TAGS = frozenset(
+    {
+        "br",
+        "hr",
+        "img",
+        "meta",
+        "link",
+        "input",
+        "area",
+        "base",
+        "col",
+        "embed",
+        "source",
+        "track",
+        "wbr",
+        "param",
+    }
+)
+_BOILERPLATE = re.compile(
+    r"cookie|consent|gdpr|share|sharing|social|subscribe|newsletter|related|promo|advert|"
+    r"sponsor|paywall|signup|sign-up|breadcrumb|comments?\b|sidebar|recommend",
+    re.I,
+)
+_CONTAINERS = ("article", "main")
+
+
+@dataclass(slots=True)
+class _Open:
+    tag: str
+    skip: bool
+    container: bool
+
+
+class _ArticleHTMLParser(HTMLParser):
+    """Collect visible text (inside and outside ``<article>``/``<main>``) and page metadata."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[_Open] = []
+        self.inside: list[str] = []
+        self.outside: list[str] = []
+        self.meta: dict[str, str] = {}
+        self.title: list[str] = []
+        self.h1: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k.lower(): v or "" for k, v in attrs}
+        self._metadata(tag, values)
+        if tag in _VOID_TAGS:
+            self._break(tag)
+            return
+        skip = self._skipping() or tag in _SKIP_TAGS or _is_boilerplate(values)
+        container = tag in _CONTAINERS or any(o.container for o in self.stack)
+        self.stack.append(_Open(tag=tag, skip=skip, container=container))
+        self._break(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth].tag == tag:
+                del self.stack[depth:]
+                break
+        self._break(tag)
+
+    def handle_data(self, data: str) -> None:
+        tags = {o.tag for o in self.stack}
+        if "title" in tags:
+            self.title.append(data)
+        if "h1" in tags:
+            self.h1.append(data)
+        if self._skipping() or tags & {"title", "head"}:
+            return
+        self._sink().append(data)
+
+    def _skipping(self) -> bool:
+        return bool(self.stack) and self.stack[-1].skip
+
+    def _sink(self) -> list[str]:
+        return self.inside if self.stack and self.stack[-1].container else self.outside
+
+    def _break(self, tag: str) -> None:
+        if tag in _BLOCK_TAGS and not self._skipping():
+            self._sink().append("\n\n")
+
+    def _metadata(self, tag: str, values: dict[str, str]) -> None:
+        if tag == "meta":
+            key = (values.get("property") or values.get("name") or "").lower()
+            if key and "content" in values:
+                self.meta.setdefault(key, values["content"])
+        elif tag == "link" and "canonical" in values.get("rel", "").lower().split():
+            self.meta.setdefault("canonical", values.get("href", ""))
+        elif tag == "time" and values.get("datetime"):
+            self.meta.setdefault("time", values["datetime"])
+
+
+def _is_boilerplate(values: dict[str, str]) -> bool:
+    marks = " ".join(values.get(k, "") for k in ("class", "id", "role", "aria-label"))
+    return bool(marks) and bool(_BOILERPLATE.search(marks))
+
+
+def _paragraphs(chunks: list[str]) -> str:
+    paragraphs = (re.sub(r"\s+", " ", part).strip() for part in "".join(chunks).split("\n\n"))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _parse_html(raw: str, path: str | None) -> Document:
+    parser = _ArticleHTMLParser()
+    parser.feed(raw)
+    parser.close()
+    text = _paragraphs(parser.inside) or _paragraphs(parser.outside)
+    if not text:
+        raise EmptyInputError("the page has no visible article text", path=path)
+    meta = parser.meta
+    title = meta.get("og:title") or _clean(parser.title) or _clean(parser.h1)
+    published = meta.get("article:published_time") or meta.get("time") or meta.get("date")
+    return Document(
+        text=text,
+        title=html.unescape(title) if title else None,
+        published=_iso_or_none(published),
+        publisher=meta.get("og:site_name") or _credit(text, "publisher"),
+        url=meta.get("canonical") or meta.get("og:url"),
+        path=path,
+        wire_source=_credit(text, "wire_source"),
+    )
+
+
+def _clean(chunks: list[str]) -> str | None:
+    text = re.sub(r"\s+", " ", "".join(chunks)).strip()
+    return text or None

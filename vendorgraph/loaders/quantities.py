@@ -1,0 +1,551 @@
+"""Find the numbers an article states: money, counts, shares, power, dates and durations.
+
+The rules are data: ``patterns/quantities.json`` holds regular-expression templates and the
+vocabularies they expand (number words, multipliers, currency symbols and codes, units, vague
+amounts, hedges, deadline cues). :func:`load_patterns` compiles them once. Each rule's named
+groups say what the match means (``num``, ``scale``, ``cur``, ``unit`` …) and one builder per
+:class:`~vendorgraph.ontology.terms.QuantityKind` turns them into field values.
+
+Overlapping matches are resolved longest first (ties go to the earlier rule), so
+"tens of billions of dollars" is one money amount, not a count inside it, and "second half of
+2026" is one date. Hedges before a match ("roughly", "up to", "more than") set ``approximate``
+and a bound but stay outside the span, which is the shortest text that carries value and unit.
+
+Examples
+--------
+>>> from vendorgraph.ontology.model import Document
+>>> doc = Document(text="Acme will buy up to 6 gigawatts for $38B by the end of 2027.")
+>>> for q in find_quantities(doc):
+...     print(q.kind.value, repr(q.text), q.value, q.unit, q.approximate, q.iso, q.deadline)
+power '6 gigawatts' 6000000000.0 W True None False
+money '$38B' 38000000000.0 USD False None False
+date 'end of 2027' None None False 2027-12-31 True
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from vendorgraph.ontology.model import Document, Quantity
+from vendorgraph.ontology.terms import QuantityKind
+
+__all__ = ["Patterns", "distinct_quantities", "find_quantities", "load_patterns"]
+
+_PATTERN_FILE = "quantities.json"
+_DIGITS = r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])"
+_HEDGE_WINDOW = 30
+_NOUN_WINDOW = 70
+_TOKEN = re.compile(r"[A-Za-z][\w-]*|[^\sA-Za-z]")
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s?")
+
+Fields = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Rule:
+    name: str
+    kind: QuantityKind
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Patterns:
+    """The compiled quantity rules and the vocabularies their builders read.
+
+    Build it with :func:`load_patterns`; it is immutable and shared.
+    """
+
+    version: str
+    rules: tuple[_Rule, ...]
+    vocab: Mapping[str, Any]
+    hedge: re.Pattern[str]
+    deadline: re.Pattern[str]
+    end_of_period: re.Pattern[str]
+    conversion_gap: re.Pattern[str]
+
+
+@cache
+def load_patterns() -> Patterns:
+    """Load and compile ``patterns/quantities.json`` (once per process).
+
+    Returns
+    -------
+    Patterns
+
+    Examples
+    --------
+    >>> patterns = load_patterns()
+    >>> patterns.version, len(patterns.rules) > 20
+    ('quantities.v1', True)
+    """
+    source = resources.files("vendorgraph.loaders").joinpath("patterns", _PATTERN_FILE)
+    return compile_patterns(json.loads(source.read_text(encoding="utf-8")))
+
+
+def compile_patterns(data: Mapping[str, Any]) -> Patterns:
+    """Compile a rules mapping (the structure of ``quantities.json``) into :class:`Patterns`.
+
+    Parameters
+    ----------
+    data : Mapping
+        ``rules`` (a list of ``{"name", "kind", "pattern"}``) and the vocabularies.
+
+    Returns
+    -------
+    Patterns
+
+    Examples
+    --------
+    >>> data = {"version": "t.v1", "rules": [{"name": "pct", "kind": "percent",
+    ...         "pattern": "{num}%"}], "hedges": [], "deadline_cues": ["by"],
+    ...         "end_of_period_cues": [], "conversion_gap": "^$", "number_words": {},
+    ...         "tens_words": {}}
+    >>> compile_patterns(data).rules[0].regex.pattern.endswith("%")
+    True
+    """
+    slots = _slots(data)
+    expand = _expander(slots)
+    rules = tuple(
+        _Rule(name=r["name"], kind=QuantityKind(r["kind"]), regex=re.compile(expand(r["pattern"])))
+        for r in data["rules"]
+    )
+    hedge = _alternation([h["phrase"] for h in data["hedges"]], words=True)
+    return Patterns(
+        version=data["version"],
+        rules=rules,
+        vocab={**data, "_number_words": _number_words(data)},
+        hedge=re.compile(rf"(?i:(?P<h>{hedge}))\s*$") if hedge else re.compile(r"(?!)"),
+        deadline=_cue(data["deadline_cues"]),
+        end_of_period=_cue(data["end_of_period_cues"]),
+        conversion_gap=re.compile(data["conversion_gap"].replace("{hedge}", hedge or "(?!)"), re.I),
+    )
+
+
+def _cue(phrases: list[str]) -> re.Pattern[str]:
+    alternation = _alternation(phrases, words=True)
+    if not alternation:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?i:{alternation})\s+(?:the\s+)?$")
+
+
+def _alternation(items: list[str], *, words: bool = False) -> str:
+    """Return a regex matching any item, factored as a trie so matching stays fast.
+
+    With `words`, items that start or end with a letter or digit get word boundaries there.
+    """
+    if not words:
+        return _trie_regex(_trie(items))
+    parts = []
+    for head in (True, False):
+        for tail in (True, False):
+            group = [i for i in items if i and i[0].isalnum() is head and i[-1].isalnum() is tail]
+            if group:
+                parts.append(
+                    ("\\b" if head else "") + _trie_regex(_trie(group)) + ("\\b" if tail else "")
+                )
+    return "|".join(parts)
+
+
+def _trie(items: list[str]) -> dict[str, Any]:
+    root: dict[str, Any] = {}
+    for item in items:
+        node = root
+        for char in item:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return root
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_regex(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" not in node:
+        return body
+    return f"(?:{body})?" if len(branches) == 1 else f"{body}?"
+
+
+def _slots(data: Mapping[str, Any]) -> dict[str, str]:
+    insensitive = set(data.get("case_insensitive", ()))
+    slots: dict[str, str] = {}
+    for key, value in data.items():
+        if (
+            isinstance(value, dict | list)
+            and key != "rules"
+            and all(isinstance(k, str) for k in value)
+        ):
+            alternation = _alternation(list(value))
+            slots[key] = f"(?i:{alternation})" if key in insensitive else alternation
+    words = _number_words(data)
+    word_alt = _alternation(list(words))
+    slots["digits"] = rf"(?P<num>{_DIGITS})"
+    slots["num"] = rf"(?P<num>{_DIGITS}|\b(?i:{word_alt})\b)" if word_alt else slots["digits"]
+    slots["num_a"] = (
+        slots["num"].replace(r"\b(?i:", r"\b(?i:an|a|", 1) if word_alt else slots["digits"]
+    )
+    return slots
+
+
+def _expander(slots: Mapping[str, str]) -> Callable[[str], str]:
+    def expand(template: str) -> str:
+        def slot(match: re.Match[str]) -> str:
+            name = match[1]
+            if name not in slots:
+                raise KeyError(f"pattern slot {name!r} is not defined; known: {sorted(slots)}")
+            return f"(?:{slots[name]})"
+
+        return re.sub(r"\{([a-z_]+)\}", slot, template)
+
+    return expand
+
+
+def _number_words(data: Mapping[str, Any]) -> dict[str, float]:
+    units: dict[str, float] = dict(data.get("number_words", {}))
+    tens: dict[str, float] = dict(data.get("tens_words", {}))
+    words = {**units, **tens}
+    for ten, tv in tens.items():
+        for unit, uv in units.items():
+            if uv < 10:
+                words[f"{ten}-{unit}"] = tv + uv
+    return words
+
+
+# ------------------------------------------------------------------------------- finding
+
+
+def find_quantities(document: Document) -> tuple[Quantity, ...]:
+    """Return the quantities stated in the body of a document, in text order.
+
+    Only ``document.text[document.body_start:]`` is read; spans are offsets into
+    ``document.text`` and ids are ``qty/<document id>/<start>-<end>``.
+
+    Parameters
+    ----------
+    document : Document
+        The article.
+
+    Returns
+    -------
+    tuple of Quantity
+        Sorted by span start. A quantity the article gives as its own conversion of the one
+        before ("₱3 trillion ($50 billion)") names it in ``converted_from``.
+
+    Examples
+    --------
+    >>> from vendorgraph.ontology.model import Document
+    >>> doc = Document(text="Sales rose roughly 90% to ₱3 trillion ($50 billion) in 2023.")
+    >>> [(q.text, q.kind.value) for q in find_quantities(doc)]
+    [('90%', 'percent'), ('₱3 trillion', 'money'), ('$50 billion', 'money'), ('2023', 'date')]
+    >>> pct, php, usd, year = find_quantities(doc)
+    >>> pct.normalized, pct.approximate, usd.converted_from == php.id
+    (0.9, True, True)
+    """
+    patterns = load_patterns()
+    matches = _resolve(_candidates(document, patterns), len(document.text))
+    prefix = f"qty/{document.id}"
+    quantities = [_quantity(document, patterns, prefix, rule, m) for rule, m in matches]
+    return tuple(_link_conversions(document.text, patterns, quantities))
+
+
+def distinct_quantities(quantities: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
+    """Keep the first mention of each (kind, surface text), the way an article's figures are listed.
+
+    A figure repeated verbatim (a date mentioned twice, a quote printed twice) is one stated
+    number; its first mention stands for it.
+
+    Examples
+    --------
+    >>> from vendorgraph.ontology.model import Document
+    >>> doc = Document(text="On Monday it rose 5%. By Monday it fell 5%.")
+    >>> [q.text for q in distinct_quantities(find_quantities(doc))]
+    ['Monday', '5%']
+    """
+    seen: set[tuple[QuantityKind, str]] = set()
+    kept = []
+    for quantity in quantities:
+        key = (quantity.kind, " ".join(quantity.text.casefold().split()))
+        if key not in seen:
+            seen.add(key)
+            kept.append(quantity)
+    return tuple(kept)
+
+
+def _candidates(
+    document: Document, patterns: Patterns
+) -> list[tuple[int, int, int, re.Match[str]]]:
+    found = []
+    for index, rule in enumerate(patterns.rules):
+        for match in rule.regex.finditer(document.text, document.body_start):
+            start, end = _surface(match)
+            if end > start:
+                found.append((start, end, index, match))
+    return found
+
+
+def _surface(match: re.Match[str]) -> tuple[int, int]:
+    return match.span("q") if "q" in match.re.groupindex else match.span()
+
+
+def _resolve(
+    candidates: list[tuple[int, int, int, re.Match[str]]], size: int
+) -> list[tuple[int, re.Match[str]]]:
+    taken = bytearray(size)
+    chosen = []
+    for start, end, index, match in sorted(candidates, key=lambda c: (c[0] - c[1], c[2], c[0])):
+        if not any(taken[start:end]):
+            taken[start:end] = b"\x01" * (end - start)
+            chosen.append((start, index, match))
+    chosen.sort(key=lambda c: c[0])
+    return [(index, match) for _, index, match in chosen]
+
+
+def _quantity(
+    document: Document, patterns: Patterns, prefix: str, index: int, match: re.Match[str]
+) -> Quantity:
+    rule = patterns.rules[index]
+    start, end = _surface(match)
+    fields = _BUILDERS[rule.kind](match, patterns.vocab, document.text)
+    fields.update(_hedge(document, patterns, start, fields))
+    if rule.kind is QuantityKind.DATE:
+        fields.update(_deadline(document, patterns, start, fields))
+    return Quantity(
+        id=f"{prefix}/{start}-{end}",
+        kind=rule.kind,
+        text=document.text[start:end],
+        span=document.span(start, end),
+        **fields,
+    )
+
+
+def _window(document: Document, start: int) -> str:
+    return document.text[max(document.body_start, start - _HEDGE_WINDOW) : start]
+
+
+def _hedge(document: Document, patterns: Patterns, start: int, fields: Fields) -> Fields:
+    found = patterns.hedge.search(_window(document, start))
+    if found is None:
+        return {}
+    phrase = " ".join(found["h"].lower().split())
+    hedge = next(h for h in patterns.vocab["hedges"] if h["phrase"] == phrase)
+    out: Fields = {"approximate": fields.get("approximate", False) or hedge["approximate"]}
+    if hedge["bound"] and fields.get("value") is not None:
+        out[hedge["bound"]] = fields["value"]
+    return out
+
+
+def _deadline(document: Document, patterns: Patterns, start: int, fields: Fields) -> Fields:
+    window = _window(document, start)
+    if not patterns.deadline.search(window):
+        return {}
+    out: Fields = {"deadline": True}
+    iso = fields.get("iso")
+    if iso and len(iso) == 4 and patterns.end_of_period.search(window):
+        out["iso"] = f"{iso}-12-31"
+    return out
+
+
+def _link_conversions(text: str, patterns: Patterns, quantities: list[Quantity]) -> list[Quantity]:
+    linked = list(quantities)
+    for i in range(1, len(linked)):
+        before, this = linked[i - 1], linked[i]
+        if before.kind is QuantityKind.MONEY and this.kind is QuantityKind.MONEY:
+            gap = text[before.span.end : this.span.start]
+            if before.unit != this.unit and patterns.conversion_gap.search(gap):
+                linked[i] = replace(this, converted_from=before.id, **_same_hedge(before, this))
+    return linked
+
+
+def _same_hedge(source: Quantity, conversion: Quantity) -> Fields:
+    """Carry the source's hedge ("more than ₱3 trillion") over to the article's conversion."""
+    out: Fields = {"approximate": source.approximate or conversion.approximate}
+    for bound in ("lower", "upper"):
+        if getattr(source, bound) is not None and source.value is not None:
+            out[bound] = conversion.value
+    return out
+
+
+# ------------------------------------------------------------------------------ builders
+
+
+def _group(match: re.Match[str], name: str) -> str | None:
+    return match[name] if name in match.re.groupindex else None
+
+
+def _lookup(table: Mapping[str, Any], key: str) -> Any:
+    folded = " ".join(key.split())
+    if folded in table:
+        return table[folded]
+    lowered = {k.lower(): v for k, v in table.items()}
+    return lowered.get(folded.lower())
+
+
+def _number(match: re.Match[str], vocab: Mapping[str, Any]) -> float | None:
+    text = _group(match, "num")
+    if text is None:
+        return None
+    if text.lower() in ("a", "an"):
+        return 1.0
+    if text[0].isdigit():
+        return float(text.replace(",", ""))
+    return float(vocab["_number_words"][text.lower()])
+
+
+def _multiplier(match: re.Match[str], vocab: Mapping[str, Any]) -> float:
+    scale, suffix = _group(match, "scale"), _group(match, "suffix")
+    if scale:
+        return float(_lookup(vocab["scale"], scale))
+    if suffix:
+        return float(vocab["money_suffix"][suffix])
+    return 1.0
+
+
+def _vague_bounds(match: re.Match[str], vocab: Mapping[str, Any], table: str) -> Fields:
+    plural, vague = _group(match, "plural"), _group(match, "vague")
+    if plural and vague:
+        low, high = _lookup(vocab["vague_of"], vague)
+        unit = float(_lookup(vocab["scale"], plural.lower().removesuffix("s")))
+        return {"lower": low * unit, "upper": high * unit, "approximate": True}
+    if plural:
+        low, high = _lookup(vocab[table], plural)
+        return {"lower": float(low), "upper": float(high), "approximate": True}
+    return {}
+
+
+def _money(match: re.Match[str], vocab: Mapping[str, Any], text: str) -> Fields:
+    unit = _currency(match["cur"], vocab)
+    vague = _vague_bounds(match, vocab, "plural_money_scale")
+    if vague:
+        return {"unit": unit, **vague}
+    value = _number(match, vocab)
+    if value is None:
+        scale = _multiplier(match, vocab)
+        low, high = _lookup(vocab["vague_prefix"], match["vague"]) if match["vague"] else (1, 10)
+        return {"unit": unit, "lower": low * scale, "upper": high * scale, "approximate": True}
+    value *= _multiplier(match, vocab)
+    return {"value": value, "unit": unit, "normalized": value}
+
+
+def _currency(symbol: str, vocab: Mapping[str, Any]) -> str | None:
+    for table in ("currency_symbol", "currency_word", "currency_adjective_unit"):
+        code = _lookup(vocab[table], symbol)
+        if code:
+            return str(code)
+    return symbol.upper() if symbol.upper() in vocab["currency_code"] else None
+
+
+def _count(match: re.Match[str], vocab: Mapping[str, Any], text: str) -> Fields:
+    noun = _group(match, "noun") or _counted_noun(text, match.end(), vocab)
+    vague = _vague_bounds(match, vocab, "plural_scale")
+    if vague:
+        return {"unit": noun, **vague}
+    value = (_number(match, vocab) or 0.0) * _multiplier(match, vocab)
+    return {"value": value, "unit": noun, "normalized": value}
+
+
+def _counted_noun(text: str, end: int, vocab: Mapping[str, Any]) -> str | None:
+    stop = set(vocab["count_stopwords"])
+    for token in _TOKEN.findall(text[end : end + _NOUN_WINDOW])[:5]:
+        if not token[0].isalpha():
+            return None
+        if token.lower() in stop or "-" in token:
+            continue
+        if _ACRONYM_PLURAL.fullmatch(token) or token.islower():
+            return token
+    return None
+
+
+def _percent(match: re.Match[str], vocab: Mapping[str, Any], text: str) -> Fields:
+    value = _number(match, vocab) or 0.0
+    unit = "pp" if "point" in match["unit"].lower() else "%"
+    return {"value": value, "unit": unit, "normalized": value / 100}
+
+
+def _fraction(match: re.Match[str], vocab: Mapping[str, Any], text: str) -> Fields:
+    frac = _group(match, "frac")
+    if _group(match, "ratio"):
+        share = 1 / (_number(match, vocab) or 1.0)
+        return {"value": share, "normalized": share}
+    if frac is None:
+        value = _number(match, vocab) or 0.0
+        return {"value": value, "unit": "x", "normalized": value}
+    for table in ("fraction", "fraction_before_of", "multiplier_word"):
+        found = _lookup(vocab[table], frac)
+        if found is not None:
+            unit = "x" if table == "multiplier_word" else None
+            return {"value": float(found), "unit": unit, "normalized": float(found)}
+    return {}
+
+
+def _power(match: re.Match[str], vocab: Mapping[str, Any], text: str) -> Fields:
+    value = (_number(match, vocab) or 0.0) * _multiplier(match, vocab)
+    value *= float(_lookup(vocab["power_unit"], match["unit"]))
+    return {"value": value, "unit": "W", "normalized": value}
+
+
+def _date(match: re.Match[str], vocab: Mapping[str, Any], text: str) -> Fields:
+    year, decade = _group(match, "year"), _group(match, "decade")
+    if decade:
+        return {"iso": f"{decade}/{int(decade) + 9}"}
+    if year is None:
+        return {}
+    part = _group(match, "part")
+    if part:
+        return {"iso": _part_iso(year, part, vocab)}
+    month = _group(match, "month")
+    if month is None:
+        return {"iso": year}
+    number = int(month) if month.isdigit() else int(vocab["month"][month])
+    day = _group(match, "day")
+    iso = f"{year}-{number:02d}" + (f"-{int(day):02d}" if day else "")
+    return {"iso": iso}
+
+
+def _part_iso(year: str, part: str, vocab: Mapping[str, Any]) -> str:
+    start, end = _lookup(vocab["period_part"], part) or (None, None)
+    if start and end:
+        return f"{year}-{start}/{year}-{end}"
+    if start or end:
+        return f"{year}-{start or end}"
+    return year
+
+
+def _duration(match: re.Match[str], vocab: Mapping[str, Any], text: str) -> Fields:
+    unit_name, years = _lookup(vocab["duration_unit"], match["unit"])
+    value = _number(match, vocab)
+    if value is not None:
+        return {"value": value, "unit": unit_name, "normalized": value * years}
+    vague = _group(match, "vague")
+    bounds = (
+        _lookup(vocab["vague_duration"], vague)
+        if vague and _lookup(vocab["vague_duration"], vague)
+        else _lookup(vocab["bare_duration"], match["unit"]) or vocab["vague_compound_duration"]
+    )
+    low, high = bounds
+    return {
+        "unit": unit_name,
+        "lower": float(low),
+        "upper": None if high is None else float(high),
+        "approximate": True,
+    }
+
+
+_BUILDERS: dict[QuantityKind, Callable[[re.Match[str], Mapping[str, Any], str], Fields]] = {
+    QuantityKind.MONEY: _money,
+    QuantityKind.COUNT: _count,
+    QuantityKind.PERCENT: _percent,
+    QuantityKind.FRACTION: _fraction,
+    QuantityKind.POWER: _power,
+    QuantityKind.DATE: _date,
+    QuantityKind.DURATION: _duration,
+}

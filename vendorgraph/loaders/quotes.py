@@ -1,0 +1,389 @@
+"""Find quotations, direct and reported, and who said them.
+
+Direct quotes are the words between double quotation marks (straight or curly, mixed as
+news sites mix them), minus a trailing comma. Each is attributed from the words right after it
+(``", said Garman"``, ``", Su told …"``), or before it in the same sentence (``Su said the
+company is “…”``), or else inherits the speaker of the quote before it in the paragraph or the
+paragraph before. Reported speech is a sentence without quotation marks of the form
+``X said (that) …``, ``… , X said.``, ``… , according to X.``, ``According to X, …``,
+``X described … `` or ``X estimates …``; its text is the reported clause. Reporting verbs and
+speaker nouns live in ``patterns/speech.toml``.
+
+A speaker resolves to the person named there, else the organisation; ``he``/``she`` to the most
+recent person and ``it``/``the company`` to the most recent organisation; an unnamed speaker
+("A Nvidia executive") stays None but keeps ``speaker_label`` and ``speaker_org``.
+
+Examples
+--------
+>>> from vendorgraph.ontology.model import Document
+>>> from vendorgraph.ontology.lexicon import Lexicon
+>>> from vendorgraph.loaders.entities import find_entities
+>>> doc = Document(text='“We ship soon,” said Acme Labs CEO Jane Roe. Roe said prices will fall.')
+>>> found = find_entities(doc, lexicon=Lexicon([]))
+>>> [(q.text, q.speaker, q.direct) for q in find_quotes(doc, found)]
+[('We ship soon', 'person/jane-roe', True), ('prices will fall', 'person/jane-roe', False)]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+from vendorgraph.loaders.entities import Affiliation, EntityResult, Mention
+from vendorgraph.loaders.text import Sentence, split_sentences
+from vendorgraph.ontology.model import Document, Quote, Span, stable_hash
+from vendorgraph.ontology.terms import EntityType
+
+__all__ = ["SpeechPatterns", "find_quotes", "load_speech_patterns"]
+
+_OPEN = "“\""
+_CLOSE = "”\""
+_MARKS = "“”\""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SpeechPatterns:
+    """The compiled cue lists of ``patterns/speech.toml``."""
+
+    verbs: str
+    forecast: frozenset[str]
+    unnamed: re.Pattern[str]
+    person_pronoun: re.Pattern[str]
+    org_pronoun: re.Pattern[str]
+    after: re.Pattern[str]
+    before: re.Pattern[str]
+    reported_front: re.Pattern[str]
+    reported_back: re.Pattern[str]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@functools.cache
+def load_speech_patterns() -> SpeechPatterns:
+    """Read and compile ``patterns/speech.toml`` (once per process).
+
+    Examples
+    --------
+    >>> "estimates" in load_speech_patterns().forecast
+    True
+    """
+    raw = tomllib.loads(
+        (resources.files("vendorgraph.loaders") / "patterns" / "speech.toml").read_text("utf-8")
+    )
+    verbs = _alt(raw["verbs"])
+    verb = rf"(?P<verb>{verbs})\b(?:\s+(?:with|to)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
+    return SpeechPatterns(
+        verbs=verbs,
+        forecast=frozenset(raw["forecast_verbs"]),
+        unnamed=re.compile(rf"(?i:\b(?:{_alt(raw['unnamed'])})\b)"),
+        person_pronoun=re.compile(rf"^(?:{_alt(raw['person_pronouns'])})$"),
+        org_pronoun=re.compile(rf"^(?:{_alt(raw['org_pronouns'])})$"),
+        after=re.compile(
+            rf"\s*,?\s*(?:(?P<v1>{verbs})\s+(?P<who1>[^,.;“”\"]{{1,80}})"
+            rf"|(?P<who2>[^,.;“”\"]{{1,60}}?)\s+(?P<v2>{verbs})\b"
+            rf"|according\s+to\s+(?P<who3>[^,.;“”\"]{{1,80}}))"
+        ),
+        before=re.compile(rf"^(?P<who>.{{1,120}}?)\s+{verb}(?:\s+that)?\b[^“”\"]*$"),
+        reported_front=re.compile(
+            rf"^(?P<who>.{{1,120}}?)\s+{verb}(?:\s+on\s+\w+)?(?:,)?(?:\s+that)?\s+(?P<clause>.+?)\.?$"
+        ),
+        reported_back=re.compile(
+            rf"^(?P<clause>.+?),\s+(?:according\s+to\s+(?P<who1>[^,]{{1,100}}?)"
+            rf"|(?P<who2>[^,]{{1,60}}?)\s+(?:{verbs}))\.?$"
+        ),
+    )
+
+
+# --- speakers -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Speaker:
+    id: str | None
+    label: str | None = None
+    org: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    text: str
+    mentions: tuple[Mention, ...]
+    types: dict[str, EntityType]
+    affiliations: tuple[Affiliation, ...]
+    pats: SpeechPatterns
+
+    def inside(self, lo: int, hi: int) -> list[Mention]:
+        return [m for m in self.mentions if lo <= m.start and m.end <= hi]
+
+    def last_before(self, pos: int, *, person: bool) -> str | None:
+        for m in reversed(self.mentions):
+            if m.end <= pos and (self.types[m.entity] is EntityType.PERSON) == person:
+                if person or self.types[m.entity].is_organization:
+                    return m.entity
+        return None
+
+
+def _resolve(ctx: _Context, lo: int, hi: int) -> _Speaker | None:
+    """The speaker named in ``text[lo:hi]``, or None when nothing there can speak."""
+    comma = ctx.text.rfind(",", lo, hi)
+    lo = comma + 1 if comma >= 0 else lo
+    words = ctx.text[lo:hi].strip()
+    found = ctx.inside(lo, hi)
+    people = [m.entity for m in found if ctx.types[m.entity] is EntityType.PERSON]
+    if people:
+        return _person(ctx, people[-1])
+    if ctx.pats.person_pronoun.match(words):
+        who = ctx.last_before(lo, person=True)
+        return _person(ctx, who) if who else None
+    orgs = [m.entity for m in found if ctx.types[m.entity].is_organization]
+    holder = _role_holder(ctx, words, orgs)
+    if holder is not None:
+        return _person(ctx, holder)
+    if ctx.pats.unnamed.search(words) and len(words.split()) <= 6:
+        return _unnamed(ctx, words, orgs)
+    if orgs and _names_only(ctx, lo, hi, found):
+        return _Speaker(id=orgs[-1])
+    if ctx.pats.org_pronoun.match(words):
+        who = ctx.last_before(lo, person=False)
+        return _Speaker(id=who) if who else None
+    return None
+
+
+def _role_holder(ctx: _Context, words: str, orgs: list[str]) -> str | None:
+    """The person known to hold the role these words name ("the AWS CEO")."""
+    for aff in ctx.affiliations:
+        if aff.org in orgs and aff.role and re.search(rf"\b{re.escape(aff.role)}\b", words):
+            return aff.person
+    return None
+
+
+def _names_only(ctx: _Context, lo: int, hi: int, found: list[Mention]) -> bool:
+    rest = ctx.text[lo:hi]
+    for m in sorted(found, key=lambda m: -m.start):
+        rest = rest[: m.start - lo] + rest[m.end - lo :]
+    return len(re.findall(r"[a-z]\w*", rest)) <= 4
+
+
+def _person(ctx: _Context, person: str) -> _Speaker:
+    for aff in ctx.affiliations:
+        if aff.person == person:
+            return _Speaker(id=person, org=aff.org, role=aff.role)
+    return _Speaker(id=person)
+
+
+def _unnamed(ctx: _Context, words: str, orgs: list[str]) -> _Speaker:
+    org = orgs[-1] if orgs else None
+    for aff in ctx.affiliations:
+        if aff.org == org and aff.role and re.search(rf"\b{re.escape(aff.role)}\b", words):
+            return _person(ctx, aff.person)
+    return _Speaker(id=None, label=words, org=org)
+
+
+# --- direct quotes ------------------------------------------------------------------------------
+
+
+def _marked(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Spans ``[start, end)`` of the words between quotation marks in ``text[lo:hi]``."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i in range(lo, hi):
+        char = text[i]
+        if opened is None and char in _OPEN and (i == lo or not text[i - 1].isalnum()):
+            opened = i + 1
+        elif opened is not None and char in _CLOSE and (i + 1 == hi or not text[i + 1].isalnum()):
+            spans.append((opened, i))
+            opened = None
+    if opened is not None and hi - opened > 20:
+        spans.append((opened, hi))
+    return spans
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _attribute_after(ctx: _Context, close: int, limit: int) -> _Speaker | None:
+    match = ctx.pats.after.match(ctx.text, close + 1, limit)
+    if match is None:
+        return None
+    for group in ("who1", "who2", "who3"):
+        if match.group(group):
+            lo, hi = match.span(group)
+            return _resolve(ctx, lo, _cut_time(ctx.text, lo, hi))
+    return None
+
+
+def _cut_time(text: str, lo: int, hi: int) -> int:
+    """Drop trailing words after the name ("Garman in a LinkedIn post Monday" → "Garman")."""
+    match = re.search(r"\s+(?:in|on|at|during|today|yesterday|this|last|when|while)\b", text[lo:hi])
+    return lo + match.start() if match else hi
+
+
+def _attribute_before(ctx: _Context, sentence: Sentence, opened: int) -> _Speaker | None:
+    match = ctx.pats.before.match(ctx.text[sentence.start : opened - 1])
+    if match is None:
+        return None
+    return _resolve(ctx, sentence.start + match.start("who"), sentence.start + match.end("who"))
+
+
+def _direct(ctx: _Context, doc_id: str, sentences: tuple[Sentence, ...]) -> list[Quote]:
+    quotes: list[Quote] = []
+    last: _Speaker | None = None
+    last_paragraph = -1
+    for paragraph in _paragraphs(sentences):
+        lo, hi = paragraph[0].start, paragraph[-1].end
+        if paragraph[0].paragraph != last_paragraph + 1 or ctx.text[lo] not in _OPEN:
+            last = None
+        for start, end in _marked(ctx.text, lo, hi):
+            sentence = _sentence_at(paragraph, start)
+            speaker = (
+                _attribute_after(ctx, end, min(hi, end + 100))
+                or _attribute_before(ctx, sentence, start)
+                or last
+            )
+            quote = _quote(ctx, doc_id, start, end, speaker, direct=True)
+            if quote is not None:
+                quotes.append(quote)
+                last = speaker or last
+        last_paragraph = paragraph[0].paragraph
+    return quotes
+
+
+def _paragraphs(sentences: tuple[Sentence, ...]) -> list[list[Sentence]]:
+    groups: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        groups.setdefault(sentence.paragraph, []).append(sentence)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _sentence_at(paragraph: list[Sentence], pos: int) -> Sentence:
+    for sentence in paragraph:
+        if sentence.start <= pos <= sentence.end:
+            return sentence
+    return paragraph[0]
+
+
+def _quote(
+    ctx: _Context, doc_id: str, start: int, end: int, speaker: _Speaker | None, *, direct: bool,
+    cue: str | None = None,
+) -> Quote | None:
+    start, end = _trimmed(ctx.text, start, end)
+    words = ctx.text[start:end]
+    if len(words.split()) < (1 if speaker else 3):
+        return None
+    if speaker is None and len(words.split()) < 3:
+        return None
+    who = speaker or _Speaker(id=None)
+
+    return Quote(
+        id=f"quote/{stable_hash(doc_id, start, end)}",
+        text=words,
+        span=Span(start=start, end=end, text=words),
+        direct=direct,
+        speaker=who.id,
+        speaker_role=who.role,
+        speaker_org=who.org,
+        speaker_label=who.label,
+        cue=cue,
+    )
+
+
+# --- reported speech ----------------------------------------------------------------------------
+
+
+def _reported(ctx: _Context, doc_id: str, sentences: tuple[Sentence, ...]) -> list[Quote]:
+    quotes: list[Quote] = []
+    for sentence in sentences:
+        if sentence.headline or any(c in sentence.text for c in _MARKS):
+            continue
+        quote = _reported_front(ctx, doc_id, sentence) or _reported_back(ctx, doc_id, sentence)
+        if quote is not None:
+            quotes.append(quote)
+    return quotes
+
+
+def _reported_front(ctx: _Context, doc_id: str, sentence: Sentence) -> Quote | None:
+    text = sentence.text
+    match = re.match(r"^According to (?P<who>[^,]{1,100}),\s+(?P<clause>.+?)\.?$", text)
+    verb = "according to"
+    if match is None:
+        match = ctx.pats.reported_front.match(text)
+        verb = match.group("verb") if match else ""
+    if match is None:
+        return None
+    speaker = _resolve(ctx, sentence.start + match.start("who"), sentence.start + match.end("who"))
+    if speaker is None:
+        return None
+    start, end = sentence.start + match.start("clause"), sentence.start + match.end("clause")
+    return _quote(ctx, doc_id, start, end, speaker, direct=False, cue=verb)
+
+
+def _reported_back(ctx: _Context, doc_id: str, sentence: Sentence) -> Quote | None:
+    match = ctx.pats.reported_back.match(sentence.text)
+    if match is None:
+        return None
+    group = "who1" if match.group("who1") else "who2"
+    lo, hi = sentence.start + match.start(group), sentence.start + match.end(group)
+    speaker = _resolve(ctx, lo, hi)
+    if speaker is None:
+        return None
+    start, end = sentence.start + match.start("clause"), sentence.start + match.end("clause")
+    cue = "according to" if group == "who1" else "said"
+    return _quote(ctx, doc_id, start, end, speaker, direct=False, cue=cue)
+
+
+def find_quotes(
+    document: Document,
+    entities: EntityResult,
+    *,
+    sentences: tuple[Sentence, ...] | None = None,
+) -> tuple[Quote, ...]:
+    """Find the direct and reported quotes in the body of `document`.
+
+    Parameters
+    ----------
+    document : Document
+        The article.
+    entities : EntityResult
+        Its entities, mentions and roles (from :func:`~vendorgraph.loaders.entities.find_entities`).
+    sentences : tuple of Sentence, optional
+        The body's sentences, if already split.
+
+    Returns
+    -------
+    tuple of Quote
+        In text order; ``cue`` is the reporting verb of a reported quote.
+
+    Examples
+    --------
+    >>> from vendorgraph.ontology.model import Document
+    >>> from vendorgraph.ontology.lexicon import Lexicon
+    >>> from vendorgraph.loaders.entities import find_entities
+    >>> doc = Document(text="Prices will rise, according to Acme Capital Partner Jo Smith.")
+    >>> q = find_quotes(doc, find_entities(doc, lexicon=Lexicon([])))[0]
+    >>> q.text, q.speaker, q.speaker_role
+    ('Prices will rise', 'person/jo-smith', 'Partner')
+    """
+    sents = sentences if sentences is not None else split_sentences(document.text, document.body_start)
+    ctx = _Context(
+        text=document.text,
+        mentions=tuple(sorted(entities.mentions, key=lambda m: (m.start, m.end))),
+        types={e.id: e.type for e in entities.entities},
+        affiliations=entities.affiliations,
+        pats=load_speech_patterns(),
+    )
+    found = _direct(ctx, document.id, sents) + _reported(ctx, document.id, sents)
+    unique: dict[tuple[str | None, str], Quote] = {}
+    for quote in found:
+        unique.setdefault((quote.speaker, quote.text), quote)
+    return tuple(sorted(unique.values(), key=lambda q: (q.span.start, q.span.end)))
