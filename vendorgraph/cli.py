@@ -153,12 +153,12 @@ def build_cmd(
     validate: Annotated[bool, typer.Option(help="Check the SHACL shapes before writing.")] = True,
 ) -> None:
     """Build one validated knowledge graph from articles and write it atomically."""
-    from vendorgraph.graph.io import check_writable_format, write_dataset
+    from vendorgraph.graph.io import format_for, write_dataset
     from vendorgraph.graph.rdf import to_dataset
     from vendorgraph.graph.shacl import ensure_valid
 
     with _user_errors():
-        check_writable_format(output)
+        format_for(output)
         extractions = _extract_paths(articles)
         dataset = to_dataset(extractions)
         if validate:

@@ -41,6 +41,11 @@ def _at(doc: Document, words: str, nth: int = 0) -> tuple[int, int]:
     return start, start + len(words)
 
 
+FIRST = (
+    "Orbita Cloud will deploy 20,000 Halcyon H9 accelerators from Halcyon Semiconductor by 2027."
+)
+
+
 def article_a() -> Extraction:
     doc = Document(
         text=TEXT_A,
@@ -112,7 +117,12 @@ def article_a() -> Extraction:
         about="product/halcyon-h9",
     )
     deadline = Quantity(
-        id="n-date", kind=QuantityKind.DATE, text="2027", span=span("2027"), iso="2027", deadline=True
+        id="n-date",
+        kind=QuantityKind.DATE,
+        text="2027",
+        span=span("2027"),
+        iso="2027",
+        deadline=True,
     )
     pesos = Quantity(
         id="n-php",
@@ -138,7 +148,7 @@ def article_a() -> Extraction:
         subject="org/orbita-cloud",
         predicate=Predicate.DEPLOYS,
         object="product/halcyon-h9",
-        span=span("Orbita Cloud will deploy 20,000 Halcyon H9 accelerators from Halcyon Semiconductor by 2027."),
+        span=span(FIRST),
         modality=Modality.PLANNED,
         confidence=0.9,
         quantity="n-count",
@@ -153,7 +163,7 @@ def article_a() -> Extraction:
         subject="org/halcyon-semiconductor",
         predicate=Predicate.SUPPLIES,
         object="org/orbita-cloud",
-        span=span("Orbita Cloud will deploy 20,000 Halcyon H9 accelerators from Halcyon Semiconductor by 2027."),
+        span=span(FIRST),
         confidence=0.75,
         start="2026-03",
     )
@@ -211,9 +221,7 @@ def article_b() -> Extraction:
         modality=Modality.HEDGED,
         confidence=0.0,
     )
-    return Extraction(
-        document=doc, entities=(orbita, lumen, tessellate), relations=(partner, uses)
-    )
+    return Extraction(document=doc, entities=(orbita, lumen, tessellate), relations=(partner, uses))
 
 
 def extractions() -> tuple[Extraction, Extraction]:

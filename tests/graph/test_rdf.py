@@ -1,4 +1,4 @@
-"""to_dataset / from_dataset: a lossless round trip, one registry node per entity, no blank nodes."""
+"""to_dataset / from_dataset: a lossless round trip, one registry node per entity, no bnodes."""
 
 from __future__ import annotations
 
@@ -85,8 +85,12 @@ def test_claim_points_at_a_content_addressed_proposition():
     dependencies = set(props.subjects(RDF.type, VG.Dependency))
     # supplies (Halcyon -> Orbita), deploys (Orbita -> chip), uses (Lumen -> Tessellate)
     assert len(dependencies) == 3
-    supply = next(d for d in dependencies if props.value(d, VG.provider) is not None and
-                  props.value(d, VG.provider) == entity_iri("org/halcyon-semiconductor"))
+    supply = next(
+        d
+        for d in dependencies
+        if props.value(d, VG.provider) is not None
+        and props.value(d, VG.provider) == entity_iri("org/halcyon-semiconductor")
+    )
     assert props.value(supply, VG.dependent) == entity_iri("org/orbita-cloud")
     again = to_dataset([a]).graph(PROPOSITIONS_GRAPH)
     assert supply in set(again.subjects(RDF.type, VG.Dependency))

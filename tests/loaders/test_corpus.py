@@ -473,6 +473,8 @@ def test_progress_reports_every_source_in_output_order(tmp_path: Path) -> None:
     assert (last.extracted, last.skipped) == (len(result.extractions), len(result.skipped))
     skipped = [(e.origin, e.outcome) for e in events if e.outcome != "extracted"]
     assert skipped == [(s.origin, s.kind.value) for s in result.skipped]
+    extracted = [(e.origin, e.article) for e in events if e.outcome == "extracted"]
+    assert extracted == [(x.document.path, x.document.id) for x in result.extractions]
 
 
 def test_iter_ingest_is_lazy(tmp_path: Path) -> None:
@@ -503,3 +505,39 @@ def test_iter_ingest_is_lazy(tmp_path: Path) -> None:
 def test_bad_options_are_input_errors(tmp_path: Path, kwargs: dict, message: str) -> None:
     with pytest.raises(InputError, match=message):
         ingest([tmp_path], **kwargs)
+
+
+# ------------------------------------------------------------------------- with the pipeline
+
+
+def test_the_default_extractor_is_the_pipeline(tmp_path: Path) -> None:
+    from vendorgraph.loaders.documents import read_document
+    from vendorgraph.loaders.pipeline import extract
+
+    texts = [
+        "Orbit Labs said on Tuesday that it will deploy Nvidia GPUs in its new data center.\n",
+        "Microsoft invests $2 billion in Orbit Labs, the company said on Monday.\n",
+        "AMD will supply chips to Oracle through 2028, a spokesperson for AMD said.\n",
+    ]
+    paths = [write(tmp_path, f"{i}.txt", text) for i, text in enumerate(texts)]
+    result = ingest([tmp_path])
+    assert result.extractions == tuple(extract(read_document(p)) for p in paths)
+    assert all(e.entities for e in result.extractions)
+    assert ingest([tmp_path], workers=2) == result
+
+
+def test_the_dev_corpus_ingests_every_article(dev_dir: Path) -> None:
+    result = ingest([dev_dir])
+    articles = sorted(str(p) for p in dev_dir.glob("*.txt"))
+    assert [e.document.path for e in result.extractions] == articles
+    assert {s.kind for s in result.skipped} <= {SkipKind.MALFORMED}  # the *.gold.json files
+
+
+def test_a_source_holds_a_document_or_an_error_not_both() -> None:
+    from vendorgraph.loaders.feeds import Source
+
+    with pytest.raises(ModelError, match="needs exactly one of document and error"):
+        Source(id="x", origin="a.txt")
+    skip = Skip(origin="a.txt", kind=SkipKind.EMPTY, reason="no text")
+    origin, reason = skip
+    assert (origin, reason) == ("a.txt", "no text")

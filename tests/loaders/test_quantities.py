@@ -70,6 +70,14 @@ TABLE = [
     ("A quarter of the racks sat idle.", "A quarter", K.FRACTION, 0.25, None),
     ("Half the time it idles.", "Half", K.FRACTION, 0.5, None),
     ("The new part is five times faster.", "five times", K.FRACTION, 5.0, "x"),
+    ("It grew 10x in a year.", "10x", K.FRACTION, 10.0, "x"),
+    ("About 1 in 5 boards failed.", "1 in 5", K.FRACTION, 0.2, None),
+    ("Output hit 3.5 GW at peak.", "3.5 GW", K.POWER, 3.5e9, "W"),
+    ("It plans a $1.5-billion fab.", "$1.5-billion", K.MONEY, 1.5e9, "USD"),
+    ("Revenue was USD 4 billion.", "USD 4 billion", K.MONEY, 4e9, "USD"),
+    ("The firm has 12,000 employees.", "12,000", K.COUNT, 1.2e4, "employees"),
+    ("Margins rose 2.5 percentage points.", "2.5 percentage points", K.PERCENT, 2.5, "pp"),
+    ("A 10-year pact followed.", "10-year", K.DURATION, 10.0, "year"),
     ("The site will draw 6 gigawatts.", "6 gigawatts", K.POWER, 6e9, "W"),
     ("The first 1 gigawatt comes online soon.", "1 gigawatt", K.POWER, 1e9, "W"),
     ("A 10 GW campus is planned.", "10 GW", K.POWER, 1e10, "W"),
@@ -113,6 +121,9 @@ DATES = [
     ("The fab opens by 2026.", "2026", "2026", True),
     ("The lease runs through 2027.", "2027", "2027-12-31", True),
     ("It was signed 2025-09-18.", "2025-09-18", "2025-09-18", False),
+    ("Sales rose in Q3 2025.", "Q3 2025", "2025-07-01/2025-09-30", False),
+    ("Chips got smaller in the 1990s.", "1990s", "1990/1999", False),
+    ("The plant opens in mid-2026.", "mid-2026", "2026", False),
 ]
 
 
@@ -172,6 +183,12 @@ def test_conversion_links_to_the_stated_original():
     assert php.converted_from is None
     assert (php.lower, usd.lower, usd.approximate) == (3e12, 5e10, True)
     assert year.deadline
+
+
+def test_conversion_after_comma_or():
+    doc = Document(text="It earned €4 billion, or about $4.3 billion, in 2025.")
+    eur, usd, _ = find_quantities(doc)
+    assert usd.converted_from == eur.id and usd.approximate
 
 
 def test_two_amounts_in_one_currency_are_not_a_conversion():

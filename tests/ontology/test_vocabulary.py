@@ -122,4 +122,6 @@ def test_lexicon_terms_the_brief_names_exist():
         "matchCase", "technologyCategory", "inProductFamily",
     }  # fmt: skip
     assert names <= set(VG.__annotations__)
-    assert {"Interconnect", "SoftwarePlatform", "Networking", "NeoCloud"} <= set(VGC.__annotations__)
+    assert {"Interconnect", "SoftwarePlatform", "Networking", "NeoCloud"} <= set(
+        VGC.__annotations__
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 from datetime import date
 
 from vendorgraph.errors import InputError
@@ -20,6 +21,11 @@ def parse_date(text: str | date | None, *, end: bool = False) -> date | None:
     """
     if text is None or isinstance(text, date):
         return text
+    return _parse(str(text), end)
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse(text: str, end: bool) -> date:
     parts = str(text).strip()[:10].split("-")
     try:
         year = int(parts[0])

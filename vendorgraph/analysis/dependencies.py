@@ -183,10 +183,11 @@ def _support(
 
 def latest_published(G: nx.Graph) -> date | None:
     """Return the latest ``published`` date over the claims of `G` (None if none is dated)."""
-    found = [parse_date(d.get("published")) for *_, d in G.edges(data=True)]
-    if isinstance(G, nx.DiGraph) and not isinstance(G, nx.MultiDiGraph):
-        found = [parse_date(c.published) for *_, d in G.edges(data=True) for c in d["claims"]]
-    dated = [x for x in found if x is not None]
+    if isinstance(G, nx.MultiDiGraph) or not isinstance(G, nx.DiGraph):
+        texts = {d.get("published") for *_, d in G.edges(data=True)}
+    else:
+        texts = {c.published for *_, cs in G.edges(data="claims", default=()) for c in cs}
+    dated = [x for x in map(parse_date, texts - {None}) if x is not None]
     return max(dated) if dated else None
 
 

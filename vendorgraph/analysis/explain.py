@@ -138,12 +138,22 @@ def _claims(f: object) -> tuple[ClaimExplanation, ...]:
     out = []
     for s in f.evidence:  # type: ignore[attr-defined]
         c = s.evidence.claim
-        out.append(ClaimExplanation(
-            key=c.key, predicate=c.predicate, role=c.role, sentence=c.evidence,
-            speaker=c.speaker, source=c.source, published=c.published,
-            weight=s.evidence.weight, magnitude=s.evidence.magnitude,
-            polarity=s.evidence.polarity, contribution=s.contribution, counted=s.counted,
-        ))
+        out.append(
+            ClaimExplanation(
+                key=c.key,
+                predicate=c.predicate,
+                role=c.role,
+                sentence=c.evidence,
+                speaker=c.speaker,
+                source=c.source,
+                published=c.published,
+                weight=s.evidence.weight,
+                magnitude=s.evidence.magnitude,
+                polarity=s.evidence.polarity,
+                contribution=s.contribution,
+                counted=s.counted,
+            )
+        )
     return tuple(sorted(out, key=lambda x: (-abs(x.contribution), x.key)))
 
 
@@ -201,18 +211,29 @@ def explain_edge(
     sc = switching_cost(deps, a, b, params=p, rules=rules, as_of=as_of)
     rel = float(reliance(deps, p)[list(deps.edges()).index((a, b))])
     factors = tuple(
-        FactorExplanation(name=f.name, value=f.value, known=f.known, prior=f.prior,
-                          weight=f.weight, contribution=f.contribution,
-                          confidence=f.confidence, claims=_claims(f))
+        FactorExplanation(
+            name=f.name,
+            value=f.value,
+            known=f.known,
+            prior=f.prior,
+            weight=f.weight,
+            contribution=f.contribution,
+            confidence=f.confidence,
+            claims=_claims(f),
+        )
         for f in sc.factors
     )
     return EdgeExplanation(
-        dependent=a, provider=b,
+        dependent=a,
+        provider=b,
         dependent_label=str(deps.nodes[a].get("label", a)),
         provider_label=str(deps.nodes[b].get("label", b)),
-        switching_cost=sc.value, coverage=sc.coverage, reliance=rel,
+        switching_cost=sc.value,
+        coverage=sc.coverage,
+        reliance=rel,
         dependence=min(1.0, rel * sc.value),
-        capabilities=tuple(deps.edges[a, b].get("capabilities", ())), factors=factors,
+        capabilities=tuple(deps.edges[a, b].get("capabilities", ())),
+        factors=factors,
     )
 
 
@@ -251,10 +272,16 @@ def _chains(W: nx.DiGraph, j: str, *, depth: int, top: int) -> tuple[Link, ...]:
         if len(path) > 2:
             found.append((impact, path))
         if len(path) <= depth:
-            nxt = heapq.nlargest(top, W.predecessors(path[-1]),
-                                 key=lambda i: (W.edges[i, path[-1]]["dependence"], str(i)))
-            stack.extend((path + (i,), impact * W.edges[i, path[-1]]["dependence"])
-                         for i in nxt if i not in path)
+            nxt = heapq.nlargest(
+                top,
+                W.predecessors(path[-1]),
+                key=lambda i: (W.edges[i, path[-1]]["dependence"], str(i)),
+            )
+            stack.extend(
+                ((*path, i), impact * W.edges[i, path[-1]]["dependence"])
+                for i in nxt
+                if i not in path
+            )
     best = sorted(found, key=lambda x: (-x[0], x[1]))[:top]
     return tuple(Link(path=p, impact=x) for x, p in best)
 
@@ -297,13 +324,20 @@ def explain_company(
         return tuple(sorted(rows, key=lambda x: (-x.impact, x.path))[:top])
 
     return CompanyExplanation(
-        id=node, label=str(prep.deps.nodes[node].get("label", node)),
-        lockin=float(result.lockin[k]), direct=float(result.direct[k]),
-        indirect=float(result.indirect[k]), percentile=float(result.percentile[k]),
-        method=result.method[k], exposure=float(result.exposure[k]), hhi=float(result.hhi[k]),
+        id=node,
+        label=str(prep.deps.nodes[node].get("label", node)),
+        lockin=float(result.lockin[k]),
+        direct=float(result.direct[k]),
+        indirect=float(result.indirect[k]),
+        percentile=float(result.percentile[k]),
+        method=result.method[k],
+        exposure=float(result.exposure[k]),
+        hhi=float(result.hhi[k]),
         customers=links([(node, i) for i in D.predecessors(node)]),
         chains=_chains(D, node, depth=depth, top=top),
-        suppliers=tuple(Link(path=(s, node), impact=D.edges[node, s]["dependence"])
-                        for s in sorted(D.successors(node))),
+        suppliers=tuple(
+            Link(path=(s, node), impact=D.edges[node, s]["dependence"])
+            for s in sorted(D.successors(node))
+        ),
         single_points_of_failure=tuple(str(x) for x in single_points_of_failure(D, node)),
     )

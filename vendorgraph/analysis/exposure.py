@@ -81,4 +81,4 @@ def single_points_of_failure(deps: nx.DiGraph, i: Hashable) -> tuple[Hashable, .
     while node != i:
         chain.append(node)
         node = idom[node]
-    return tuple(chain)
+    return tuple(reversed(chain))

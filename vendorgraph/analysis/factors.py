@@ -76,7 +76,10 @@ class Rule:
             c.role in roles
             and (self.predicate is None or c.predicate == self.predicate)
             and (not self.cues or any(cue in text for cue in self.cues))
-            and (self.quantity is None or (c.quantity is not None and c.quantity.kind == self.quantity))
+            and (
+                self.quantity is None
+                or (c.quantity is not None and c.quantity.kind == self.quantity)
+            )
             and all(getattr(c, q, None) is not None for q in self.requires)
             and (not self.modality or c.modality in self.modality)
         )
@@ -147,7 +150,7 @@ def _rule(row: Mapping[str, Any]) -> Rule:
         k: tuple(str(x).lower() if k == "cues" else x for x in v) if isinstance(v, list) else v
         for k, v in row.items()
     }
-    return Rule(**fields)
+    return Rule(**fields)  # type: ignore[arg-type]
 
 
 def saturate(x: float, T: float) -> float:

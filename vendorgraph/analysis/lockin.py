@@ -291,7 +291,7 @@ def lockin(
 def score(
     prep: Prepared,
     *,
-    weights: Sequence[float] | None = None,
+    weights: Sequence[float] | np.ndarray | None = None,
     v: Mapping[str, float] | None = None,
     options: LockinOptions | None = None,
     counts: np.ndarray | None = None,
@@ -304,8 +304,9 @@ def score(
     dependence = np.minimum(1.0, prep.reliance * sc)
     W = prep.impact(dependence)
     weights_v = _node_weights(prep.nodes, v)
-    total, direct, linear, exact = centrality(W, weights_v, top_k=opt.top_k, depth=opt.depth,
-                                              batch=opt.batch)
+    total, direct, linear, exact = centrality(
+        W, weights_v, top_k=opt.top_k, depth=opt.depth, batch=opt.batch
+    )
     return LockinResult(
         nodes=prep.nodes,
         edges=tuple(prep.deps.edges()),
@@ -364,15 +365,17 @@ def dependency_records(result: LockinResult) -> list[dict[str, Any]]:
             f: float(result.factors[e, k]) if result.known[e, k] else None
             for k, f in enumerate(FACTORS)
         }
-        rows.append({
-            "dependent": i,
-            "provider": j,
-            "switching_cost": float(result.switching_cost[e]),
-            "coverage": float(result.coverage[e]),
-            "reliance": float(result.reliance[e]),
-            "dependence": float(result.dependence[e]),
-            "factors": factors,
-        })
+        rows.append(
+            {
+                "dependent": i,
+                "provider": j,
+                "switching_cost": float(result.switching_cost[e]),
+                "coverage": float(result.coverage[e]),
+                "reliance": float(result.reliance[e]),
+                "dependence": float(result.dependence[e]),
+                "factors": factors,
+            }
+        )
     return sorted(rows, key=lambda r: (r["dependent"], r["provider"]))
 
 

@@ -160,31 +160,71 @@ def robustness(
     taus = np.empty(draws)
     for d in range(draws):
         how = "geometric" if rng.random() < 0.5 else "additive"
-        r = score(prep, weights=rng.dirichlet(alpha), v=v, counts=_bootstrap(prep, rng),
-                  options=replace(opt, aggregation=how))
+        r = score(
+            prep,
+            weights=rng.dirichlet(alpha),
+            v=v,
+            counts=_bootstrap(prep, rng),
+            options=replace(opt, aggregation=how),
+        )
         L[d], S[d], taus[d] = r.lockin, r.switching_cost, kendall_tau(ref.lockin, r.lockin)
     return _summary(prep, ref.lockin, L, S, taus, draws=draws, seed=seed, wide=wide)
 
 
 def _summary(
-    prep: Prepared, ref: np.ndarray, L: np.ndarray, S: np.ndarray, taus: np.ndarray, *,
-    draws: int, seed: int, wide: float,
+    prep: Prepared,
+    ref: np.ndarray,
+    L: np.ndarray,
+    S: np.ndarray,
+    taus: np.ndarray,
+    *,
+    draws: int,
+    seed: int,
+    wide: float,
 ) -> Robustness:
     ranks = np.array([_ranks(row) for row in L]) if L.size else np.zeros_like(L, dtype=np.int64)
     q = np.quantile(L, [0.05, 0.5, 0.95], axis=0) if L.size else np.zeros((3, 0))
     rq = np.quantile(ranks, [0.05, 0.95], axis=0, method="nearest") if L.size else q[:2]
-    companies = tuple(sorted(
-        (CompanyInterval(id=n, reference=float(ref[k]), median=float(q[1, k]),
-                         low=float(q[0, k]), high=float(q[2, k]),
-                         p_top3=float(np.mean(ranks[:, k] <= 3)),
-                         rank_low=int(rq[0, k]), rank_high=int(rq[1, k]))
-         for k, n in enumerate(prep.nodes)), key=lambda c: c.id))
+    companies = tuple(
+        sorted(
+            (
+                CompanyInterval(
+                    id=n,
+                    reference=float(ref[k]),
+                    median=float(q[1, k]),
+                    low=float(q[0, k]),
+                    high=float(q[2, k]),
+                    p_top3=float(np.mean(ranks[:, k] <= 3)),
+                    rank_low=int(rq[0, k]),
+                    rank_high=int(rq[1, k]),
+                )
+                for k, n in enumerate(prep.nodes)
+            ),
+            key=lambda c: c.id,
+        )
+    )
     sq = np.quantile(S, [0.05, 0.5, 0.95], axis=0) if S.size else np.zeros((3, 0))
-    edges = tuple(sorted(
-        (EdgeInterval(dependent=i, provider=j, median=float(sq[1, e]), low=float(sq[0, e]),
-                      high=float(sq[2, e]), low_confidence=bool(sq[2, e] - sq[0, e] > wide))
-         for e, (i, j) in enumerate(prep.deps.edges())), key=lambda x: (x.dependent, x.provider)))
+    edges = tuple(
+        sorted(
+            (
+                EdgeInterval(
+                    dependent=i,
+                    provider=j,
+                    median=float(sq[1, e]),
+                    low=float(sq[0, e]),
+                    high=float(sq[2, e]),
+                    low_confidence=bool(sq[2, e] - sq[0, e] > wide),
+                )
+                for e, (i, j) in enumerate(prep.deps.edges())
+            ),
+            key=lambda x: (x.dependent, x.provider),
+        )
+    )
     finite = taus[np.isfinite(taus)]
-    return Robustness(draws=draws, seed=seed,
-                      median_tau=float(np.median(finite)) if len(finite) else float("nan"),
-                      companies=companies, edges=edges)
+    return Robustness(
+        draws=draws,
+        seed=seed,
+        median_tau=float(np.median(finite)) if len(finite) else float("nan"),
+        companies=companies,
+        edges=edges,
+    )

@@ -100,8 +100,8 @@ def edge_evidence(
         if cache is None:
             out.extend(claim_evidence(c, rules=rules, params=params, as_of=as_of))
             continue
-        sig = (c.role, c.predicate, c.evidence, c.quantity, c.start, c.end, c.capability is None)
-        sig += (c.modality, c.source, c.confidence, c.published)
+        sig: tuple[Any, ...] = (c.role, c.predicate, c.evidence, c.quantity, c.start, c.end)
+        sig += (c.capability is None, c.modality, c.source, c.confidence, c.published)
         if sig not in cache:
             cache[sig] = claim_evidence(c, rules=rules, params=params, as_of=as_of)
         out.extend(_rebind(cache[sig], c))
@@ -111,8 +111,34 @@ def edge_evidence(
 def _rebind(items: tuple[Evidence, ...], c: Any) -> list[Evidence]:
     if not items or items[0].claim is c:
         return list(items)
-    return [Evidence(claim=c, factor=e.factor, polarity=e.polarity, magnitude=e.magnitude,
-                     weight=e.weight) for e in items]
+    return [
+        Evidence(
+            claim=c, factor=e.factor, polarity=e.polarity, magnitude=e.magnitude, weight=e.weight
+        )
+        for e in items
+    ]
+
+
+def _read(
+    c: Any,
+    cache: dict[Any, tuple[Any, ...]],
+    rules: Sequence[Rule],
+    p: Parameters,
+    when: date | None,
+) -> tuple[Any, ...]:
+    """Memoised evidence of a claim as ((factor index, polarity, text, source), c*m, c)."""
+    sig: tuple[Any, ...] = (c.role, c.predicate, c.evidence or c.key, c.quantity, c.start, c.end)
+    sig += (c.capability is None, c.modality, c.source, c.confidence, c.published)
+    if sig not in cache:
+        text = " ".join(c.evidence.lower().split()) or c.key
+        cache[sig] = tuple(
+            ((_ORDER[e.factor], e.polarity, text, c.source), e.strength, e.weight)
+            for e in claim_evidence(c, rules=rules, params=p, as_of=when)
+        )
+    return cache[sig]
+
+
+_ORDER = {f: k for k, f in enumerate(FACTORS)}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
@@ -151,13 +177,16 @@ def evidence_table(
     p = load_parameters() if params is None else params
     rs = load_rules() if rules is None else tuple(rules)
     when = resolve_as_of(deps, as_of)
-    order = {f: k for k, f in enumerate(FACTORS)}
-    cache: dict[Any, tuple[Evidence, ...]] = {}
+    cache: dict[Any, tuple[Any, ...]] = {}
     edges = tuple(deps.edges())
     rows: list[tuple[int, int, int, float, float]] = []
-    for k, (i, j) in enumerate(edges):
-        items = _dedupe(edge_evidence(deps.edges[i, j], rules=rs, params=p, as_of=when, cache=cache))
-        rows.extend((k, order[e.factor], e.polarity, e.strength, e.weight) for e in items)
+    for k, (_, _, attrs) in enumerate(deps.edges(data=True)):
+        best: dict[tuple[Any, ...], tuple[float, float]] = {}
+        for c in edge_claims(attrs):
+            for key, strength, weight in _read(c, cache, rs, p, when):
+                if key not in best or strength > best[key][0]:
+                    best[key] = (strength, weight)
+        rows.extend((k, key[0], key[1], s, w) for key, (s, w) in best.items())
     cols = np.array(rows, dtype=float).reshape(-1, 5)
     return EvidenceTable(
         edges=edges,
@@ -201,8 +230,9 @@ def factor_matrix(
     return FactorMatrix(values=values, known=known, confidence=np.where(known, conf, 0.0))
 
 
-def aggregate(values: np.ndarray, weights: Sequence[float] | np.ndarray, *,
-              method: str = "additive") -> np.ndarray:
+def aggregate(
+    values: np.ndarray, weights: Sequence[float] | np.ndarray, *, method: str = "additive"
+) -> np.ndarray:
     """Aggregate factor values: ``sum w_f s_f`` (additive) or ``prod s_f ** w_f`` (geometric).
 
     Examples
@@ -293,9 +323,18 @@ def _factor_score(name: str, items: list[Evidence], params: Parameters) -> Facto
         )
         for e in items
     )
-    return FactorScore(name=name, value=value, known=known, prior=prior, weight=w,
-                       contribution=w * value, confidence=conf, s_plus=s_plus,
-                       s_minus=s_minus, evidence=scored)
+    return FactorScore(
+        name=name,
+        value=value,
+        known=known,
+        prior=prior,
+        weight=w,
+        contribution=w * value,
+        confidence=conf,
+        s_plus=s_plus,
+        s_minus=s_minus,
+        evidence=scored,
+    )
 
 
 def switching_cost(

@@ -68,7 +68,9 @@ class Parameters:
         return replace(self, weights=validate_weights(weights))
 
 
-def validate_weights(weights: Mapping[str, float], *, path: str | None = None) -> Mapping[str, float]:
+def validate_weights(
+    weights: Mapping[str, float], *, path: str | None = None
+) -> Mapping[str, float]:
     """Check factor weights and return them as a read-only mapping over all eight factors.
 
     Parameters
@@ -135,7 +137,8 @@ def load_parameters(path: str | Path | None = None) -> Parameters:
 
     Returns
     -------
-    Parameters
+    params : Parameters
+        The validated weights, priors and stated defaults.
 
     Raises
     ------

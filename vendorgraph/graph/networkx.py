@@ -95,7 +95,12 @@ def _node_attributes(records: list[Entity]) -> dict[str, Any]:
 
 def _article(ex: Extraction) -> dict[str, str | None]:
     doc = ex.document
-    return {"title": doc.title, "published": doc.published, "publisher": doc.publisher, "url": doc.url}
+    return {
+        "title": doc.title,
+        "published": doc.published,
+        "publisher": doc.publisher,
+        "url": doc.url,
+    }
 
 
 def _quote(q: Quote, ex: Extraction) -> dict[str, Any]:

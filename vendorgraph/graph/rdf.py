@@ -39,6 +39,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
+from enum import Enum
 from functools import lru_cache
 from typing import Any
 from urllib.parse import quote, unquote
@@ -48,7 +49,7 @@ from rdflib.namespace import PROV
 from rdflib.term import Node
 
 from vendorgraph.errors import ModelError
-from vendorgraph.graph.store import DEFAULT_STORE, iter_quads, new_dataset, union_graph
+from vendorgraph.graph.store import DEFAULT_STORE, new_dataset, union_graph
 from vendorgraph.ontology.model import (
     Document,
     Entity,
@@ -81,9 +82,11 @@ __all__ = [
     "WRITER",
     "add_assessments",
     "canonical",
+    "entity_iri",
     "from_dataset",
     "merged_name",
     "merged_type",
+    "proposition_iri",
     "read_assessments",
     "to_dataset",
 ]
@@ -94,7 +97,13 @@ WRITER = "vendorgraph-rdf.v1"
 INFERENCE_RUN = ID["run/inference"]
 
 _DEPENDENCY_LIKE = frozenset(
-    {Predicate.SUPPLIES, Predicate.DEPLOYS, Predicate.USES, Predicate.INTEGRATES, Predicate.DEPENDS_ON}
+    {
+        Predicate.SUPPLIES,
+        Predicate.DEPLOYS,
+        Predicate.USES,
+        Predicate.INTEGRATES,
+        Predicate.DEPENDS_ON,
+    }
 )
 _COMPANY_KEYS = {
     "lockin": VG.lockin,
@@ -121,7 +130,7 @@ def _s(value: str) -> Literal:
 
 
 def _dec(value: float) -> Literal:
-    """An xsd:decimal in the canonical form Oxigraph stores (no trailing zeros, no exponent).
+    """Return an xsd:decimal in the canonical form Oxigraph stores (no trailing zeros).
 
     Numbers Oxigraph's 128-bit decimal cannot hold (beyond 1e20, or finer than 1e-18) and
     non-finite ones are written as xsd:double instead.
@@ -140,7 +149,7 @@ def _dec(value: float) -> Literal:
 
 
 def _int(value: int) -> Literal:
-    """An xsd:integer: Oxigraph stores xsd:nonNegativeInteger as xsd:integer, so we write that."""
+    """Return an xsd:integer (Oxigraph keeps no xsd:nonNegativeInteger, so we write none)."""
     return Literal(str(value), datatype=XSD.integer)
 
 
@@ -148,11 +157,15 @@ def _bool(value: bool) -> Literal:
     return Literal("true" if value else "false", datatype=XSD.boolean)
 
 
-_DATE_TYPES = ((r"\d{4}", XSD.gYear), (r"\d{4}-\d{2}", XSD.gYearMonth), (r"\d{4}-\d{2}-\d{2}", XSD.date))
+_DATE_TYPES = (
+    (r"\d{4}", XSD.gYear),
+    (r"\d{4}-\d{2}", XSD.gYearMonth),
+    (r"\d{4}-\d{2}-\d{2}", XSD.date),
+)
 
 
 def _date(value: str) -> Literal:
-    """A date literal whose datatype carries the precision; xsd:string if it is not ISO."""
+    """Return a date literal whose datatype carries the precision; xsd:string if not ISO."""
     for pattern, datatype in _DATE_TYPES:
         if re.fullmatch(pattern, value) and _valid_date(value.split("-")):
             return Literal(value, datatype=datatype)
@@ -215,19 +228,20 @@ def proposition_iri(subject: str, predicate: Predicate, obj: str) -> URIRef:
 @lru_cache(maxsize=1)
 def _market_roles() -> frozenset[str]:
     graph = load_ontology()
-    return frozenset(str(c)[len(str(VGC)) :] for c in graph.subjects(SKOS.inScheme, VGC.MarketRole))
+    concepts = graph.subjects(SKOS.inScheme, VGC.MarketRole)
+    return frozenset(str(c)[len(str(VGC)) :] for c in concepts)
 
 
 @lru_cache(maxsize=1)
 def _factor_concepts() -> dict[str, URIRef]:
     graph = load_ontology()
     return {
-        str(graph.value(c, SKOS.notation)): URIRef(c)
+        str(graph.value(c, SKOS.notation)): URIRef(str(c))
         for c in graph.subjects(SKOS.inScheme, VGC.SwitchingCostFactorType)
     }
 
 
-def _inverse(enum: type[Any]) -> dict[Node, Any]:
+def _inverse(enum: type[Enum]) -> dict[Node, Any]:
     return {iri: member for member, iri in concept_map(enum).items()}
 
 
@@ -269,7 +283,9 @@ def merged_name(names: Iterable[str]) -> str:
 # ------------------------------------------------------------------ writing
 
 
-def to_dataset(extractions: Iterable[Extraction], *, store: str = DEFAULT_STORE) -> Dataset:
+def to_dataset(
+    extractions: Iterable[Extraction], *, store: str = DEFAULT_STORE, path: str | None = None
+) -> Dataset:
     """Return a dataset holding every record of `extractions`, one named graph per article.
 
     Parameters
@@ -278,6 +294,8 @@ def to_dataset(extractions: Iterable[Extraction], *, store: str = DEFAULT_STORE)
         One per article; the same entity id in two articles becomes one registry node.
     store : {"Oxigraph", "Memory"}
         The rdflib store (see :func:`vendorgraph.graph.store.new_dataset`).
+    path : str, optional
+        A folder for an on-disk Oxigraph store; in memory when None.
 
     Returns
     -------
@@ -298,7 +316,7 @@ def to_dataset(extractions: Iterable[Extraction], *, store: str = DEFAULT_STORE)
     """
     extractions = tuple(sorted(extractions, key=lambda ex: ex.document.id))
     _check_unique(extractions)
-    ds = new_dataset(store)
+    ds = new_dataset(store, path=path)
     types = _entity_types(extractions)
     quads: list[Quad] = list(_registry_quads(extractions))
     for ex in extractions:
@@ -439,7 +457,7 @@ def _record_triples(aid: str, entity: Entity) -> Iterator[tuple[Node, Node, Node
 
 
 def _ref(value: str, ex: Extraction) -> Node:
-    """An entity IRI when `value` is an entity id of the extraction, else the string itself."""
+    """Return an entity IRI when `value` is an entity id of `ex`, else the string itself."""
     return entity_iri(value) if any(e.id == value for e in ex.entities) else _s(value)
 
 
@@ -455,7 +473,11 @@ def _quote_triples(aid: str, q: Quote, ex: Extraction) -> Iterator[tuple[Node, N
         yield node, SCHEMA.spokenByCharacter, entity_iri(q.speaker)
     if q.speaker_org is not None:
         yield node, VG.speakerOrganization, _ref(q.speaker_org, ex)
-    optional = ((VG.speakerRole, q.speaker_role), (VG.speakerLabel, q.speaker_label), (VG.cue, q.cue))
+    optional = (
+        (VG.speakerRole, q.speaker_role),
+        (VG.speakerLabel, q.speaker_label),
+        (VG.cue, q.cue),
+    )
     yield from ((node, p, _s(v)) for p, v in optional if v is not None)
 
 
@@ -593,7 +615,7 @@ class _Reader:
 
     def __init__(self, graph: Graph) -> None:
         self.g = graph
-        self.by_article: dict[tuple[Node, Node], list[Node]] = defaultdict(list)
+        self.by_article: dict[tuple[Node, Node | None], list[Node]] = defaultdict(list)
         links = (
             (VG.EntityRecord, PROV.wasDerivedFrom),
             (VG.Quote, PROV.wasQuotedFrom),
@@ -604,6 +626,14 @@ class _Reader:
         for cls, link in links:
             for node in graph.subjects(RDF.type, cls):
                 self.by_article[(cls, graph.value(node, link))].append(node)
+
+    def one(self, node: Node | None, prop: Node) -> Node:
+        value = None if node is None else self.g.value(node, prop)
+        if value is None:
+            raise ModelError(
+                f"{str(node)!r} has no {str(prop)!r}; read only datasets written by to_dataset"
+            )
+        return value
 
     def text(self, node: Node, prop: Node) -> str | None:
         value = self.g.value(node, prop)
@@ -625,11 +655,14 @@ class _Reader:
             return None
         return _entity_id(value) if isinstance(value, URIRef) else str(value)
 
-    def span(self, node: Node) -> Span:
+    def span(self, node: Node | None) -> Span:
+        if node is None:
+            raise ModelError(
+                "a record has no evidence span; read only datasets written by to_dataset"
+            )
         pos, exact = URIRef(f"{node}#pos"), URIRef(f"{node}#quote")
-        start, end = self.g.value(pos, OA.start), self.g.value(pos, OA.end)
-        text = self.g.value(exact, OA.exact)
-        return Span(start=int(str(start)), end=int(str(end)), text=str(text))
+        start, end = self.one(pos, OA.start), self.one(pos, OA.end)
+        return Span(start=int(str(start)), end=int(str(end)), text=str(self.one(exact, OA.exact)))
 
     def document(self, node: Node) -> Document:
         return Document(
@@ -646,9 +679,9 @@ class _Reader:
     def entity(self, node: Node) -> Entity:
         mentions = (self.span(m) for m in self.g.objects(node, VG.mention))
         return Entity(
-            id=_entity_id(self.g.value(node, VG.recordOf)),
+            id=_entity_id(self.one(node, VG.recordOf)),
             name=self.text(node, SCHEMA.name) or "",
-            type=EntityType(self.text(node, VG.entityType)),
+            type=EntityType(str(self.one(node, VG.entityType))),
             aliases=self.texts(node, SKOS.altLabel),
             mentions=tuple(sorted(mentions, key=lambda s: (s.start, s.end))),
             lexicon_id=self.text(node, VG.lexiconId),
@@ -671,16 +704,16 @@ class _Reader:
         )
 
     def relation(self, node: Node) -> Relation:
-        prop = self.g.value(node, VG.proposition)
+        prop = self.one(node, VG.proposition)
         quantity = self.g.value(node, VG.quantity)
         quote = self.g.value(None, VG.expresses, node)
         return Relation(
             id=self.text(node, SCHEMA.identifier) or "",
-            subject=_entity_id(self.g.value(prop, RDF.subject)),
-            predicate=_inverse(Predicate)[self.g.value(prop, VG.predicate)],
-            object=_entity_id(self.g.value(prop, RDF.object)),
+            subject=_entity_id(self.one(prop, RDF.subject)),
+            predicate=_inverse(Predicate)[self.one(prop, VG.predicate)],
+            object=_entity_id(self.one(prop, RDF.object)),
             span=self.span(self.g.value(node, VG.evidence)),
-            modality=_inverse(Modality)[self.g.value(node, VG.modality)],
+            modality=_inverse(Modality)[self.one(node, VG.modality)],
             confidence=self.number(node, VG.extractionConfidence) or 0.0,
             quantity=None if quantity is None else _last(quantity),
             start=self.text(node, SCHEMA.startDate),
@@ -692,7 +725,7 @@ class _Reader:
         )
 
     def quantity(self, node: Node) -> Quantity:
-        kind = _inverse(QuantityKind)[self.g.value(node, VG.quantityKind)]
+        kind = _inverse(QuantityKind)[self.one(node, VG.quantityKind)]
         money = kind is QuantityKind.MONEY
         holder = URIRef(f"{node}#amount") if money else node
         return Quantity(
@@ -714,7 +747,7 @@ class _Reader:
 
     def _converted(self, holder: Node) -> str | None:
         target = self.g.value(holder, VG.reportedConversionOf)
-        return None if target is None else _last(str(target).removesuffix("#amount"))
+        return None if target is None else _last(URIRef(str(target).removesuffix("#amount")))
 
     def rejection(self, node: Node) -> Rejection:
         span = self.g.value(node, VG.evidence)
@@ -788,7 +821,10 @@ def canonical(ex: Extraction) -> Extraction:
 
     entities = (
         replace(
-            e, aliases=tuple(sorted(e.aliases)), roles=tuple(sorted(e.roles)), mentions=by_offsets(e.mentions)
+            e,
+            aliases=tuple(sorted(e.aliases)),
+            roles=tuple(sorted(e.roles)),
+            mentions=by_offsets(e.mentions),
         )
         for e in ex.entities
     )
@@ -849,12 +885,12 @@ def add_assessments(
         triples.extend(_dependency_assessment(dep, pairs))
     for company in companies:
         triples.extend(_company_assessment(company))
-    ds.addN((s, p, o, derived) for s, p, o in triples)  # type: ignore[misc]
+    ds.addN((s, p, o, derived) for s, p, o in triples)
 
 
-def _dependency_index(ds: Dataset) -> dict[tuple[Node, Node], list[Node]]:
+def _dependency_index(ds: Dataset) -> dict[tuple[Node | None, Node | None], list[Node]]:
     props = ds.graph(PROPOSITIONS_GRAPH)
-    index: dict[tuple[Node, Node], list[Node]] = defaultdict(list)
+    index: dict[tuple[Node | None, Node | None], list[Node]] = defaultdict(list)
     for node in props.subjects(RDF.type, VG.Dependency):
         key = (props.value(node, VG.dependent), props.value(node, VG.provider))
         index[key].append(node)
@@ -862,7 +898,7 @@ def _dependency_index(ds: Dataset) -> dict[tuple[Node, Node], list[Node]]:
 
 
 def _dependency_assessment(
-    dep: Mapping[str, Any], pairs: Mapping[tuple[Node, Node], list[Node]]
+    dep: Mapping[str, Any], pairs: Mapping[tuple[Node | None, Node | None], list[Node]]
 ) -> Iterator[tuple[Node, Node, Node]]:
     dependent, provider = entity_iri(dep["dependent"]), entity_iri(dep["provider"])
     node = ID[f"assessment/dependency/{stable_hash(dep['dependent'], dep['provider'])}"]
@@ -871,7 +907,9 @@ def _dependency_assessment(
     yield node, VG.dependent, dependent
     yield node, VG.provider, provider
     yield dependent, VG.dependsOn, provider
-    yield from ((node, VG.assesses, d) for d in sorted(pairs.get((dependent, provider), []), key=str))
+    yield from (
+        (node, VG.assesses, d) for d in sorted(pairs.get((dependent, provider), []), key=str)
+    )
     yield from _scores(node, dep, _DEPENDENCY_KEYS)
     for name, value in sorted((dep.get("factors") or {}).items()):
         factor = URIRef(f"{node}#factor-{_seg(name)}")
@@ -944,8 +982,3 @@ def _read_company(reader: _Reader, node: Node) -> dict[str, Any]:
     out: dict[str, Any] = {"id": reader.ref(node, VG.assesses)}
     out.update({key: reader.number(node, prop) for key, prop in _COMPANY_KEYS.items()})
     return out
-
-
-def iter_article_quads(ds: Dataset) -> Iterator[Quad]:
-    """Yield the quads of every graph except ``graph/derived`` (what round trips compare)."""
-    yield from iter_quads(ds, derived=False)

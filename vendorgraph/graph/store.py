@@ -1,4 +1,4 @@
-"""Open rdflib datasets: Oxigraph (through oxrdflib) when installed, rdflib's memory store otherwise.
+"""Open rdflib datasets: Oxigraph (through oxrdflib) when installed, else rdflib's memory store.
 
 Examples
 --------
@@ -56,13 +56,15 @@ def new_dataset(store: str = DEFAULT_STORE, *, path: str | Path | None = None) -
     if store not in STORES:
         raise InputError(f"unknown store {store!r}; use one of {', '.join(STORES)}")
     if path is not None and store != "Oxigraph":
-        raise InputError(f"store {store!r} lives in memory; drop path={str(path)!r} or use Oxigraph")
+        raise InputError(
+            f"store {store!r} lives in memory; drop path={str(path)!r} or use Oxigraph"
+        )
     try:
         ds = Dataset(store=store)
     except PluginException:
         ds = Dataset(store="Memory")
     if path is not None:
-        ds.open(str(path), create=True)
+        ds.open(str(path), create=False)  # oxrdflib: create=True refuses an existing folder
     return bind_prefixes(ds)  # type: ignore[return-value]
 
 

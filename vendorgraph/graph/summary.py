@@ -66,7 +66,9 @@ def summarize(ds: Dataset | Graph) -> Summary:
         union = union_graph(ds)
     else:
         triples, graphs, union = len(ds), 1, bind_prefixes(ds)
-    classes = Counter(union.namespace_manager.normalizeUri(URIRef(o)) for o in union.objects(None, RDF.type))
+    classes = Counter(
+        union.namespace_manager.normalizeUri(URIRef(str(o))) for o in union.objects(None, RDF.type)
+    )
     types = _entity_types(union)
     return Summary(
         triples=triples,

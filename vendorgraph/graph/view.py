@@ -196,10 +196,10 @@ def render_view(G: nx.MultiDiGraph, **options: Any) -> str:
     >>> page = render_view(G)
     >>> page.startswith("<!DOCTYPE html>") and page == render_view(G)
     True
-    >>> render_view(G, focus="nimbs")
+    >>> render_view(G, focus="nimbs")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    vendorgraph.errors.UnknownEntityError: no entity 'nimbs' in the graph: did you mean ['Nimbus', 'org/nimbus']?
+    vendorgraph.errors.UnknownEntityError: no entity 'nimbs' in the graph: ...mean ['Nimbus', ...]?
     """
     opts = ViewOptions(**options)
     selection = _select(G, opts)
@@ -435,16 +435,42 @@ def _cap(
 
 
 def _layout(selection: _Selection, *, seed: int = 0) -> dict[str, tuple[float, float]]:
-    """Return pixel positions for the selected nodes (seeded, so deterministic)."""
-    index = {n: i for i, n in enumerate(selection.nodes)}
-    pairs = sorted({tuple(sorted((index[x.source], index[x.target]))) for x in selection.links})
-    edges = np.array([p for p in pairs if p[0] != p[1]], dtype=np.int64).reshape(-1, 2)
-    pos = force_layout(len(index), edges, seed=seed)
-    span = 90.0 * math.sqrt(max(len(index), 1))
-    return {
-        n: (round(float(x) * span, 1), round(float(y) * span, 1))
-        for n, (x, y) in zip(selection.nodes, pos, strict=True)
-    }
+    """Return pixel positions: each connected component laid out alone, then packed in rows."""
+    U = nx.Graph()
+    U.add_nodes_from(selection.nodes)
+    U.add_edges_from((x.source, x.target) for x in selection.links if x.source != x.target)
+    parts = sorted((sorted(c) for c in nx.connected_components(U)), key=lambda c: (-len(c), c))
+    boxes = [_component_layout(U, part, seed) for part in parts]
+    row_width = 1.3 * _SPACING * math.sqrt(max(len(selection.nodes), 1)) + _SPACING
+    positions: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for box in boxes:
+        width, height = _extent(box)
+        if x > 0 and x + width > row_width:
+            x, y, row_height = 0.0, y + row_height + _SPACING, 0.0
+        for node, (bx, by) in box.items():
+            positions[node] = (round(x + bx, 1), round(y + by, 1))
+        x, row_height = x + width + _SPACING, max(row_height, height)
+    return positions
+
+
+_SPACING = 120.0
+
+
+def _component_layout(U: nx.Graph, part: list[str], seed: int) -> dict[str, tuple[float, float]]:
+    """Lay out one component; return positions with the top-left corner at (0, 0)."""
+    index = {n: i for i, n in enumerate(part)}
+    edges = np.array(
+        sorted((min(index[u], index[v]), max(index[u], index[v])) for u, v in U.edges(part)),
+        dtype=np.int64,
+    ).reshape(-1, 2)
+    pos = force_layout(len(part), edges, seed=seed) * _SPACING * (1.0 + math.sqrt(len(part)))
+    pos -= pos.min(axis=0)
+    return {n: (float(x), float(y)) for n, (x, y) in zip(part, pos, strict=True)}
+
+
+def _extent(box: Mapping[str, tuple[float, float]]) -> tuple[float, float]:
+    return max(x for x, _ in box.values()), max(y for _, y in box.values())
 
 
 def _accumulate(index: np.ndarray, force: np.ndarray, n: int) -> np.ndarray:
@@ -512,10 +538,9 @@ def force_layout(n: int, edges: np.ndarray, *, seed: int = 0, iterations: int = 
         disp = _step(pos, edges, k)
         length = np.maximum(np.sqrt((disp * disp).sum(axis=1)), 1e-9)
         pos += disp * (np.minimum(length, heat) / length)[:, None]
-        pos -= pos.mean(axis=0)
-        pos *= 0.29 / np.maximum(pos.std(axis=0), 1e-9)
         heat -= 0.1 / (iterations + 1)
-    return pos
+    pos -= np.median(pos, axis=0)
+    return pos / max(float(np.median(np.sqrt((pos * pos).sum(axis=1)))), 1e-9) * 0.5
 
 
 # --- records ------------------------------------------------------------------------------
@@ -567,7 +592,7 @@ def _node_record(
     style = TYPE_STYLES.get(kind, _OTHER)
     found = _company_scores(G, node, scores)
     lockin = found.get("lockin")
-    size = 12.0 if lockin is None else round(12.0 + 38.0 * min(max(lockin, 0.0), 1.0), 2)
+    size = 12.0 if lockin is None else round(10.0 + 30.0 * min(max(lockin, 0.0), 1.0), 2)
     tip = {"head": _label(G, node), "rows": _node_rows(G, node, found)}
     return {
         "id": node,
@@ -719,6 +744,11 @@ def script_json(value: Any) -> str:
     return text
 
 
+def _escape(text: str) -> str:
+    """Escape text for HTML, and write the line separators U+2028/U+2029 as references."""
+    return html.escape(text).replace("\u2028", "&#8232;").replace("\u2029", "&#8233;")
+
+
 def _legend(G: nx.MultiDiGraph, nodes: Iterable[str]) -> str:
     """One checkbox per entity type present, with its glyph, colour and count."""
     counts: dict[str, int] = {}
@@ -731,9 +761,9 @@ def _legend(G: nx.MultiDiGraph, nodes: Iterable[str]) -> str:
     for kind in (k for k in order if k in counts):
         style = TYPE_STYLES.get(kind, _OTHER)
         lines.append(
-            f'<label><input type="checkbox" class="vg-type" value="{html.escape(kind)}" checked> '
+            f'<label><input type="checkbox" class="vg-type" value="{_escape(kind)}" checked> '
             f'<span class="vg-glyph" style="color:{style.color}">{style.glyph}</span> '
-            f"{html.escape(style.name)} ({counts[kind]:,})</label>"
+            f"{_escape(style.name)} ({counts[kind]:,})</label>"
         )
     return "\n".join(lines)
 
@@ -742,8 +772,8 @@ def _page(opts: ViewOptions, selection: _Selection, data: Mapping[str, Any], leg
     js, css = _vis_assets()
     note = selection.note if selection.nodes else "No entities match these filters."
     fields = {
-        "title": html.escape(opts.title),
-        "note": html.escape(note),
+        "title": _escape(opts.title),
+        "note": _escape(note),
         "legend": legend,
         "min_cost": f"{opts.min_cost:.2f}",
         "vis_css": css,

@@ -63,7 +63,7 @@ DEFAULT_CHUNKSIZE = 16
 _INFLIGHT_PER_WORKER = 4
 _ENGLISH_MIN_RATIO = 0.15
 _ENGLISH_MIN_WORDS = 12
-_ENGLISH_SAMPLE = 3000
+_ENGLISH_SAMPLE = 1500
 _WORD = re.compile(r"[^\W\d_]+")
 _STOP_WORDS = frozenset(
     """a about after against all also an and any are as at be because been before being but
@@ -219,7 +219,7 @@ def english_ratio(text: str) -> tuple[float, int]:
     words = _WORD.findall(text[:_ENGLISH_SAMPLE].lower())
     if not words:
         return 0.0, 0
-    return sum(w in _STOP_WORDS for w in words) / len(words), len(words)
+    return sum(map(_STOP_WORDS.__contains__, words)) / len(words), len(words)
 
 
 class _Gate:
@@ -245,7 +245,7 @@ class _Gate:
         if match is not None:
             reason = _DUPLICATE_REASONS[match.kind].format(m=match)
             return _skip(origin, SkipKind(match.kind), reason, document)
-        if document.content_hash in self.seen or document.id in self.seen:
+        if self.seen and (document.content_hash in self.seen or document.id in self.seen):
             self.index.add(document, origin=origin)  # so later copies of it still match
             reason = f"article {document.id} is already in the graph"
             return _skip(origin, SkipKind.SEEN, reason, document)
@@ -281,18 +281,18 @@ def _extract_one(extractor: Extractor, document: Document) -> Extraction | str:
         return f"extraction failed: {err}"
 
 
-def _outcome(result: Extraction | str, job: _Job) -> Extraction | Skip:
+def _outcome(result: Extraction | str, job: _Job) -> tuple[str, Extraction | Skip]:
     if isinstance(result, str):
-        return Skip(origin=job.origin, kind=SkipKind.FAILED, reason=result, article=job.document.id)
-    return result
+        return job.origin, _skip(job.origin, SkipKind.FAILED, result, job.document)
+    return job.origin, result
 
 
 def _in_process(
     decided: Iterator[Skip | _Job], extractor: Extractor
-) -> Iterator[Extraction | Skip]:
+) -> Iterator[tuple[str, Extraction | Skip]]:
     for item in decided:
         if isinstance(item, Skip):
-            yield item
+            yield item.origin, item
         else:
             yield _outcome(_extract_one(extractor, item.document), item)
 
@@ -313,16 +313,16 @@ def _batches(decided: Iterator[Skip | _Job], chunksize: int) -> Iterator[list[Sk
 _Pending = tuple[list[Skip | _Job], "Future[list[Extraction | str]] | None"]
 
 
-def _drain(pending: _Pending) -> Iterator[Extraction | Skip]:
+def _drain(pending: _Pending) -> Iterator[tuple[str, Extraction | Skip]]:
     batch, future = pending
     results = iter(future.result() if future is not None else ())
     for item in batch:
-        yield item if isinstance(item, Skip) else _outcome(next(results), item)
+        yield (item.origin, item) if isinstance(item, Skip) else _outcome(next(results), item)
 
 
 def _in_pool(
     decided: Iterator[Skip | _Job], extractor: Extractor, workers: int, chunksize: int
-) -> Iterator[Extraction | Skip]:
+) -> Iterator[tuple[str, Extraction | Skip]]:
     window: deque[_Pending] = deque()
     pool = ProcessPoolExecutor(max_workers=workers)
     try:
@@ -370,15 +370,14 @@ class _Progress:
         self.callback = callback
         self.done = self.extracted = self.skipped = 0
 
-    def note(self, item: Extraction | Skip) -> None:
+    def note(self, origin: str, item: Extraction | Skip) -> None:
         self.done += 1
         if isinstance(item, Skip):
             self.skipped += 1
-            origin, outcome, article = item.origin, item.kind.value, item.article
+            outcome, article = item.kind.value, item.article
         else:
             self.extracted += 1
-            doc = item.document
-            origin, outcome, article = doc.path or doc.id, "extracted", doc.id
+            outcome, article = "extracted", item.document.id
         if self.callback is not None:
             self.callback(
                 IngestEvent(
@@ -459,8 +458,8 @@ def iter_ingest(
     else:
         stream = _in_process(decided, extract)
     tracker = _Progress(progress)
-    for item in stream:
-        tracker.note(item)
+    for origin, item in stream:
+        tracker.note(origin, item)
         yield item
 
 

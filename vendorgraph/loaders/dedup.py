@@ -84,7 +84,7 @@ def shingles(text: str, *, size: int = SHINGLE_WORDS) -> npt.NDArray[np.uint64]:
     words = _words(text)
     if not words:
         return np.zeros(0, dtype=np.uint64)
-    hashes = np.fromiter((_word_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    hashes = np.fromiter(map(_word_hash, words), dtype=np.uint64, count=len(words))
     width = min(size, len(words))
     rolled = hashes[: len(words) - width + 1].copy()
     for offset in range(1, width):
@@ -111,7 +111,7 @@ def minhash(hashed: npt.NDArray[np.uint64]) -> Signature:
     return (mixed.min(axis=0) >> _SHIFT).astype(np.uint32)
 
 
-def jaccard(a: Signature, b: Signature) -> float:
+def jaccard(a: npt.NDArray[np.unsignedinteger], b: npt.NDArray[np.unsignedinteger]) -> float:
     """Return the MinHash estimate of the Jaccard similarity of two signatures.
 
     Examples
@@ -183,24 +183,24 @@ class DuplicateIndex:
 
     def __init__(self, *, threshold: float = 0.9) -> None:
         self.threshold = threshold
-        self._digests: dict[str, int] = {}
-        self._wire: dict[str, int] = {}
+        self._digests: dict[int, int] = {}
+        self._wire: dict[int, int] = {}
         self._origins: list[str] = []
-        self._bands = np.zeros((64, BANDS), dtype=np.uint64)
-        self._sigs = np.zeros((64, NUM_PERM), dtype=np.uint32)
-        self._last: tuple[str, Signature | None] = ("", None)  # match() then add() hash once
+        self._blocks: list[tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint16]]] = []
+        self._last: tuple[Document | None, Signature | None] = (None, None)
 
     def __len__(self) -> int:
         return len(self._origins)
 
     def match(self, document: Document) -> Match | None:
         """Return how `document` duplicates an indexed article, or None if it is new."""
-        found = self._digests.get(document.content_hash[7:39])
+        found = self._digests.get(_digest(document.content_hash))
         if found is not None:
             return Match(kind="duplicate", origin=self._origins[found])
         key = wire_key(document)
-        if key is not None and key in self._wire:
-            return Match(kind="wire-duplicate", origin=self._origins[self._wire[key]])
+        found = self._wire.get(_digest(key)) if key is not None else None
+        if found is not None:
+            return Match(kind="wire-duplicate", origin=self._origins[found])
         sig = self._signature(document)
         return self._near(sig) if sig is not None else None
 
@@ -208,46 +208,52 @@ class DuplicateIndex:
         """Index `document`, found at `origin`, so that later copies of it match."""
         row = len(self._origins)
         self._origins.append(origin)
-        self._digests.setdefault(document.content_hash[7:39], row)
+        self._digests.setdefault(_digest(document.content_hash), row)
         key = wire_key(document)
         if key is not None:
-            self._wire.setdefault(key, row)
+            self._wire.setdefault(_digest(key), row)
+        block, offset = divmod(row, _BLOCK)
+        if offset == 0:
+            self._blocks.append(_new_block())
         sig = self._signature(document)
-        self._grow(row + 1)
-        if sig is not None:
-            self._sigs[row] = sig
-            self._bands[row] = _band_keys(sig)
+        if sig is not None:  # a row without words keeps band keys 0 and matches nothing
+            bands, sigs = self._blocks[block]
+            bands[offset] = _band_keys(sig)
+            sigs[offset] = sig
 
     def _signature(self, document: Document) -> Signature | None:
-        if self._last[0] != document.content_hash:
+        if self._last[0] is not document:  # match() then add() shingle the text once
             hashed = shingles(document.text[document.body_start :])
-            self._last = (document.content_hash, minhash(hashed) if hashed.size else None)
+            self._last = (document, minhash(hashed) if hashed.size else None)
         return self._last[1]
 
     def _near(self, sig: Signature) -> Match | None:
-        count = len(self._origins)
-        hits = np.flatnonzero((self._bands[:count] == _band_keys(sig)).any(axis=1))
+        keys, short = _band_keys(sig), sig.astype(np.uint16)
         best: Match | None = None
-        for row in hits.tolist():
-            score = jaccard(self._sigs[row], sig)
-            if score >= self.threshold and (best is None or score > best.similarity):
-                best = Match(kind="near-duplicate", origin=self._origins[row], similarity=score)
+        for block, (bands, sigs) in enumerate(self._blocks):
+            filled = min(_BLOCK, len(self._origins) - block * _BLOCK)
+            for offset in np.flatnonzero((bands[:filled] == keys).any(axis=1)).tolist():
+                score = jaccard(sigs[offset], short)
+                if score >= self.threshold and (best is None or score > best.similarity):
+                    origin = self._origins[block * _BLOCK + offset]
+                    best = Match(kind="near-duplicate", origin=origin, similarity=score)
         return best
 
-    def _grow(self, rows: int) -> None:
-        if rows <= len(self._sigs):
-            return
-        size = 2 * len(self._sigs)
-        sigs, bands = self._sigs, self._bands
-        self._sigs = np.zeros((size, NUM_PERM), dtype=np.uint32)
-        self._bands = np.zeros((size, BANDS), dtype=np.uint64)  # 0: a row without words
-        self._sigs[: len(sigs)] = sigs
-        self._bands[: len(bands)] = bands
+
+_BLOCK = 4096
 
 
-def _band_keys(sig: Signature) -> npt.NDArray[np.uint64]:
+def _new_block() -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint16]]:
+    return np.zeros((_BLOCK, BANDS), dtype=np.uint32), np.zeros((_BLOCK, NUM_PERM), np.uint16)
+
+
+def _digest(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def _band_keys(sig: Signature) -> npt.NDArray[np.uint32]:
     rows = sig.reshape(BANDS, ROWS).astype(np.uint64)
     keys = np.zeros(BANDS, dtype=np.uint64)
     for column in range(ROWS):
         keys = keys * _MIX + rows[:, column]
-    return keys
+    return (keys >> _SHIFT).astype(np.uint32) | np.uint32(1)  # never 0, the empty-row key

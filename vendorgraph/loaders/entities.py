@@ -23,6 +23,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import tomllib
@@ -52,9 +53,10 @@ _CAP_TOKEN = r"[A-Z][A-Za-z0-9&]*(?:-[A-Za-z0-9]+)*"
 _CODE = re.compile(r"\b(?:[A-Z]{1,4}\d{2,4}[A-Za-z]{0,2}|[A-Z][a-z]+\d{1,2})\b")
 _NOT_CODES = re.compile(r"^(?:FY|Q|H|COVID|G)\d")
 _POSSESSIVE = re.compile(r"^['’]s?")
-_PAREN = re.compile(r"^\s*\(([^()]{1,40})\)")
+_PAREN = re.compile(r"\s*\(([^()]{1,40})\)")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9.]{1,11}$")
 _ITS_OWN = "its own"
+_REACH = 200
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -201,7 +203,7 @@ class _Table:
     lexicon: Lexicon
     drafts: dict[str, _Draft] = field(default_factory=dict)
     mentions: dict[tuple[int, int], str] = field(default_factory=dict)
-    inner: set[tuple[int, int]] = field(default_factory=set)
+    order: list[tuple[int, int]] = field(default_factory=list)
     affiliations: list[Affiliation] = field(default_factory=list)
     developments: list[Development] = field(default_factory=list)
 
@@ -216,22 +218,33 @@ class _Table:
         key = entity_id(name, etype)
         draft = self.drafts.setdefault(key, _Draft(id=key, name=name, type=etype))
         if nest:
-            self.mentions[(start, end)] = key
+            self.put((start, end), key)
         else:
             self._claim(start, end, draft.id)
         return draft.id
 
     def add_entry(self, entry: LexiconEntry, start: int, end: int) -> str:
-        draft = self.drafts.setdefault(entry.id, _Draft(entry.id, entry.name, entry.type, entry))
+        self.drafts.setdefault(entry.id, _Draft(entry.id, entry.name, entry.type, entry))
         self._claim(start, end, entry.id)
         return entry.id
 
+    def put(self, span: tuple[int, int], key: str) -> None:
+        if span not in self.mentions:
+            bisect.insort(self.order, span)
+        self.mentions[span] = key
+
+    def near(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Known spans that may overlap ``[start, end)`` (mentions are under _REACH long)."""
+        lo = bisect.bisect_left(self.order, (start - _REACH, 0))
+        hi = bisect.bisect_left(self.order, (end, 0))
+        return self.order[lo:hi]
+
     def _claim(self, start: int, end: int, key: str) -> None:
-        for span in [
-            s for s in self.mentions if s[0] >= start and s[1] <= end and s != (start, end)
-        ]:
-            del self.mentions[span]
-        self.mentions[(start, end)] = key
+        for span in [s for s in self.near(start, end) if start <= s[0] and s[1] <= end]:
+            if span != (start, end):
+                del self.mentions[span]
+                self.order.remove(span)
+        self.put((start, end), key)
         surface = self.text[start:end]
         draft = self.drafts[key]
         if _norm(surface) != _norm(draft.name):
@@ -241,25 +254,30 @@ class _Table:
         return self.mentions.get((start, end))
 
     def covering(self, start: int, end: int) -> str | None:
-        for (lo, hi), key in self.mentions.items():
+        for lo, hi in self.near(start, end):
             if lo <= start and end <= hi:
-                return key
+                return self.mentions[(lo, hi)]
         return None
 
     def overlaps(self, start: int, end: int) -> bool:
-        return any(lo < end and start < hi for lo, hi in self.mentions)
+        return any(lo < end and start < hi for lo, hi in self.near(start, end))
 
     def ending_at(self, end: int) -> str | None:
-        for (_lo, hi), key in self.mentions.items():
+        for lo, hi in self.near(end - 1, end):
             if hi == end:
-                return key
+                return self.mentions[(lo, hi)]
         return None
 
     def starting_at(self, start: int) -> tuple[int, str] | None:
-        for (lo, hi), key in self.mentions.items():
+        for lo, hi in self.near(start, start + 1):
             if lo == start:
-                return hi, key
+                return hi, self.mentions[(lo, hi)]
         return None
+
+    def within(self, start: int, end: int) -> list[tuple[tuple[int, int], str]]:
+        lo = bisect.bisect_left(self.order, (start, 0))
+        hi = bisect.bisect_left(self.order, (end, 0))
+        return [(span, self.mentions[span]) for span in self.order[lo:hi]]
 
     def type_of(self, key: str) -> EntityType:
         return self.drafts[key].type
@@ -348,7 +366,7 @@ def _longest_first(
 def _org_run_before(
     table: _Table, pats: EntityPatterns, stop: int, floor: int
 ) -> tuple[int, int] | None:
-    """The capitalised words (at most four) that end just before `stop`, as a span."""
+    """Return the span of the capitalised words (at most four) ending just before `stop`."""
     head = table.text[floor:stop]
     match = re.search(rf"((?:{_CAP_TOKEN}\s+){{0,3}}{_CAP_TOKEN})\s*$", head)
     if match is None:
@@ -476,7 +494,8 @@ def _suffix_orgs(table: _Table, pats: EntityPatterns, sentence: Sentence) -> Non
 def _crosses(table: _Table, start: int, end: int) -> bool:
     """Whether a known mention overlaps ``[start, end)`` without lying inside it."""
     return any(
-        lo < end and start < hi and not (start <= lo and hi <= end) for lo, hi in table.mentions
+        lo < end and start < hi and not (start <= lo and hi <= end)
+        for lo, hi in table.near(start, end)
     )
 
 
@@ -531,7 +550,7 @@ def _glued(text: str, start: int) -> bool:
 def _offering(table: _Table, pats: EntityPatterns, start: int, end: int, etype: EntityType) -> None:
     if table.at(start, end) is not None or _crosses(table, start, end):
         return
-    inside = [k for (lo, hi), k in table.mentions.items() if start <= lo and hi <= end]
+    inside = [k for (lo, hi), k in table.within(start, end) if hi <= end]
     if any(
         table.type_of(k).is_organization or table.type_of(k) is EntityType.PERSON for k in inside
     ):
@@ -610,16 +629,8 @@ def _its_own(table: _Table, pats: EntityPatterns, sentence: Sentence) -> None:
 
 
 def _org_before_in(table: _Table, lo: int, hi: int) -> str | None:
-    best: tuple[int, str] | None = None
-    for (start, end), key in table.mentions.items():
-        if (
-            lo <= start
-            and end <= hi
-            and _is_vendor(table, key)
-            and (best is None or start > best[0])
-        ):
-            best = (start, key)
-    return None if best is None else best[1]
+    found = [k for (_s, end), k in table.within(lo, hi) if end <= hi and _is_vendor(table, k)]
+    return found[-1] if found else None
 
 
 def _paren_aliases(table: _Table) -> None:
@@ -630,14 +641,14 @@ def _paren_aliases(table: _Table) -> None:
         start, end = match.start(1), match.end(1)
         if table.overlaps(start, end) or not _ACRONYM.match(match.group(1)):
             continue
-        table.mentions[(start, end)] = key
+        table.put((start, end), key)
         table.drafts[key].aliases.add(match.group(1))
 
 
 def _list_members(table: _Table, pats: EntityPatterns, sentence: Sentence) -> None:
     joiner = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)"
-    for (lo, hi), key in sorted(table.mentions.items()):
-        if not sentence.start <= lo < sentence.end or table.type_of(key) is EntityType.PERSON:
+    for (lo, hi), key in table.within(sentence.start, sentence.end):
+        if table.type_of(key) is EntityType.PERSON:
             continue
         after = re.match(
             rf"{joiner}(?P<n>{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{0,2}})(?=[\s,.;]|$)",
@@ -694,7 +705,7 @@ def _surnames(table: _Table, lo: int, hi: int) -> None:
 
 
 def _mention(table: _Table, draft: _Draft, start: int, end: int) -> None:
-    table.mentions[(start, end)] = draft.id
+    table.put((start, end), draft.id)
     surface = _strip_possessive(table.text[start:end])
     if _norm(surface) != _norm(draft.name):
         draft.aliases.add(surface)
@@ -769,17 +780,23 @@ def find_entities(
 
 
 def _result(table: _Table) -> EntityResult:
-    spans = sorted(table.mentions.items())
-    inner = {
-        span
-        for span, _k in spans
-        if any(lo <= span[0] and span[1] <= hi and (lo, hi) != span for (lo, hi), _ in spans)
-    }
+    spans = sorted(table.mentions.items(), key=lambda item: (item[0][0], -item[0][1]))
+    inner, reach = set(), -1
+    for span, _key in spans:
+        if span[1] <= reach:
+            inner.add(span)
+        reach = max(reach, span[1])
+    spans.sort()
     mentions = tuple(
         Mention(start=s, end=e, entity=k, outer=(s, e) not in inner) for (s, e), k in spans
     )
     used = {m.entity for m in mentions}
-    entities = tuple(_entity(table, d) for k, d in sorted(table.drafts.items()) if k in used)
+    grouped: dict[str, list[tuple[int, int]]] = {}
+    for span, key in spans:
+        grouped.setdefault(key, []).append(span)
+    entities = tuple(
+        _entity(table, d, grouped[k]) for k, d in sorted(table.drafts.items()) if k in used
+    )
     developments = tuple(d for d in table.developments if d.org in used and d.offering in used)
     return EntityResult(
         entities=entities,
@@ -789,11 +806,9 @@ def _result(table: _Table) -> EntityResult:
     )
 
 
-def _entity(table: _Table, draft: _Draft) -> Entity:
+def _entity(table: _Table, draft: _Draft, spans: list[tuple[int, int]]) -> Entity:
     entry = draft.entry
-    mentions = tuple(
-        _span(table.text, s, e) for (s, e), k in sorted(table.mentions.items()) if k == draft.id
-    )
+    mentions = tuple(_span(table.text, s, e) for s, e in spans)
     aliases = tuple(sorted(a for a in draft.aliases if _norm(a) != _norm(draft.name) and a.strip()))
     return Entity(
         id=draft.id,

@@ -36,6 +36,7 @@ from vendorgraph.errors import (
     EmptyInputError,
     InputError,
     InputFileError,
+    ModelError,
     UnknownFormatError,
 )
 from vendorgraph.loaders.documents import parse_document
@@ -83,7 +84,10 @@ class Source:
 
     def __post_init__(self) -> None:
         if (self.document is None) == (self.error is None):
-            raise ValueError(f"source {self.origin!r} needs exactly one of document and error")
+            raise ModelError(
+                f"source {self.origin!r} needs exactly one of document and error; "
+                "build it with Source.of or Source.failed"
+            )
 
     @classmethod
     def of(cls, document: Document, *, origin: str) -> Source:

@@ -116,6 +116,7 @@ def compile_patterns(data: Mapping[str, Any]) -> Patterns:
         for r in data["rules"]
     )
     hedge = _alternation([h["phrase"] for h in data["hedges"]], words=True)
+    hedge_group = f"(?:{hedge or '(?!)'})"
     return Patterns(
         version=data["version"],
         rules=rules,
@@ -123,7 +124,7 @@ def compile_patterns(data: Mapping[str, Any]) -> Patterns:
         hedge=re.compile(rf"(?i:(?P<h>{hedge}))\s*$") if hedge else re.compile(r"(?!)"),
         deadline=_cue(data["deadline_cues"]),
         end_of_period=_cue(data["end_of_period_cues"]),
-        conversion_gap=re.compile(data["conversion_gap"].replace("{hedge}", hedge or "(?!)"), re.I),
+        conversion_gap=re.compile(data["conversion_gap"].replace("{hedge}", hedge_group), re.I),
     )
 
 

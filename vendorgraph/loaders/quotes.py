@@ -39,9 +39,9 @@ from vendorgraph.ontology.terms import EntityType
 
 __all__ = ["SpeechPatterns", "find_quotes", "load_speech_patterns"]
 
-_OPEN = "“\""
-_CLOSE = "”\""
-_MARKS = "“”\""
+_OPEN = '“"'
+_CLOSE = '”"'
+_MARKS = '“”"'
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -123,14 +123,15 @@ class _Context:
 
     def last_before(self, pos: int, *, person: bool) -> str | None:
         for m in reversed(self.mentions):
-            if m.end <= pos and (self.types[m.entity] is EntityType.PERSON) == person:
-                if person or self.types[m.entity].is_organization:
-                    return m.entity
+            etype = self.types[m.entity]
+            wanted = etype is EntityType.PERSON if person else etype.is_organization
+            if m.end <= pos and wanted:
+                return m.entity
         return None
 
 
 def _resolve(ctx: _Context, lo: int, hi: int) -> _Speaker | None:
-    """The speaker named in ``text[lo:hi]``, or None when nothing there can speak."""
+    """Return the speaker named in ``text[lo:hi]``, or None when nothing there can speak."""
     comma = ctx.text.rfind(",", lo, hi)
     lo = comma + 1 if comma >= 0 else lo
     words = ctx.text[lo:hi].strip()
@@ -156,7 +157,7 @@ def _resolve(ctx: _Context, lo: int, hi: int) -> _Speaker | None:
 
 
 def _role_holder(ctx: _Context, words: str, orgs: list[str]) -> str | None:
-    """The person known to hold the role these words name ("the AWS CEO")."""
+    """Return the person known to hold the role these words name ("the AWS CEO")."""
     for aff in ctx.affiliations:
         if aff.org in orgs and aff.role and re.search(rf"\b{re.escape(aff.role)}\b", words):
             return aff.person
@@ -274,7 +275,13 @@ def _sentence_at(paragraph: list[Sentence], pos: int) -> Sentence:
 
 
 def _quote(
-    ctx: _Context, doc_id: str, start: int, end: int, speaker: _Speaker | None, *, direct: bool,
+    ctx: _Context,
+    doc_id: str,
+    start: int,
+    end: int,
+    speaker: _Speaker | None,
+    *,
+    direct: bool,
     cue: str | None = None,
 ) -> Quote | None:
     start, end = _trimmed(ctx.text, start, end)
@@ -374,7 +381,9 @@ def find_quotes(
     >>> q.text, q.speaker, q.speaker_role
     ('Prices will rise', 'person/jo-smith', 'Partner')
     """
-    sents = sentences if sentences is not None else split_sentences(document.text, document.body_start)
+    sents = (
+        sentences if sentences is not None else split_sentences(document.text, document.body_start)
+    )
     ctx = _Context(
         text=document.text,
         mentions=tuple(sorted(entities.mentions, key=lambda m: (m.start, m.end))),

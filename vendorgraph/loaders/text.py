@@ -1,4 +1,4 @@
-"""Sentences and paragraphs of an article, from spaCy's blank English pipeline.
+r"""Sentences and paragraphs of an article, from spaCy's blank English pipeline.
 
 The pipeline (tokenizer and rule-based sentencizer, no statistical model) is built once per
 process. Sentence boundaries are repaired for news text: an opening quotation mark that the
@@ -81,7 +81,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> tuple[
     """
     stop = len(text) if end is None else end
     lines = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^\n]+", text[start:stop])]
-    out: list[Sentence] = []
+    out: list[Sentence | None] = []
     docs = nlp().pipe(text[a:b] for a, b in lines)
     for number, ((a, _b), doc) in enumerate(zip(lines, docs, strict=True)):
         bounds = _repair([(a + s.start_char, a + s.end_char) for s in doc.sents], text)

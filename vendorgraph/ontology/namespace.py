@@ -379,7 +379,7 @@ def _copy(graph: Graph) -> Graph:
     return out
 
 
-_SCHEMES = {
+_SCHEMES: dict[type[Enum], URIRef] = {
     Modality: VGC.Modality,
     Predicate: VGC.Predicate,
     QuantityKind: VGC.QuantityKind,
@@ -400,11 +400,11 @@ def concept_map(enum: type[Enum]) -> dict[Enum, URIRef]:
     """
     graph = _parsed(ONTOLOGY_FILE)
     scheme = _SCHEMES[enum]
-    found = {}
+    found: dict[Enum, URIRef] = {}
     for concept in graph.subjects(SKOS.inScheme, scheme):
         notation = graph.value(concept, SKOS.notation)
         if notation is not None:
-            found[enum(str(notation))] = URIRef(concept)
+            found[enum(str(notation))] = URIRef(str(concept))
     return found
 
 
@@ -427,6 +427,6 @@ def entity_type_map() -> dict[EntityType, tuple[URIRef, URIRef | None]]:
     found: dict[EntityType, tuple[URIRef, URIRef | None]] = {}
     for term, name in graph.subject_objects(VG.jsonType):
         cls = graph.value(term, VG.jsonTypeClass)
-        pair = (URIRef(term), None) if cls is None else (URIRef(cls), URIRef(term))
+        pair = (URIRef(str(term)), None) if cls is None else (URIRef(str(cls)), URIRef(str(term)))
         found[EntityType(str(name))] = pair
     return found

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+import networkx as nx
+import numpy as np
+import pytest
+
+from tests.analysis.graphs import claim, seed_like_graph, supply_chain
+from vendorgraph.analysis.dependencies import dependency_graph, impact_matrix
+
+
+def test_direction_on_three_company_chain_dependent_points_to_provider():
+    # a buys from b, b buys from c: edges a -> b -> c; W[j, i] = D[i, j]
+    deps = dependency_graph(supply_chain(("a", "b"), ("b", "c")))
+    assert sorted(deps.edges()) == [("a", "b"), ("b", "c")]
+    nx.set_edge_attributes(deps, {("a", "b"): 0.5, ("b", "c"): 0.4}, "dependence")
+    W = impact_matrix(deps, nodelist=["a", "b", "c"]).toarray()
+    expected = np.array([[0, 0, 0], [0.5, 0, 0], [0, 0.4, 0]])  # b's loss hurts a; c's hurts b
+    np.testing.assert_array_equal(W, expected)
+
+
+@pytest.mark.parametrize(
+    ("predicate", "subject", "obj", "edge"),
+    [
+        ("supplies", "org/v", "org/c", ("org/c", "org/v")),
+        ("depends_on", "org/c", "org/v", ("org/c", "org/v")),
+        ("deploys", "org/c", "product/x", ("org/c", "org/v")),
+        ("uses", "org/c", "product/x", ("org/c", "org/v")),
+        ("integrates", "org/c", "tech/t", ("org/c", "org/v")),
+        ("depends_on", "org/c", "product/x", ("org/c", "org/v")),
+    ],
+)
+def test_claims_that_imply_a_dependency(predicate, subject, obj, edge):
+    G = nx.MultiDiGraph()
+    G.add_node("org/c", type="CloudProvider")
+    G.add_node("org/v", type="ChipVendor")
+    G.add_node("product/x", type="Chip")
+    G.add_node("tech/t", type="Technology", developer="org/v")  # attribute, not an edge
+    claim(G, "org/v", "product/x", "d", "develops", "V designs X.")
+    claim(G, subject, obj, "k", predicate, "Some sentence.")
+    assert list(dependency_graph(G).edges()) == [edge]
+
+
+def test_offering_developer_falls_back_to_parent():
+    G = nx.MultiDiGraph()
+    G.add_node("org/c", type="CloudProvider")
+    G.add_node("org/v", type="ChipVendor")
+    G.add_node("product/x", type="Chip", parent="org/v")
+    claim(G, "org/c", "product/x", "k", "uses", "C runs on X.")
+    assert list(dependency_graph(G).edges()) == [("org/c", "org/v")]
+
+
+def test_seed_like_graph_gives_one_dependency_with_its_claims_and_counter_evidence():
+    deps = dependency_graph(seed_like_graph())
+    assert list(deps.edges()) == [("org/aws", "org/nvidia")]
+    e = deps.edges["org/aws", "org/nvidia"]
+    assert [c.key for c in e["claims"]] == ["r-depend", "r-deploy", "r-integrate"]
+    assert e["capabilities"] == ("product/nvidia-gpus", "tech/nvlink-fusion")
+    # own chips of the same kind count against scarcity; the Nitro System (a Product) does not;
+    # the export rule does not touch AWS, so it is not on this edge
+    roles = {(c.key, c.role) for c in e["counter"]}
+    assert roles == {
+        ("r-dev-ai", "inhouse"),
+        ("r-dev-grv", "inhouse"),
+        ("r-dev-trn", "inhouse"),
+        ("r-partner", "partner"),
+    }
+
+
+def test_restriction_attaches_only_to_edges_whose_dependent_it_touches():
+    G = supply_chain(("org/x", "org/v"), ("org/y", "org/v"))
+    G.add_node("org/gov", type="Government")
+    claim(
+        G,
+        "org/gov",
+        "org/v",
+        "r",
+        "restricts",
+        "A rule bars V from selling to Y.",
+        capability="org/y",
+    )
+    deps = dependency_graph(G)
+    assert [c.key for c in deps.edges["org/y", "org/v"]["counter"]] == ["r"]
+    assert deps.edges["org/x", "org/v"]["counter"] == ()
+
+
+def test_as_of_drops_expired_edges_and_unpublished_claims():
+    G = supply_chain(("a", "b"))
+    claim(G, "c", "a", "late", "supplies", "C sells to A.", published="2030-01-01")
+    claim(G, "d", "a", "old", "supplies", "D sells to A.", end="2020")
+    assert sorted(dependency_graph(G).edges()) == [("a", "b"), ("a", "c"), ("a", "d")]
+    assert sorted(dependency_graph(G, as_of="2026-01-01").edges()) == [("a", "b")]
+
+
+def test_second_supplier_of_same_kind_is_multisource_counter_evidence():
+    G = nx.MultiDiGraph()
+    for n, t in [
+        ("c", "CloudProvider"),
+        ("v", "ChipVendor"),
+        ("w", "ChipVendor"),
+        ("x", "Chip"),
+        ("y", "Chip"),
+    ]:
+        G.add_node(n, type=t)
+    claim(G, "v", "x", "d1", "develops", "V makes X.")
+    claim(G, "w", "y", "d2", "develops", "W makes Y.")
+    claim(G, "c", "x", "u1", "deploys", "C runs X.")
+    claim(G, "c", "y", "u2", "deploys", "C runs Y too.")
+    deps = dependency_graph(G)
+    assert [(c.key, c.role) for c in deps.edges["c", "v"]["counter"]] == [("u2", "multisource")]

@@ -1,0 +1,208 @@
+"""The HTML view in headless Chromium, offline: it draws, stays quiet, runs no article text."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from vendorgraph.graph.view import write_view
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
+SCRIPT = "<script>window.__pwned = 1</script>"
+IMG = '<img src=x onerror="window.__pwned = 2">'
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1280,860",
+]
+
+
+def _chromium() -> tuple[str, str]:
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver = shutil.which("chromedriver")
+    if browser and driver:
+        return browser, driver
+    reason = "headless Chromium is absent (apt-get install chromium chromium-driver)"
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}: CI must run the browser tests")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    webdriver = pytest.importorskip("selenium.webdriver")
+    from selenium.webdriver.chrome.service import Service
+
+    binary, driver_path = _chromium()
+    options = webdriver.ChromeOptions()
+    options.binary_location = binary
+    for flag in [*FLAGS, f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"]:
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    driver = webdriver.Chrome(options=options, service=Service(driver_path))
+    driver.execute_cdp_cmd("Network.enable", {})
+    offline = {"offline": True, "latency": 0, "downloadThroughput": 0, "uploadThroughput": 0}
+    driver.execute_cdp_cmd("Network.emulateNetworkConditions", offline)
+    yield driver
+    driver.quit()
+
+
+def _graph() -> nx.MultiDiGraph:
+    """Three companies, a chip and a person; the evidence and a label carry hostile HTML."""
+    G = nx.MultiDiGraph()
+    G.graph["articles"] = {"a1": {"title": f"Boards {IMG}", "published": "2025-03-04"}}
+    G.graph["quotes"] = [{"id": "q", "speaker": "person/ivo", "text": SCRIPT, "article": "a1"}]
+    for node, kind, label in [
+        ("org/tessel", "ChipVendor", "Tessel"),
+        ("org/harbor", "CloudProvider", "Harbor Cloud"),
+        ("org/quanta", "AILab", "Quanta Labs"),
+        ("chip/t9", "Chip", "T9"),
+        ("person/ivo", "Person", f"Ivo {SCRIPT}"),
+    ]:
+        G.add_node(node, kind="entity", type=kind, label=label)
+    for u, v, key, predicate, sentence in [
+        ("org/tessel", "org/harbor", "r1", "supplies", f"Tessel ships T9 boards. {SCRIPT} {IMG}"),
+        ("org/harbor", "chip/t9", "r2", "deploys", "Harbor racks T9 boards."),
+        ("org/quanta", "org/harbor", "r3", "uses", "Quanta trains on Harbor Cloud."),
+        ("org/tessel", "person/ivo", "r4", "employs", "Ivo runs Tessel."),
+    ]:
+        G.add_edge(
+            u,
+            v,
+            key=key,
+            predicate=predicate,
+            evidence=sentence,
+            source=f"Wire {IMG}",
+            published="2025-03-04",
+            speaker="person/ivo",
+            article="a1",
+        )
+    return G
+
+
+SCORES = {
+    "companies": {"org/tessel": {"lockin": 0.8}, "org/harbor": {"lockin": 0.5}},
+    "dependencies": {
+        ("org/harbor", "org/tessel"): {"switching_cost": 0.7, "coverage": 0.4},
+        ("org/quanta", "org/harbor"): {"switching_cost": 0.2, "coverage": 0.3},
+    },
+}
+
+
+def _open(driver, path: Path) -> None:
+    driver.get(path.as_uri())
+    deadline = time.monotonic() + 10
+    while not driver.execute_script("return window.vgReadyAt || null"):
+        assert time.monotonic() < deadline, "the network never drew"
+        time.sleep(0.05)
+
+
+def _hover_node(driver, node: str) -> str:
+    """Move the mouse onto a node and return the text of the tooltip vis-network shows."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    x, y = driver.execute_script(
+        "var p = vgNetwork.canvasToDOM(vgNetwork.getPositions([arguments[0]])[arguments[0]]);"
+        "return [p.x, p.y];",
+        node,
+    )
+    canvas = driver.find_element(By.ID, "vg-network")
+    size = canvas.size
+    actions = ActionChains(driver)
+    actions.move_to_element_with_offset(
+        canvas, int(x - size["width"] / 2) + 1, int(y - size["height"] / 2) + 1
+    ).perform()
+    deadline = time.monotonic() + 5
+    script = (
+        "var t = document.querySelector('div.vis-tooltip');"
+        "return t && t.style.visibility !== 'hidden' ? t.textContent : null;"
+    )
+    while not (text := driver.execute_script(script)):
+        assert time.monotonic() < deadline, "no tooltip appeared"
+        time.sleep(0.05)
+    return str(text)
+
+
+def _requests(driver) -> list[str]:
+    import json
+
+    urls = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    return urls
+
+
+def test_view_draws_offline_quietly_and_shows_hostile_text_as_text(browser, tmp_path):
+    page = write_view(_graph(), tmp_path / "view.html", scores=SCORES, title=f"Demo {SCRIPT}")
+    browser.get_log("browser")
+    browser.get_log("performance")
+    _open(browser, page)
+
+    counts = browser.execute_script("return [vgNodes.length, vgEdges.length]")
+    assert counts == [5, 4]
+    assert browser.execute_script("return typeof window.__pwned") == "undefined"
+    assert browser.title == f"Demo {SCRIPT}"
+
+    tooltip = _hover_node(browser, "person/ivo")
+    assert SCRIPT in tooltip  # the quote, as text
+    assert (
+        browser.execute_script(
+            "return document.querySelectorAll('div.vis-tooltip script, div.vis-tooltip img').length"
+        )
+        == 0
+    )
+    edge_text = browser.execute_script(
+        "return vgEdges.get({filter: function (e) { return e.from === 'org/tessel' "
+        "&& e.to === 'org/harbor'; }})[0].title.textContent"
+    )
+    assert SCRIPT in edge_text and IMG in edge_text and "0.70" in edge_text
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "view.png"))
+
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert errors == []
+    assert [u for u in _requests(browser) if not u.startswith(("file:", "data:"))] == []
+    resources = browser.execute_script(
+        "return performance.getEntriesByType('resource').map(function (e) { return e.name; })"
+    )
+    assert [u for u in resources if not u.startswith(("file:", "data:"))] == []
+    assert browser.execute_script("return typeof window.__pwned") == "undefined"
+
+
+def test_page_filters_hide_items_through_the_dataset(browser, tmp_path):
+    _open(browser, write_view(_graph(), tmp_path / "filters.html", scores=SCORES))
+    shown = (
+        "return [vgNodes.get({filter: function (n) { return !n.hidden; }}).length,"
+        " vgEdges.get({filter: function (e) { return !e.hidden; }}).length]"
+    )
+    assert browser.execute_script(shown) == [5, 4]
+    browser.execute_script(
+        "var b = document.querySelector('input.vg-type[value=\"Person\"]');"
+        "b.checked = false; b.dispatchEvent(new Event('change'));"
+    )
+    assert browser.execute_script(shown) == [4, 3]
+    browser.execute_script(
+        "var s = document.getElementById('vg-min-cost');"
+        "s.value = '0.5'; s.dispatchEvent(new Event('input'));"
+    )
+    # only Tessel supplies Harbor (0.70) passes; nodes with no visible link are hidden too
+    assert browser.execute_script(shown) == [2, 1]
+    status = browser.execute_script("return document.getElementById('vg-status').textContent")
+    assert status == "2 entities, 1 links shown"

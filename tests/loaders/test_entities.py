@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+import pytest
+
+from vendorgraph.loaders.entities import find_entities
+from vendorgraph.ontology.lexicon import Lexicon, LexiconEntry
+from vendorgraph.ontology.model import Document
+from vendorgraph.ontology.terms import EntityType
+
+LEX = Lexicon(
+    [
+        LexiconEntry(
+            id="org/nvidia", name="Nvidia", type=EntityType.CHIP_VENDOR, kind="Organization"
+        ),
+        LexiconEntry(
+            id="org/aws",
+            name="AWS",
+            type=EntityType.CLOUD_PROVIDER,
+            kind="Organization",
+            aliases=("Amazon Web Services",),
+        ),
+        LexiconEntry(
+            id="org/amd",
+            name="AMD",
+            type=EntityType.CHIP_VENDOR,
+            kind="Organization",
+            aliases=("Advanced Micro Devices",),
+        ),
+        LexiconEntry(
+            id="org/meta",
+            name="Meta",
+            type=EntityType.ORGANIZATION,
+            kind="Organization",
+            match_case=True,
+        ),
+        LexiconEntry(
+            id="org/intel",
+            name="Intel",
+            type=EntityType.CHIP_VENDOR,
+            kind="Organization",
+            match_case=True,
+        ),
+    ]
+)
+
+
+def _found(text: str):
+    result = find_entities(Document(text=text), lexicon=LEX)
+    return {e.name: e for e in result.entities}, result
+
+
+def test_possessive_resolves_to_lexicon_entry():
+    ents, _ = _found("Nvidia's revenue grew while Nvidia’s rivals waited.")
+    assert ents["Nvidia"].id == "org/nvidia"
+    assert [m.text for m in ents["Nvidia"].mentions] == ["Nvidia", "Nvidia"]
+
+
+def test_alias_merges_into_one_entity():
+    ents, _ = _found("Amazon Web Services said AWS would grow.")
+    assert list(ents) == ["AWS"]
+    assert ents["AWS"].aliases == ("Amazon Web Services",)
+    assert len(ents["AWS"].mentions) == 2
+
+
+def test_parenthesised_full_name_and_ticker_are_one_entity():
+    ents, _ = _found("Advanced Micro Devices (AMD) gained. Shares of Nvidia (NVDA) fell.")
+    assert set(ents) == {"AMD", "Nvidia"}
+    assert "NVDA" in ents["Nvidia"].aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "org_type", "person", "role"),
+    [
+        (
+            "Quill Robotics Co-founder Asha Verma spoke.",
+            "Quill Robotics",
+            EntityType.ORGANIZATION,
+            "Asha Verma",
+            "Co-founder",
+        ),
+        (
+            "Harbor Ventures Deal Partner Tomas Reyes agreed.",
+            "Harbor Ventures",
+            EntityType.INVESTMENT_FIRM,
+            "Tomas Reyes",
+            "Deal Partner",
+        ),
+        (
+            "Energy Department Secretary Lena Park spoke.",
+            "Energy Department",
+            EntityType.GOVERNMENT,
+            "Lena Park",
+            "Secretary",
+        ),
+        (
+            "Blue Orchard Founder Mira Okafor laughed.",
+            "Blue Orchard",
+            EntityType.ORGANIZATION,
+            "Mira Okafor",
+            "Founder",
+        ),
+    ],
+)
+def test_role_between_org_and_person(text, org, org_type, person, role):
+    ents, result = _found(text)
+    assert ents[org].type is org_type
+    assert ents[person].type is EntityType.PERSON
+    aff = result.affiliations[0]
+    assert (aff.org, aff.person, aff.role) == (ents[org].id, ents[person].id, role)
+
+
+def test_role_after_known_org_names_the_person():
+    ents, result = _found("AWS CEO Priya Nand said demand is high.")
+    assert result.affiliations[0].org == "org/aws"
+    assert ents["Priya Nand"].type is EntityType.PERSON
+
+
+def test_person_role_at_org():
+    ents, result = _found("“It works,” said Omar Haddad, CTO at Nvidia.")
+    assert result.affiliations[0].org == "org/nvidia"
+    assert "Omar Haddad" in ents
+
+
+def test_surname_resolves_to_full_name_and_becomes_alias():
+    ents, _ = _found("Harbor Ventures Partner Tomas Reyes spoke. Later, Reyes said more.")
+    assert ents["Tomas Reyes"].aliases == ("Reyes",)
+    assert len(ents["Tomas Reyes"].mentions) == 2
+
+
+def test_meta_and_metaculus_never_merge():
+    ents, _ = _found("Meta hired forecasters from Metaculus Labs.")
+    assert ents["Meta"].id == "org/meta"
+    assert "Metaculus Labs" in ents
+    assert all(m.text == "Meta" for m in ents["Meta"].mentions)
+
+
+def test_intel_and_intel_capital_are_different_entities():
+    ents, _ = _found("Intel Capital backed the startup, and Intel supplied chips.")
+    assert ents["Intel Capital"].type is EntityType.INVESTMENT_FIRM
+    assert [m.text for m in ents["Intel"].mentions] == ["Intel"]
+
+
+def test_vendor_qualified_product_line():
+    ents, result = _found("AWS needs Nvidia's most advanced GPUs and more Nvidia GPUs.")
+    gpus = ents["Nvidia GPUs"]
+    assert gpus.type is EntityType.CHIP
+    assert len(gpus.mentions) == 2
+    assert {(d.org, d.offering) for d in result.developments} == {("org/nvidia", gpus.id)}
+    assert len(ents["Nvidia"].mentions) == 2  # the name inside the product line still counts
+
+
+def test_descriptor_types_unknown_companies():
+    ents, _ = _found("Regulators blacklisted chip designers Kestrel Micro and Orin.")
+    assert ents["Kestrel Micro"].type is EntityType.CHIP_VENDOR
+    assert ents["Orin"].type is EntityType.CHIP_VENDOR
+
+
+def test_offering_head_and_model_codes():
+    ents, _ = _found("Zeta built its Halcyon Link technology into the Zeta9 and QX400 chips.")
+    assert ents["Halcyon Link"].type is EntityType.TECHNOLOGY
+    assert ents["QX400"].type is EntityType.CHIP
+
+
+def test_list_member_takes_the_type_of_its_neighbours():
+    ents, _ = _found("Customers include Nvidia, Orbital Networks, Pika and others.")
+    assert "Pika" in ents and "Orbital Networks" in ents
+
+
+def test_name_repeated_later_gets_every_mention():
+    ents, _ = _found("Quill Robotics Founder Asha Verma spoke. Quill Robotics grew.")
+    assert len(ents["Quill Robotics"].mentions) == 2

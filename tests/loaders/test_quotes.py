@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+import pytest
+
+from vendorgraph.loaders.entities import find_entities
+from vendorgraph.loaders.quotes import find_quotes
+from vendorgraph.ontology.lexicon import Lexicon, LexiconEntry
+from vendorgraph.ontology.model import Document
+from vendorgraph.ontology.terms import EntityType
+
+LEX = Lexicon(
+    [
+        LexiconEntry(
+            id="org/nvidia", name="Nvidia", type=EntityType.CHIP_VENDOR, kind="Organization"
+        ),
+        LexiconEntry(
+            id="org/reuters", name="Reuters", type=EntityType.PUBLISHER, kind="NewsOrganization"
+        ),
+    ]
+)
+
+
+def _quotes(text: str):
+    doc = Document(text=text)
+    return find_quotes(doc, find_entities(doc, lexicon=LEX))
+
+
+def test_direct_quote_split_around_said_name_gives_both_halves_one_speaker():
+    text = (
+        "“Demand is strong,” said Harbor Ventures Partner Tomas Reyes. "
+        "“We expect more in the spring.”"
+    )
+    quotes = _quotes(text)
+    assert [q.text for q in quotes] == ["Demand is strong", "We expect more in the spring."]
+    assert {q.speaker for q in quotes} == {"person/tomas-reyes"}
+    assert quotes[0].speaker_role == "Partner"
+    assert quotes[0].speaker_org == "org/harbor-ventures"
+    assert all(q.direct for q in quotes)
+
+
+def test_straight_quotes_and_name_said_order():
+    text = 'Quill Labs CEO Asha Verma spoke. "Prices will fall next year," Verma said.'
+    (quote,) = [q for q in _quotes(text) if q.direct]
+    assert quote.text == "Prices will fall next year"
+    assert quote.speaker == "person/asha-verma"
+
+
+def test_pronoun_speaker_is_the_most_recent_person():
+    text = "Quill Labs CEO Asha Verma spoke. “It is early days for us,” she said."
+    (quote,) = [q for q in _quotes(text) if q.direct]
+    assert quote.speaker == "person/asha-verma"
+
+
+def test_words_credited_to_a_company_get_the_company():
+    text = "In a statement, Nvidia said it does not expect “a lasting effect on our sales”."
+    (quote,) = _quotes(text)
+    assert quote.speaker == "org/nvidia"
+    assert quote.text == "a lasting effect on our sales"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "cue"),
+    [
+        (
+            "Quill Labs CEO Asha Verma said that margins will improve.",
+            "margins will improve",
+            "said",
+        ),
+        (
+            "Margins will improve, according to Quill Labs CEO Asha Verma.",
+            "Margins will improve",
+            "according to",
+        ),
+        (
+            "According to Quill Labs CEO Asha Verma, margins will improve.",
+            "margins will improve",
+            "according to",
+        ),
+        (
+            "Quill Labs CEO Asha Verma described the deal as a turning point.",
+            "the deal as a turning point",
+            "described",
+        ),
+        (
+            "Quill Labs CEO Asha Verma estimates the market will double.",
+            "the market will double",
+            "estimates",
+        ),
+        (
+            "Quill Labs CEO Asha Verma confirmed with Reuters that the plant will open.",
+            "the plant will open",
+            "confirmed",
+        ),
+        (
+            "Margins will improve over time, Asha Verma said.",
+            "Margins will improve over time",
+            "said",
+        ),
+    ],
+)
+def test_reported_speech_forms(text, words, cue):
+    (quote,) = _quotes(text)
+    assert (quote.text, quote.speaker, quote.direct, quote.cue) == (
+        words,
+        "person/asha-verma",
+        False,
+        cue,
+    )
+
+
+def test_unnamed_speaker_keeps_label_and_org():
+    (quote,) = _quotes("A Nvidia executive told Reuters that shipments will start soon.")
+    assert quote.speaker is None
+    assert quote.speaker_label == "A Nvidia executive"
+    assert quote.speaker_org == "org/nvidia"
+
+
+def test_role_reference_resolves_to_the_role_holder():
+    text = "Quill Labs CEO Asha Verma spoke. Growth is back, the Quill Labs CEO said."
+    quotes = _quotes(text)
+    assert quotes[-1].speaker == "person/asha-verma"
+
+
+def test_single_word_scare_quotes_are_skipped():
+    assert _quotes("Analysts call it a “neocloud” market.") == ()

@@ -1,0 +1,96 @@
+r"""The article extractor: a document in, an :class:`~vendorgraph.ontology.model.Extraction` out.
+
+:func:`extract` splits the body into sentences once, then finds entities, quantities, quotes
+and relations in that order (each step reads what the steps before it found) and checks the
+result by building the :class:`Extraction`, whose spans must index back into the text.
+
+Examples
+--------
+>>> from vendorgraph.loaders.documents import parse_document
+>>> doc = parse_document("Acme Labs CEO Jane Roe said Acme Labs will deploy Nvidia GPUs.\\n")
+>>> ex = extract(doc)
+>>> sorted(r.predicate.value for r in ex.relations)
+['deploys', 'develops', 'employs']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vendorgraph.loaders.entities import find_entities
+from vendorgraph.loaders.quantities import find_quantities
+from vendorgraph.loaders.quotes import find_quotes
+from vendorgraph.loaders.relations import find_relations
+from vendorgraph.loaders.text import split_sentences
+from vendorgraph.ontology.lexicon import Lexicon, load_lexicon
+from vendorgraph.ontology.model import Document, Extraction
+
+__all__ = ["ExtractOptions", "extract"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ExtractOptions:
+    """Options of :func:`extract`.
+
+    Parameters
+    ----------
+    lexicon : Lexicon or None
+        The reference entities; None for the packaged lexicon.
+    quotes : bool
+        Whether to look for quotes.
+    relations : bool
+        Whether to look for relations.
+    """
+
+    lexicon: Lexicon | None = None
+    quotes: bool = True
+    relations: bool = True
+
+
+def extract(document: Document, *, options: ExtractOptions | None = None) -> Extraction:
+    """Extract entities, quantities, quotes and relations from the body of `document`.
+
+    Parameters
+    ----------
+    document : Document
+        The article (see :func:`vendorgraph.loaders.documents.read_document`).
+    options : ExtractOptions, optional
+        What to look for and with which lexicon.
+
+    Returns
+    -------
+    Extraction
+        Every record with spans into ``document.text``; the same input gives the same output.
+
+    Examples
+    --------
+    >>> from vendorgraph.ontology.model import Document
+    >>> ex = extract(Document(text="Intel Capital invests in Acme AI."))
+    >>> [(e.name, e.type.value) for e in ex.entities]
+    [('Acme AI', 'AILab'), ('Intel Capital', 'InvestmentFirm')]
+    """
+    opts = options or ExtractOptions()
+    lexicon = opts.lexicon if opts.lexicon is not None else load_lexicon()
+    sentences = split_sentences(document.text, document.body_start)
+    entities = find_entities(document, lexicon=lexicon, sentences=sentences)
+    quantities = find_quantities(document)
+    quotes = find_quotes(document, entities, sentences=sentences) if opts.quotes else ()
+    relations = (
+        find_relations(
+            document,
+            entities,
+            lexicon=lexicon,
+            quotes=quotes,
+            quantities=quantities,
+            sentences=sentences,
+        )
+        if opts.relations
+        else ()
+    )
+    return Extraction(
+        document=document,
+        entities=entities.entities,
+        quotes=quotes,
+        relations=relations,
+        quantities=quantities,
+    )

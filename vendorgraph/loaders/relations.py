@@ -1,0 +1,699 @@
+"""Find typed relations between the entities of a sentence, with modality and qualifiers.
+
+Each sentence is rewritten with its entity mentions replaced by placeholders that carry a
+class (``org``, ``gov``, ``place``, ``person``, ``chip``, ``product``, ``tech``), plus a few
+resolved references: ``its``, "the company", "the former"/"the latter", "the ChatGPT maker"
+and a bare "GPUs" when the article names exactly one vendor's GPUs. The trigger patterns of
+``patterns/relations.toml`` then run over that text as regular expressions, so a rule reads
+like the sentence it matches. On top of the patterns: ``employs`` for every role the text
+gives a person at an organisation, and ``develops`` for every product line named as a
+company's ("Nvidia GPUs").
+
+Every relation keeps its sentence as evidence, a modality (asserted, planned, forecast, hedged,
+denied), the quantity stated in the sentence, a validity window ("since 2011" → start
+``2011``; "by the end of 2027" → end ``2027-12-31``), a capability (what a dependency is for)
+and the speaker when the sentence is a quote.
+
+Examples
+--------
+>>> from vendorgraph.ontology.model import Document
+>>> from vendorgraph.ontology.lexicon import Lexicon
+>>> from vendorgraph.loaders.entities import find_entities
+>>> doc = Document(text="Acme Labs will deploy Zeta Cloud servers by the end of 2027.")
+>>> found = find_entities(doc, lexicon=Lexicon([]))
+>>> [(r.subject, r.predicate.value, r.object, r.modality.value, r.end)
+...  for r in find_relations(doc, found, lexicon=Lexicon([]))]
+[('org/acme-labs', 'deploys', 'product/zeta-cloud', 'planned', '2027-12-31')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from typing import Any
+
+from vendorgraph.errors import ModelError
+from vendorgraph.loaders.entities import EntityResult, Mention
+from vendorgraph.loaders.text import Sentence, split_sentences
+from vendorgraph.ontology.lexicon import Lexicon
+from vendorgraph.ontology.model import (
+    Document,
+    Entity,
+    Quantity,
+    Quote,
+    Relation,
+    Span,
+    stable_hash,
+)
+from vendorgraph.ontology.terms import EntityType, Modality, Predicate, QuantityKind
+
+__all__ = ["RelationRule", "find_relations", "load_relation_rules"]
+
+_GAP_SHORT = r"[^\x01\x02;]{0,60}?"
+_GAP_NONE = r"[^\x01\x02\x03;]{0,60}?"
+_GAP_LONG = r"[^;]{0,160}?"
+_SLOT = re.compile(r"\{([SO]):([a-z|]+)\}")
+_CLASS = {
+    EntityType.GOVERNMENT: "gov",
+    EntityType.PLACE: "place",
+    EntityType.PERSON: "person",
+    EntityType.CHIP: "chip",
+    EntityType.PRODUCT: "product",
+    EntityType.TECHNOLOGY: "tech",
+}
+_MODALITY = (
+    (Modality.DENIED, re.compile(r"\b(?:not|n't|never|no longer|denied|denies)\b", re.I)),
+    (
+        Modality.HEDGED,
+        re.compile(r"\b(?:may|might|could|reportedly|possibly|in talks|considering)\b", re.I),
+    ),
+    (
+        Modality.FORECAST,
+        re.compile(r"\b(?:expects?|expected|estimates?|forecasts?|projected|predicts?)\b", re.I),
+    ),
+    (
+        Modality.PLANNED,
+        re.compile(
+            r"\b(?:will|plans?|planned|planning|is set to|are set to|aims? to|intends? to"
+            r"|agreed to|would|to begin|upcoming)\b",
+            re.I,
+        ),
+    ),
+)
+_START = re.compile(
+    r"\b(?:since|starting in|starting from|beginning in|began in"
+    r"|beginning with [^.;]{0,80}? in)\s+(\d{4})\b",
+    re.I,
+)
+_END = re.compile(r"\b(?:by the end of|through|until|till|by|before the end of)\s+(\d{4})\b", re.I)
+_HEAD_NOUN = r"(?:\s+(?:GPUs|CPUs|chips|technology|platform|processors|servers|models|systems))?"
+_FACTS = frozenset({"role", "product line", "maker"})
+_FORECAST_CUES = frozenset(
+    {"estimates", "estimated", "expects", "predicts", "predicted", "forecasts", "projects"}
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RelationRule:
+    """One trigger pattern of ``patterns/relations.toml``, compiled."""
+
+    predicate: Predicate
+    regex: re.Pattern[str]
+    source: str
+    objects_all: bool = False
+    subject_list: bool = False
+    object_list: bool = False
+    government_subject: bool = False
+    vendor_first: bool = False
+    object_classes: str = ""
+
+
+@functools.cache
+def load_relation_rules() -> tuple[RelationRule, ...]:
+    """Read and compile ``patterns/relations.toml`` (once per process).
+
+    Raises
+    ------
+    ModelError
+        If a rule names a predicate that is not in the vocabulary.
+
+    Examples
+    --------
+    >>> rules = load_relation_rules()
+    >>> {r.predicate.value for r in rules} >= {"supplies", "restricts", "depends_on"}
+    True
+    """
+    raw = tomllib.loads(
+        (resources.files("vendorgraph.loaders") / "patterns" / "relations.toml").read_text("utf-8")
+    )
+    return tuple(_rule(entry) for entry in raw["rule"])
+
+
+def _rule(entry: dict[str, Any]) -> RelationRule:
+    try:
+        predicate = Predicate(entry["predicate"])
+    except ValueError as err:
+        valid = ", ".join(p.value for p in Predicate)
+        raise ModelError(
+            f"relation rule has predicate {entry['predicate']!r}; use one of {valid}"
+        ) from err
+    return RelationRule(
+        predicate=predicate,
+        regex=re.compile(_expand(entry["pattern"]), re.IGNORECASE),
+        source=entry["pattern"],
+        objects_all=entry.get("objects") == "all",
+        subject_list=bool(entry.get("subject_list")),
+        object_list=bool(entry.get("object_list")),
+        government_subject=entry.get("subject") == "government",
+        vendor_first=entry.get("order") == "vendor",
+        object_classes=_object_classes(entry["pattern"]),
+    )
+
+
+def _expand(pattern: str) -> str:
+    def slot(match: re.Match[str]) -> str:
+        name = "s" if match.group(1) == "S" else "o"
+        if match.group(2) == "its":
+            return rf"\x03(?P<{name}>\d+)\x03"
+        return rf"\x01(?P<{name}>\d+):(?:{match.group(2)})\x02"
+
+    text = _SLOT.sub(slot, pattern)
+    return text.replace("{g}", _GAP_SHORT).replace("{G}", _GAP_LONG).replace("{n}", _GAP_NONE)
+
+
+# --- masking a sentence -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Slot:
+    start: int
+    end: int
+    entity: str
+    cls: str
+    resolved: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Article:
+    document: Document
+    entities: dict[str, Entity]
+    result: EntityResult
+    lexicon: Lexicon
+    sentences: tuple[Sentence, ...]
+    quotes: tuple[Quote, ...]
+    quantities: tuple[Quantity, ...]
+    governments: tuple[str, ...]
+    starts: list[int] = field(default_factory=list)
+    cache: dict[int, list[_Slot]] = field(default_factory=dict)
+    doc_id: str = ""
+    first: dict[str, int] = field(default_factory=dict)
+
+    def cls(self, entity: str) -> str:
+        return _CLASS.get(self.entities[entity].type, "org")
+
+    def developer(self, entity: str) -> str | None:
+        for dev in self.result.developments:
+            if dev.offering == entity:
+                return dev.org
+        lexicon_id = self.entities[entity].lexicon_id
+        if lexicon_id is not None and lexicon_id in self.lexicon:
+            found = self.lexicon.get(lexicon_id).developer
+            return found if found in self.entities else None
+        return None
+
+    def lexicon_developer(self, entity: str) -> str | None:
+        lexicon_id = self.entities[entity].lexicon_id
+        if lexicon_id is None or lexicon_id not in self.lexicon:
+            return None
+        return self.lexicon.get(lexicon_id).developer
+
+
+def _in_sentence(article: _Article, sentence: Sentence) -> list[Mention]:
+    mentions = article.result.mentions
+    lo = bisect.bisect_left(article.starts, sentence.start)
+    hi = bisect.bisect_left(article.starts, sentence.end)
+    return [m for m in mentions[lo:hi] if m.end <= sentence.end]
+
+
+def _slots(article: _Article, index: int) -> list[_Slot]:
+    cached = article.cache.get(index)
+    if cached is not None:
+        return cached
+    sentence = article.sentences[index]
+    slots = [
+        _Slot(m.start, m.end, m.entity, article.cls(m.entity))
+        for m in _in_sentence(article, sentence)
+        if m.outer
+    ]
+    slots = _makers(article, slots)
+    for pseudo in _references(article, index, slots):
+        if not any(s.start < pseudo.end and pseudo.start < s.end for s in slots):
+            slots.append(pseudo)
+    article.cache[index] = sorted(slots, key=lambda s: s.start)
+    return article.cache[index]
+
+
+def _makers(article: _Article, slots: list[_Slot]) -> list[_Slot]:
+    """Replace "the ChatGPT maker" by a slot for the company that makes ChatGPT."""
+    text = article.document.text
+    out = []
+    for slot in slots:
+        before = text[max(0, slot.start - 4) : slot.start]
+        after = re.match(r"\s+(?:maker|developer|creator|owner)\b", text[slot.end : slot.end + 12])
+        dev = article.developer(slot.entity) if slot.cls in ("chip", "product", "tech") else None
+        if before.lower() == "the " and after and dev is not None:
+            out.append(_Slot(slot.start - 4, slot.end + after.end(), dev, article.cls(dev), True))
+        else:
+            out.append(slot)
+    return out
+
+
+def _references(article: _Article, index: int, slots: list[_Slot]) -> Iterator[_Slot]:
+    sentence = article.sentences[index]
+    text = sentence.text
+    for match in re.finditer(r"\bits\b", text):
+        pos = sentence.start + match.start()
+        owner = _org_before(article, slots, pos) or _first_org_back(article, index - 1)
+        if owner is not None:
+            yield _Slot(pos, pos + 3, owner, "its", True)
+    for match in re.finditer(
+        r"\b[Tt]he (?:(?:AI|cloud|chip|tech|software) )?(?:company|firm|chipmaker|startup)\b", text
+    ):
+        pos = sentence.start + match.start()
+        owner = _first_org(article, slots, pos) or _first_org_back(article, index - 1)
+        if owner is not None:
+            yield _Slot(pos, sentence.start + match.end(), owner, article.cls(owner), True)
+    yield from _former_latter(article, index, slots)
+    yield from _bare_heads(article, sentence)
+
+
+def _former_latter(article: _Article, index: int, slots: list[_Slot]) -> Iterator[_Slot]:
+    sentence = article.sentences[index]
+    for match in re.finditer(r"\bthe (former|latter)\b", sentence.text):
+        pos = sentence.start + match.start()
+        orgs = list(dict.fromkeys(s.entity for s in slots if s.start < pos and s.cls == "org"))
+        if len(orgs) >= 2:
+            pick = orgs[0] if match.group(1) == "former" else orgs[1]
+            yield _Slot(pos, sentence.start + match.end(), pick, "org", True)
+
+
+def _bare_heads(article: _Article, sentence: Sentence) -> Iterator[_Slot]:
+    bare = (
+        r"\b(?:\d[\d,.]*(?:\s+(?:million|billion|thousand))?|[Tt]he|these|those|their)"
+        r"\s+(GPUs|chips|CPUs)\b"
+    )
+    for match in re.finditer(bare, sentence.text):
+        lines = [e.id for e in article.entities.values() if e.name.endswith(" " + match.group(1))]
+        if len(lines) == 1:
+            pos = sentence.start + match.start(1)
+            yield _Slot(pos, pos + len(match.group(1)), lines[0], article.cls(lines[0]), True)
+
+
+def _org_before(article: _Article, slots: list[_Slot], pos: int) -> str | None:
+    found = [s.entity for s in slots if s.end <= pos and s.cls == "org"]
+    return found[-1] if found else None
+
+
+def _first_org(article: _Article, slots: list[_Slot], pos: int) -> str | None:
+    found = [s.entity for s in slots if s.end <= pos and s.cls == "org"]
+    return found[0] if found else None
+
+
+def _first_org_back(article: _Article, index: int) -> str | None:
+    for back in range(index, max(-1, index - 3), -1):
+        for m in _in_sentence(article, article.sentences[back]):
+            if article.cls(m.entity) == "org":
+                return m.entity
+    return None
+
+
+def _mask(text: str, sentence: Sentence, slots: list[_Slot]) -> str:
+    parts, pos = [], sentence.start
+    for i, slot in enumerate(slots):
+        parts.append(text[pos : slot.start])
+        parts.append(f"\x03{i}\x03" if slot.cls == "its" else f"\x01{i}:{slot.cls}\x02")
+        pos = slot.end
+    parts.append(text[pos : sentence.end])
+    return "".join(parts)
+
+
+# --- matching -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    subject: str
+    predicate: Predicate
+    object: str
+    sentence: Sentence
+    matched: str
+    resolved: bool
+    capability: str | None = None
+
+
+def _following(masked: str, pos: int, classes: str) -> list[int]:
+    out = []
+    joiner = re.compile(
+        rf"{_HEAD_NOUN}(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?\x01(\d+):(?:{classes})\x02"
+    )
+    while (match := joiner.match(masked, pos)) is not None:
+        out.append(int(match.group(1)))
+        pos = match.end()
+    return out
+
+
+def _all_after(masked: str, pos: int, classes: str) -> list[int]:
+    clause = re.split(
+        r";|,\s+(?:part of|which|but|while|as|stressing|underscoring)\b", masked[pos:]
+    )[0]
+    return [int(i) for i in re.findall(rf"\x01(\d+):(?:{classes})\x02", clause)]
+
+
+def _object_classes(pattern: str) -> str:
+    match = re.search(r"\{O:([a-z|]+)\}", pattern)
+    return match.group(1) if match else ""
+
+
+def _rule_hits(
+    article: _Article, rule: RelationRule, sentence: Sentence, slots: list[_Slot], masked: str
+) -> Iterator[_Hit]:
+    classes = rule.object_classes
+    for match in rule.regex.finditer(masked):
+        subjects = _subjects(article, rule, match, masked, slots, sentence)
+        objects = [int(match.group("o"))]
+        if rule.object_list or rule.objects_all:
+            objects += _following(masked, masked.index("\x02", match.end("o")) + 1, classes)
+        if rule.objects_all:
+            objects += _all_after(masked, match.end(), classes)
+        for subject in subjects:
+            for index in dict.fromkeys(objects):
+                slot = slots[index]
+                subj: str | None = subject
+                if rule.vendor_first:
+                    subj, obj = _vendor_order(article, subject, slot.entity)
+                    slot = _Slot(slot.start, slot.end, obj, slot.cls, slot.resolved)
+                if subj is None:
+                    continue
+                capability = (
+                    _capability(masked, match.end(), slots)
+                    if rule.predicate is Predicate.INTEGRATES
+                    else None
+                )
+                yield _Hit(
+                    subj,
+                    rule.predicate,
+                    slot.entity,
+                    sentence,
+                    match.group(),
+                    slot.resolved,
+                    capability,
+                )
+
+
+_VENDORS = (EntityType.CLOUD_PROVIDER, EntityType.CHIP_VENDOR)
+
+
+def _vendor_order(article: _Article, one: str, other: str) -> tuple[str | None, str]:
+    """Put the vendor (cloud provider or chip vendor) first; None when neither or both are."""
+    first = article.entities[one].type in _VENDORS
+    second = article.entities[other].type in _VENDORS
+    if first == second:
+        return None, other
+    return (one, other) if first else (other, one)
+
+
+def _subjects(
+    article: _Article,
+    rule: RelationRule,
+    match: re.Match[str],
+    masked: str,
+    slots: list[_Slot],
+    sentence: Sentence,
+) -> list[str]:
+    if "s" not in rule.regex.groupindex or match.group("s") is None:
+        gov = _government(article, slots, sentence)
+        return [gov] if gov else []
+    found = [slots[int(match.group("s"))].entity]
+    if rule.subject_list:
+        found += [
+            slots[i].entity
+            for i in _following(masked, masked.index("\x02", match.end("s")) + 1, "org")
+        ]
+    return found
+
+
+def _government(article: _Article, slots: list[_Slot], sentence: Sentence) -> str | None:
+    govs = [s.entity for s in slots if s.cls == "gov"]
+    if govs:
+        return govs[0]
+    earlier = [g for g in article.governments if _first_mention(article, g) < sentence.end]
+    if earlier:
+        return earlier[0]
+    places = [s.entity for s in slots if s.cls == "place"]
+    return places[0] if places else None
+
+
+def _first_mention(article: _Article, entity: str) -> int:
+    return article.first[entity]
+
+
+def _capability(masked: str, pos: int, slots: list[_Slot]) -> str | None:
+    gap = r"[^\x01;]{0,80}?"
+    match = re.search(rf"\binto\b{gap}\x01(\d+):(?:chip|product|tech)\x02", masked[pos:])
+    return slots[int(match.group(1))].entity if match else None
+
+
+# --- turning hits into relations ----------------------------------------------------------------
+
+
+def _adjust(article: _Article, hit: _Hit) -> _Hit | None:
+    """Apply the lexicon's knowledge: who develops what, what a dependency is on."""
+    if hit.predicate is Predicate.DEVELOPS:
+        known = article.lexicon_developer(hit.object)
+        if known is not None and known != hit.subject:
+            return replace(hit, subject=known) if known in article.entities else None
+    if hit.predicate is Predicate.DEPENDS_ON and article.cls(hit.object) in (
+        "chip",
+        "product",
+        "tech",
+    ):
+        dev = article.developer(hit.object)
+        if dev is not None:
+            return replace(hit, object=dev, capability=hit.object)
+    if hit.predicate is Predicate.DEVELOPS and article.cls(hit.subject) not in ("org", "its"):
+        return None
+    return hit
+
+
+def _modality(article: _Article, hit: _Hit, quote: Quote | None) -> Modality:
+    if quote is not None and quote.cue in _FORECAST_CUES:
+        return Modality.FORECAST
+    words = re.sub(r"\x01\d+:\w+\x02", " ", hit.matched)
+    for modality, cue in _MODALITY:
+        if cue.search(words):
+            return modality
+    return Modality.ASSERTED
+
+
+def _quote_of(article: _Article, sentence: Sentence) -> Quote | None:
+    for quote in article.quotes:
+        if quote.span.start < sentence.end and sentence.start < quote.span.end:
+            return quote
+    return None
+
+
+def _quantity(article: _Article, sentence: Sentence) -> str | None:
+    for quantity in article.quantities:
+        inside = sentence.start <= quantity.span.start and quantity.span.end <= sentence.end
+        if inside and quantity.kind is not QuantityKind.DATE:
+            return quantity.id
+    return None
+
+
+def _window(sentence: Sentence) -> tuple[str | None, str | None]:
+    start = _START.search(sentence.text)
+    end = _END.search(sentence.text)
+    return (start.group(1) if start else None, f"{end.group(1)}-12-31" if end else None)
+
+
+def _relation_id(article: _Article, hit: _Hit) -> str:
+    parts = (hit.subject, hit.predicate.value, hit.object, hit.sentence.start)
+    return f"rel/{stable_hash(article.doc_id, *parts)}"
+
+
+def _relation(article: _Article, hit: _Hit, cue: str | None) -> Relation | None:
+    if hit.subject == hit.object:
+        return None
+    sentence = hit.sentence
+    quote = _quote_of(article, sentence)
+    start, end = _window(sentence) if cue not in _FACTS else (None, None)
+    confidence = 0.8 - (0.2 if sentence.headline else 0.0) - (0.1 if hit.resolved else 0.0)
+    return Relation(
+        id=_relation_id(article, hit),
+        subject=hit.subject,
+        predicate=hit.predicate,
+        object=hit.object,
+        span=Span(start=sentence.start, end=sentence.end, text=sentence.text),
+        modality=_modality(article, hit, quote),
+        confidence=round(confidence, 2),
+        quantity=_quantity(article, sentence) if cue not in _FACTS else None,
+        start=start,
+        end=end,
+        capability=hit.capability if hit.capability not in (hit.subject, hit.object) else None,
+        speaker=quote.speaker if quote is not None else None,
+        quote=quote.id if quote is not None else None,
+        cue=cue,
+    )
+
+
+def _sentence_of(article: _Article, pos: int) -> Sentence | None:
+    for sentence in article.sentences:
+        if sentence.start <= pos < sentence.end:
+            return sentence
+    return None
+
+
+def _fact_hits(article: _Article) -> Iterator[tuple[_Hit, str]]:
+    for aff in article.result.affiliations:
+        sentence = _sentence_of(article, aff.start)
+        if aff.org is not None and sentence is not None:
+            yield (
+                _Hit(aff.org, Predicate.EMPLOYS, aff.person, sentence, sentence.text, False),
+                "role",
+            )
+    for dev in article.result.developments:
+        sentence = _sentence_of(article, dev.start)
+        if sentence is not None:
+            yield (
+                _Hit(dev.org, Predicate.DEVELOPS, dev.offering, sentence, "", False),
+                "product line",
+            )
+    for index, sentence in enumerate(article.sentences):
+        for slot in _slots(article, index):
+            if slot.resolved and article.document.text[slot.start : slot.end].lower().endswith(
+                "maker"
+            ):
+                offering = _maker_object(article, slot)
+                if offering is not None:
+                    yield (
+                        _Hit(slot.entity, Predicate.DEVELOPS, offering, sentence, "", False),
+                        "maker",
+                    )
+
+
+def _maker_object(article: _Article, slot: _Slot) -> str | None:
+    for m in article.result.mentions:
+        if slot.start < m.start and m.end < slot.end:
+            return m.entity
+        if m.start >= slot.end:
+            break
+    return None
+
+
+def _better(new: Relation, old: Relation) -> bool:
+    def rank(r: Relation) -> tuple[float, int, int]:
+        filled = sum(x is not None for x in (r.quantity, r.start, r.end, r.capability, r.speaker))
+        return (r.confidence, filled, -r.span.start)
+
+    return rank(new) > rank(old)
+
+
+def _merge(relations: list[Relation]) -> tuple[Relation, ...]:
+    best: dict[tuple[str, ...], Relation] = {}
+    for rel in relations:
+        ends = (
+            sorted((rel.subject, rel.object))
+            if rel.predicate.symmetric
+            else [rel.subject, rel.object]
+        )
+        key = (rel.predicate.value, *ends)
+        old = best.get(key)
+        if old is None or _better(rel, old):
+            best[key] = _fill(rel, old) if old else rel
+        else:
+            best[key] = _fill(old, rel)
+    return tuple(
+        sorted(best.values(), key=lambda r: (r.span.start, r.predicate.value, r.subject, r.object))
+    )
+
+
+def _fill(keep: Relation, other: Relation) -> Relation:
+    return replace(
+        keep,
+        quantity=keep.quantity or other.quantity,
+        start=keep.start or other.start,
+        end=keep.end or other.end,
+        capability=keep.capability
+        or (other.capability if other.capability not in (keep.subject, keep.object) else None),
+    )
+
+
+def find_relations(
+    document: Document,
+    entities: EntityResult,
+    *,
+    lexicon: Lexicon,
+    quotes: tuple[Quote, ...] = (),
+    quantities: tuple[Quantity, ...] = (),
+    sentences: tuple[Sentence, ...] | None = None,
+) -> tuple[Relation, ...]:
+    """Find the relations the body of `document` states between its entities.
+
+    Parameters
+    ----------
+    document : Document
+        The article.
+    entities : EntityResult
+        Its entities and mentions (from :func:`~vendorgraph.loaders.entities.find_entities`).
+    lexicon : Lexicon
+        Reference knowledge: who develops which offering.
+    quotes : tuple of Quote
+        Its quotes, to credit a claim made in a quote to the speaker.
+    quantities : tuple of Quantity
+        Its numbers, to qualify a claim with the amount stated alongside it.
+    sentences : tuple of Sentence, optional
+        The body's sentences, if already split.
+
+    Returns
+    -------
+    tuple of Relation
+        One relation per (subject, predicate, object), the best-evidenced sentence kept and
+        the qualifiers of the others merged in; sorted by position.
+
+    Examples
+    --------
+    >>> from vendorgraph.ontology.model import Document
+    >>> from vendorgraph.loaders.entities import find_entities
+    >>> doc = Document(text="Acme Labs and Beta Systems have worked together since 2011.")
+    >>> rel = find_relations(doc, find_entities(doc, lexicon=Lexicon([])), lexicon=Lexicon([]))[0]
+    >>> rel.predicate.value, rel.start
+    ('partners_with', '2011')
+    """
+    sents = (
+        sentences if sentences is not None else split_sentences(document.text, document.body_start)
+    )
+    by_id = {e.id: e for e in entities.entities}
+    governments = tuple(
+        e.id
+        for e in sorted(entities.entities, key=lambda e: e.mentions[0].start)
+        if e.type is EntityType.GOVERNMENT
+    )
+    article = _Article(
+        document,
+        by_id,
+        entities,
+        lexicon,
+        sents,
+        quotes,
+        quantities,
+        governments,
+        doc_id=document.id,
+    )
+    article.starts.extend(m.start for m in entities.mentions)
+    for m in entities.mentions:
+        article.first.setdefault(m.entity, m.start)
+    found: list[Relation] = []
+    for hit, cue in _all_hits(article):
+        adjusted = _adjust(article, hit)
+        relation = _relation(article, adjusted, cue) if adjusted is not None else None
+        if relation is not None:
+            found.append(relation)
+    return _merge(found)
+
+
+def _all_hits(article: _Article) -> Iterator[tuple[_Hit, str]]:
+    rules = load_relation_rules()
+    for index, sentence in enumerate(article.sentences):
+        slots = _slots(article, index)
+        if len(slots) < 1:
+            continue
+        masked = _mask(article.document.text, sentence, slots)
+        for rule in rules:
+            for hit in _rule_hits(article, rule, sentence, slots, masked):
+                yield hit, rule.predicate.value
+    yield from _fact_hits(article)
