@@ -123,7 +123,8 @@ def run(args: argparse.Namespace, articles: Path) -> None:
         mem = measure_memory(size, articles, args.extractor)
         print(
             f"  {mem['articles']:6d} articles: tracemalloc peak "
-            f"{mem['tracemalloc_peak'] / 2**20:7.1f} MiB, max RSS {mem['max_rss_kib'] / 1024:7.1f} MiB"
+            f"{mem['tracemalloc_peak'] / 2**20:7.1f} MiB, "
+            f"max RSS {mem['max_rss_kib'] / 1024:7.1f} MiB"
         )
 
 

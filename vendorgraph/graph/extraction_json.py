@@ -65,10 +65,27 @@ def to_json(extraction: Extraction) -> dict[str, Any]:
         "relations": [
             _relation(r) for r in sorted(extraction.relations, key=lambda r: (r.span.start, r.id))
         ],
-        "quantities": [
-            _quantity(q) for q in sorted(extraction.quantities, key=lambda q: (q.span.start, q.id))
-        ],
+        "quantities": _quantities(extraction.quantities),
     }
+
+
+def _quantities(quantities: tuple[Quantity, ...]) -> list[dict[str, Any]]:
+    """One item per stated figure: a figure repeated verbatim lists all its mentions.
+
+    The article states "$38B" once as a fact even when it prints it three times, the same way
+    an entity is one item with several mentions. Relations keep pointing at the mention they
+    were found with (every id is listed under ``ids``).
+    """
+    groups: dict[tuple[str, str], list[Quantity]] = {}
+    for q in sorted(quantities, key=lambda q: (q.span.start, q.id)):
+        groups.setdefault((q.kind.value, " ".join(q.text.casefold().split())), []).append(q)
+    items = []
+    for group in groups.values():
+        item = _quantity(group[0])
+        item["ids"] = [q.id for q in group]
+        item["mentions"] = [q.span.as_list() for q in group]
+        items.append(item)
+    return items
 
 
 def _entity(entity: Entity) -> dict[str, Any]:

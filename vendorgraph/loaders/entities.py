@@ -594,6 +594,7 @@ def _vendor_product(table: _Table, vendor: str, start: int, match: re.Match[str]
     head = _head_name(match.group("head"))
     inner = table.covering(match.start("models"), match.end("models") - 1) if models else None
     if inner is not None and table.type_of(inner).is_offering:
+        table.put((start, match.end()), inner)
         _develops(table, vendor, inner, start, match.end())
         return
     name = " ".join(p for p in (table.drafts[vendor].name, models, head) if p)

@@ -7,7 +7,7 @@ result by building the :class:`Extraction`, whose spans must index back into the
 Examples
 --------
 >>> from vendorgraph.loaders.documents import parse_document
->>> doc = parse_document("Acme Labs CEO Jane Roe said Acme Labs will deploy Nvidia GPUs.\\n")
+>>> doc = parse_document("Acme Labs CEO Jane Roe said Acme Labs will deploy Nvidia GPUs.\n")
 >>> ex = extract(doc)
 >>> sorted(r.predicate.value for r in ex.relations)
 ['deploys', 'develops', 'employs']

@@ -19,11 +19,11 @@ Examples
 >>> from vendorgraph.ontology.model import Document
 >>> from vendorgraph.ontology.lexicon import Lexicon
 >>> from vendorgraph.loaders.entities import find_entities
->>> doc = Document(text="Acme Labs will deploy Zeta Cloud servers by the end of 2027.")
+>>> doc = Document(text="Acme Labs will deploy Halcyon servers by the end of 2027.")
 >>> found = find_entities(doc, lexicon=Lexicon([]))
 >>> [(r.subject, r.predicate.value, r.object, r.modality.value, r.end)
 ...  for r in find_relations(doc, found, lexicon=Lexicon([]))]
-[('org/acme-labs', 'deploys', 'product/zeta-cloud', 'planned', '2027-12-31')]
+[('org/acme-labs', 'deploys', 'product/halcyon', 'planned', '2027-12-31')]
 """
 
 from __future__ import annotations

@@ -8,9 +8,9 @@ sentence, so a headline without a full stop stays on its own.
 
 Examples
 --------
->>> [s.text for s in split_sentences("AWS grows. Nvidia said so.\\nA headline")]
+>>> [s.text for s in split_sentences("AWS grows. Nvidia said so.\nA headline")]
 ['AWS grows.', 'Nvidia said so.', 'A headline']
->>> split_sentences("A headline\\nBody text.")[0].headline
+>>> split_sentences("A headline\nBody text.")[0].headline
 True
 """
 
