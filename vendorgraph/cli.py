@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from vendorgraph import __version__
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     import networkx as nx
     import rdflib
 
+    from vendorgraph.graph.summary import Summary
     from vendorgraph.ontology.model import Extraction
 
 app = typer.Typer(
@@ -118,28 +120,42 @@ def extract_cmd(
 
 def _print_extraction(x: Extraction) -> None:
     doc = x.document
-    out.print(f"[bold]{doc.title or doc.path}[/]  {doc.published or ''}  {doc.publisher or ''}")
+    out.print(
+        f"[bold]{escape(doc.title or doc.path or '')}[/]  "
+        f"{escape(doc.published or '')}  {escape(doc.publisher or '')}"
+    )
     names = {e.id: e.name for e in x.entities}
     table = Table("entity", "type", "aliases", "mentions", title="Entities")
     for e in x.entities:
-        table.add_row(e.name, e.type.value, ", ".join(e.aliases), str(len(e.mentions)))
+        table.add_row(
+            escape(e.name), e.type.value, escape(", ".join(e.aliases)), str(len(e.mentions))
+        )
     out.print(table)
     table = Table("speaker", "role", "kind", "words", title="Quotes")
     for q in x.quotes:
         who = names.get(q.speaker or "", q.speaker_label or "(unnamed)")
         role = ", ".join(filter(None, [q.speaker_role, names.get(q.speaker_org or "")]))
-        table.add_row(who, role, "direct" if q.direct else "reported", q.text)
+        table.add_row(
+            escape(who), escape(role), "direct" if q.direct else "reported", escape(q.text)
+        )
     out.print(table)
-    table = Table("subject", "predicate", "object", "modality", "conf.", "evidence",
-                  title="Relations")
+    table = Table(
+        "subject", "predicate", "object", "modality", "conf.", "evidence", title="Relations"
+    )
     for r in x.relations:
-        table.add_row(names[r.subject], r.predicate.value, names[r.object], r.modality.value,
-                      f"{r.confidence:.2f}", r.span.text)
+        table.add_row(
+            escape(names[r.subject]),
+            r.predicate.value,
+            escape(names[r.object]),
+            r.modality.value,
+            f"{r.confidence:.2f}",
+            escape(r.span.text),
+        )
     out.print(table)
     table = Table("text", "kind", "value", "unit", title="Numbers")
     for n in x.quantities:
         value = "" if n.value is None else f"{n.value:g}"
-        table.add_row(n.text, n.kind.value, n.iso or value, n.unit or "")
+        table.add_row(escape(n.text), n.kind.value, n.iso or value, escape(n.unit or ""))
     out.print(table)
 
 
@@ -173,8 +189,10 @@ def _counts(extractions: list[Extraction]) -> str:
     quotes = sum(len(x.quotes) for x in extractions)
     rels = sum(len(x.relations) for x in extractions)
     nums = sum(len(x.quantities) for x in extractions)
-    return (f"{len(extractions)} article(s), {ents} entities, {quotes} quotes, "
-            f"{rels} relations, {nums} numbers")
+    return (
+        f"{len(extractions)} article(s), {ents} entities, {quotes} quotes, "
+        f"{rels} relations, {nums} numbers"
+    )
 
 
 @app.command("info")
@@ -197,20 +215,19 @@ def info_cmd(
     if result.conforms:
         out.print("SHACL: [green]conforms[/]")
     else:
-        out.print(f"SHACL: [red]does not conform[/] ({result.violations} violation(s))")
-        for focus, path, message in result.results[:20]:
-            out.print(f"  {focus} {path or ''}: {message}")
+        out.print(f"SHACL: [red]does not conform[/] ({result.count} violation(s))")
+        for v in result.violations[:20]:
+            out.print(f"  {v.focus} {v.path or ''}: {v.message}", markup=False)
         raise typer.Exit(1)
 
 
-def _summary_rows(summary: Any) -> list[tuple[str, int]]:
-    rows: list[tuple[str, int]] = []
-    for name in ("articles", "entities", "claims", "quotes", "quantities", "triples"):
-        if hasattr(summary, name):
-            rows.append((name, getattr(summary, name)))
-    for attr in ("by_entity_type", "by_class"):
-        for key, value in sorted(getattr(summary, attr, {}).items()):
-            rows.append((f"  {key}", value))
+def _summary_rows(summary: Summary) -> list[tuple[str, int]]:
+    rows = [
+        (name, getattr(summary, name))
+        for name in ("articles", "entities", "claims", "quotes", "quantities", "graphs", "triples")
+    ]
+    rows += [(f"entity type {key}", value) for key, value in summary.by_entity_type]
+    rows += [(f"class {key}", value) for key, value in summary.by_class]
     return rows
 
 
@@ -220,6 +237,326 @@ def _load_graph(path: Path) -> tuple[rdflib.Dataset, nx.MultiDiGraph]:
 
     dataset = read_dataset(path)
     return dataset, to_networkx(dataset)
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def _render(rows: list[dict[str, Any]], columns: list[str], fmt: TableFormat, title: str) -> None:
+    """Print rows as a rich table, CSV or JSON (the same columns in each)."""
+    if fmt is TableFormat.json:
+        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False, default=str) + "\n")
+        return
+    if fmt is TableFormat.csv:
+        import csv
+
+        writer = csv.DictWriter(
+            sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n"
+        )
+        writer.writeheader()
+        writer.writerows(rows)
+        return
+    table = Table(*columns, title=title)
+    for row in rows:
+        table.add_row(*(escape(_cell(row.get(c))) for c in columns))
+    out.print(table)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "unknown"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
+# --------------------------------------------------------------------------- analysis
+
+AsOf = Annotated[str | None, typer.Option("--as-of", help="Answer as of this date (YYYY-MM-DD).")]
+Weights = Annotated[
+    Path | None, typer.Option("--weights", help="A TOML file of factor weights and priors.")
+]
+Format = Annotated[TableFormat, typer.Option("--format", "-f", help="table, csv or json.")]
+
+
+def _label(G: nx.MultiDiGraph, node: str) -> str:
+    return str(G.nodes[node].get("label", node)) if node in G else node
+
+
+def _scores(G: nx.MultiDiGraph, weights: Path | None, as_of: str | None) -> Any:
+    from vendorgraph.analysis import load_parameters, lockin
+
+    return lockin(G, params=load_parameters(weights), as_of=as_of)
+
+
+@app.command("score")
+def score_cmd(
+    graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
+    edges: Annotated[bool, typer.Option("--edges", help="Score dependencies instead.")] = False,
+    write: Annotated[bool, typer.Option("--write", help="Store the scores in the graph file.")] = (
+        False
+    ),
+    as_of: AsOf = None,
+    weights: Weights = None,
+    format: Format = TableFormat.table,
+) -> None:
+    """Rank companies by lock-in exerted and exposure, or dependencies by switching cost."""
+    from vendorgraph.analysis import company_records, dependency_records
+
+    with _user_errors():
+        dataset, G = _load_graph(graph)
+        result = _scores(G, weights, as_of)
+        deps, companies = dependency_records(result), company_records(result)
+        if write:
+            from vendorgraph.graph.io import write_dataset
+            from vendorgraph.graph.rdf import add_assessments
+
+            add_assessments(dataset, deps, companies)
+            write_dataset(dataset, graph)
+    if edges:
+        rows = [_edge_row(G, d) for d in deps]
+        rows.sort(key=lambda r: (-r["switching_cost"], r["dependent"], r["provider"]))
+        _render(
+            rows,
+            [
+                "dependent",
+                "provider",
+                "switching_cost",
+                "coverage",
+                "reliance",
+                "dependence",
+                *_factor_names(),
+            ],
+            format,
+            "Dependencies by switching cost",
+        )
+        return
+    method = dict(zip(result.nodes, result.method, strict=True))
+    pct = dict(zip(result.nodes, result.percentile.tolist(), strict=True))
+    rows = [
+        {
+            "company": _label(G, c["id"]),
+            "id": c["id"],
+            "lockin": c["lockin"],
+            "direct": c["lockin_direct"],
+            "indirect": c["lockin_indirect"],
+            "percentile": pct[c["id"]],
+            "method": method[c["id"]],
+            "exposure": c["exposure"],
+            "hhi": c["hhi"],
+        }
+        for c in companies
+    ]
+    rows.sort(key=lambda r: (-r["lockin"], -r["exposure"], r["id"]))
+    _render(
+        rows,
+        ["company", "lockin", "direct", "indirect", "percentile", "method", "exposure", "hhi"],
+        format,
+        "Companies by lock-in exerted",
+    )
+
+
+def _factor_names() -> list[str]:
+    from vendorgraph.analysis import FACTORS
+
+    return list(FACTORS)
+
+
+def _edge_row(G: nx.MultiDiGraph, d: dict[str, Any]) -> dict[str, Any]:
+    row = {k: v for k, v in d.items() if k != "factors"}
+    row["dependent"], row["provider"] = _label(G, d["dependent"]), _label(G, d["provider"])
+    row.update(d["factors"])
+    return row
+
+
+@app.command("explain")
+def explain_cmd(
+    graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
+    company: Annotated[str, typer.Argument(help="The dependent company, or the one to explain.")],
+    provider: Annotated[str | None, typer.Argument(help="The supplier it depends on.")] = None,
+    as_of: AsOf = None,
+    weights: Weights = None,
+    format: Format = TableFormat.table,
+) -> None:
+    """Explain a dependency's switching cost (two names) or a company's lock-in (one name)."""
+    from dataclasses import asdict
+
+    from vendorgraph.analysis import explain_company, explain_edge, load_parameters, resolve
+
+    with _user_errors():
+        _, G = _load_graph(graph)
+        params = load_parameters(weights)
+        if provider is None:
+            found: Any = explain_company(G, resolve(G, company), params=params, as_of=as_of)
+        else:
+            found = explain_edge(
+                G, resolve(G, company), resolve(G, provider), params=params, as_of=as_of
+            )
+    if format is not TableFormat.table:
+        _render([asdict(found)], list(asdict(found)), format, "")
+    elif provider is None:
+        _print_company(G, found)
+    else:
+        _print_edge(found)
+
+
+def _print_edge(x: Any) -> None:
+    out.print(
+        f"[bold]{escape(x.dependent_label)} depends on {escape(x.provider_label)}[/]: "
+        f"switching cost "
+        f"{x.switching_cost:.3f} (coverage {x.coverage:.2f}, reliance {x.reliance:.2f}, "
+        f"dependence {x.dependence:.3f})"
+    )
+    for f in x.factors:
+        state = f"{f.value:.3f}" if f.known else f"unknown (prior {f.prior:.2f})"
+        out.print(
+            f"\n[bold]{f.name}[/] {state} x weight {f.weight:.2f} = "
+            f"contribution {f.contribution:.3f}"
+        )
+        for c in f.claims:
+            sign = "+" if c.polarity > 0 else "-"
+            who = ", ".join(filter(None, [c.speaker, c.source, c.published]))
+            out.print(
+                f"  {sign} {c.predicate}: weight {c.weight:.2f}, leave-one-out "
+                f"{c.contribution:+.3f}  ({who})",
+                markup=False,
+            )
+            out.print(f"    {c.sentence}", markup=False)
+
+
+def _print_company(G: nx.MultiDiGraph, x: Any) -> None:
+    out.print(
+        f"[bold]{escape(x.label)}[/]: lock-in {x.lockin:.3f} (direct {x.direct:.3f}, indirect "
+        f"{x.indirect:.3f}, percentile {x.percentile:.0f}, {x.method}); exposure "
+        f"{x.exposure:.3f}, HHI {x.hhi:.2f}"
+    )
+    for title, links in (
+        ("customers", x.customers),
+        ("chains", x.chains),
+        ("suppliers", x.suppliers),
+    ):
+        if links:
+            out.print(f"\n[bold]{title}[/]")
+        for link in links:
+            path = " -> ".join(_label(G, n) for n in link.path)
+            out.print(f"  {path}: {link.impact:.3f}", markup=False)
+
+
+def _parse_cut(values: list[str]) -> dict[str, float]:
+    from vendorgraph.errors import InputError
+
+    cut: dict[str, float] = {}
+    for value in values:
+        name, sep, share = value.rpartition("=")
+        try:
+            cut[name] = float(share)
+        except ValueError:
+            sep = ""
+        if not sep or not name:
+            raise InputError(f"--cut {value!r}: expected NAME=SHARE, e.g. Nvidia=0.3")
+    return cut
+
+
+def _parse_substitute(values: list[str]) -> list[tuple[str, str, str, float]]:
+    import re
+
+    from vendorgraph.errors import InputError
+
+    moves = []
+    for value in values:
+        m = re.fullmatch(r"(.+?):(.+?)->(.+?)=([0-9.]+)", value)
+        if m is None:
+            raise InputError(
+                f"--substitute {value!r}: expected I:J->K=SHARE, e.g. AWS:Nvidia->AMD=0.5"
+            )
+        moves.append((m[1], m[2], m[3], float(m[4])))
+    return moves
+
+
+@app.command("whatif")
+def whatif_cmd(
+    graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
+    remove: Annotated[list[str] | None, typer.Option("--remove", help="A vendor to remove.")] = (
+        None
+    ),
+    cut: Annotated[list[str] | None, typer.Option("--cut", help="NAME=SHARE of supply lost.")] = (
+        None
+    ),
+    substitute: Annotated[
+        list[str] | None,
+        typer.Option("--substitute", help="I:J->K=SHARE: I moves SHARE of J's supply to K."),
+    ] = None,
+    as_of: AsOf = None,
+    weights: Weights = None,
+    format: Format = TableFormat.table,
+) -> None:
+    """Remove a vendor, cut part of its supply, or move a dependency to a substitute."""
+    from vendorgraph.analysis import load_parameters, resolve, whatif
+
+    with _user_errors():
+        _, G = _load_graph(graph)
+        cuts = {resolve(G, k): v for k, v in _parse_cut(cut or []).items()}
+        moves = [
+            (resolve(G, i), resolve(G, j), resolve(G, k), share)
+            for i, j, k, share in _parse_substitute(substitute or [])
+        ]
+        result = whatif(
+            G,
+            remove=[resolve(G, r) for r in remove or []],
+            cut=cuts,
+            substitute=moves,
+            params=load_parameters(weights),
+            as_of=as_of,
+        )
+    ordered = sorted(result.rows, key=lambda r: (-abs(r.delta), -r.distress, r.id))
+    rows: list[dict[str, Any]] = [
+        {
+            "company": _label(G, r.id),
+            "id": r.id,
+            "before": r.before,
+            "after": r.after,
+            "delta": r.delta,
+            "distress": r.distress,
+        }
+        for r in ordered
+    ]
+    _render(
+        rows,
+        ["company", "before", "after", "delta", "distress"],
+        format,
+        f"What-if: system loss {result.loss:.3f}",
+    )
+
+
+@app.command("robustness")
+def robustness_cmd(
+    graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
+    draws: Annotated[int, typer.Option(help="Monte Carlo draws.", min=1)] = 1000,
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
+    edges: Annotated[bool, typer.Option("--edges", help="Show dependency intervals.")] = False,
+    as_of: AsOf = None,
+    weights: Weights = None,
+    format: Format = TableFormat.table,
+) -> None:
+    """Rank intervals and stability of the lock-in ranking under the weights and the evidence."""
+    from dataclasses import asdict
+
+    from vendorgraph.analysis import load_parameters, robustness
+
+    with _user_errors():
+        _, G = _load_graph(graph)
+        result = robustness(G, draws=draws, seed=seed, params=load_parameters(weights), as_of=as_of)
+    title = f"{result.draws} draws, seed {result.seed}: median Kendall tau {result.median_tau:.3f}"
+    if edges:
+        rows = [
+            asdict(e) | {"dependent": _label(G, e.dependent), "provider": _label(G, e.provider)}
+            for e in result.edges
+        ]
+        _render(rows, list(rows[0]) if rows else ["dependent"], format, title)
+        return
+    rows = [{"company": _label(G, c.id)} | asdict(c) for c in result.companies]
+    rows.sort(key=lambda r: (-r["reference"], r["id"]))
+    _render(rows, [k for k in (rows[0] if rows else {"company": 0}) if k != "id"], format, title)
 
 
 def main(argv: list[str] | None = None) -> None:
