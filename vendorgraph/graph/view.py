@@ -464,7 +464,9 @@ def _component_layout(U: nx.Graph, part: list[str], seed: int) -> dict[str, tupl
         sorted((min(index[u], index[v]), max(index[u], index[v])) for u, v in U.edges(part)),
         dtype=np.int64,
     ).reshape(-1, 2)
-    pos = force_layout(len(part), edges, seed=seed) * _SPACING * (1.0 + math.sqrt(len(part)))
+    steps = 50 if len(part) <= 1000 else 20  # big components: fewer, costlier steps
+    pos = force_layout(len(part), edges, seed=seed, iterations=steps)
+    pos *= _SPACING * (1.0 + math.sqrt(len(part)))
     pos -= pos.min(axis=0)
     return {n: (float(x), float(y)) for n, (x, y) in zip(part, pos, strict=True)}
 

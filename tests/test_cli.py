@@ -1,0 +1,173 @@
+"""The command line, end to end: each command on real files, and user errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import warnings
+
+import pytest
+import rdflib
+from typer.testing import CliRunner
+
+from vendorgraph.cli import app
+
+from .conftest import ROOT
+
+EXAMPLE = ROOT / "examples" / "helioscale-gpu-deal.md"
+
+
+def run(*args: str):
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+@pytest.fixture(scope="module")
+def seed_graph(tmp_path_factory, seed_path):
+    out = tmp_path_factory.mktemp("seed") / "seed.trig"
+    result = run("build", seed_path, "-o", out)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_extract_json_follows_the_contract():
+    result = run("extract", EXAMPLE, "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) >= {"document", "entities", "quotes", "relations", "quantities"}
+    ids = {e["id"] for e in data["entities"]}
+    names = {e["name"] for e in data["entities"]}
+    assert {"Helioscale", "Nvidia", "AMD", "Ingrid Solberg"} <= names
+    for rel in data["relations"]:
+        assert rel["subject"] in ids and rel["object"] in ids
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for q in data["quantities"]:
+        assert text[q["span"][0] : q["span"][1]] == q["text"]
+    solberg = next(e["id"] for e in data["entities"] if e["name"] == "Ingrid Solberg")
+    assert any(q["speaker"] == solberg and q["direct"] for q in data["quotes"])
+
+
+def test_extract_table_is_readable():
+    result = run("extract", EXAMPLE)
+    assert result.exit_code == 0
+    assert "Helioscale" in result.stdout and "Relations" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("missing.txt", None, "missing.txt"),
+        ("empty.txt", b"   \n", "empty.txt"),
+        ("binary.txt", b"GIF89a\x00\x01\x02", "binary.txt"),
+        ("article.pdf", b"%PDF-1.4", ".pdf"),
+    ],
+)
+def test_user_errors_exit_2_with_one_line_and_no_traceback(tmp_path, name, content, message):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    proc = subprocess.run(
+        [sys.executable, "-m", "vendorgraph.cli", "extract", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert message in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_build_rejects_unknown_output_format_before_work(tmp_path):
+    result = run("build", EXAMPLE, "-o", tmp_path / "graph.xyz")
+    assert result.exit_code == 2
+    assert ".xyz" in result.stderr
+    assert not (tmp_path / "graph.xyz").exists()
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".trig", ".nt", ".nq", ".jsonld"])
+def test_build_writes_a_graph_plain_rdflib_parses_and_info_validates(tmp_path, suffix):
+    out = tmp_path / f"graph{suffix}"
+    assert run("build", EXAMPLE, "-o", out).exit_code == 0
+    fmt = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld"}
+    with warnings.catch_warnings():
+        # rdflib 7.6 warns about its own deprecated Dataset internals while parsing quads
+        warnings.simplefilter("ignore", DeprecationWarning)
+        parsed = rdflib.Dataset()
+        parsed.parse(data=out.read_text(encoding="utf-8"), format=fmt[suffix])
+    assert sum(len(g) for g in parsed.graphs()) > 100
+    info = run("info", out)
+    assert info.exit_code == 0, info.output
+    assert "conforms" in info.stdout
+
+
+def test_build_is_byte_identical_when_run_twice(tmp_path):
+    a, b = tmp_path / "a.trig", tmp_path / "b.trig"
+    run("build", EXAMPLE, "-o", a)
+    run("build", EXAMPLE, "-o", b)
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_build_merges_one_company_named_in_two_articles(tmp_path, data_dir):
+    out = tmp_path / "two.trig"
+    result = run("build", EXAMPLE, data_dir / "second-article.txt", "-o", out)
+    assert result.exit_code == 0, result.output
+    from vendorgraph.graph.io import read_dataset
+    from vendorgraph.graph.networkx import to_networkx
+
+    G = to_networkx(read_dataset(out))
+    nvidia = [n for n, d in G.nodes(data=True) if d["label"] == "Nvidia"]
+    assert nvidia == ["org/nvidia"]
+    articles = {d["article"] for _, _, d in G.edges(data=True)}
+    assert len(articles) == 2
+
+
+def test_failed_build_leaves_the_old_graph_untouched(tmp_path):
+    out = tmp_path / "graph.trig"
+    run("build", EXAMPLE, "-o", out)
+    before = out.read_bytes()
+    result = run("build", EXAMPLE, tmp_path / "nope.txt", "-o", out)
+    assert result.exit_code == 2
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.trig"]
+
+
+@pytest.mark.shared
+def test_seed_nvidia_tops_lock_in_exerted(seed_graph):
+    result = run("score", seed_graph, "--format", "json")
+    rows = json.loads(result.stdout)
+    assert rows[0]["company"] == "Nvidia"
+    assert rows[0]["lockin"] > 0
+
+
+@pytest.mark.shared
+def test_seed_explain_shows_the_evidence_behind_aws_on_nvidia(seed_graph):
+    result = run("explain", seed_graph, "AWS", "Nvidia")
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    for needle in ["NVLink Fusion", "1 million GPUs", "15 years", "most advanced GPUs",
+                   "its own AI chips"]:
+        assert needle in text, needle
+    for factor in ["integration", "contractual", "relational", "scarcity"]:
+        assert f"{factor} 0." in text
+
+
+@pytest.mark.shared
+def test_seed_score_edges_and_whatif_and_robustness(seed_graph):
+    edges = json.loads(run("score", seed_graph, "--edges", "-f", "json").stdout)
+    aws_nvidia = next(e for e in edges if (e["dependent"], e["provider"]) == ("AWS", "Nvidia"))
+    assert 0 < aws_nvidia["switching_cost"] <= 1
+    removed = json.loads(run("whatif", seed_graph, "--remove", "Nvidia", "-f", "json").stdout)
+    aws = next(r for r in removed if r["company"] == "AWS")
+    assert aws["distress"] > 0
+    robust = json.loads(run("robustness", seed_graph, "--draws", "50", "-f", "json").stdout)
+    nvidia = next(r for r in robust if r["company"] == "Nvidia")
+    assert nvidia["rank_low"] == nvidia["rank_high"] == 1
+
+
+def test_bad_cut_is_a_usage_error(tmp_path):
+    out = tmp_path / "g.trig"
+    run("build", EXAMPLE, "-o", out)
+    result = run("whatif", out, "--cut", "Nvidia")
+    assert result.exit_code == 2
+    assert "NAME=SHARE" in result.stderr
