@@ -167,9 +167,13 @@ def build_cmd(
     articles: Annotated[list[Path], typer.Argument(help="Articles to merge into one graph.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="graph.ttl|.trig|.nt|.nq|.jsonld")],
     validate: Annotated[bool, typer.Option(help="Check the SHACL shapes before writing.")] = True,
+    scores: Annotated[
+        bool, typer.Option(help="Store lock-in and switching-cost scores in the graph.")
+    ] = True,
 ) -> None:
     """Build one validated knowledge graph from articles and write it atomically."""
     from vendorgraph.graph.io import format_for, write_dataset
+    from vendorgraph.graph.networkx import to_networkx
     from vendorgraph.graph.rdf import to_dataset
     from vendorgraph.graph.shacl import ensure_valid
 
@@ -177,6 +181,8 @@ def build_cmd(
         format_for(output)
         extractions = _extract_paths(articles)
         dataset = to_dataset(extractions)
+        if scores:
+            _store_scores(dataset, _scores(to_networkx(dataset), None, None))
         if validate:
             ensure_valid(dataset)
         write_dataset(dataset, output)
@@ -289,6 +295,24 @@ def _scores(G: nx.MultiDiGraph, weights: Path | None, as_of: str | None) -> Any:
     return lockin(G, params=load_parameters(weights), as_of=as_of)
 
 
+def _store_scores(dataset: rdflib.Dataset, result: Any) -> None:
+    """Write a lock-in result into the graph's ``derived`` layer."""
+    from vendorgraph.analysis import company_records, dependency_records
+    from vendorgraph.graph.rdf import add_assessments
+
+    add_assessments(dataset, dependency_records(result), company_records(result))
+
+
+def _score_data(result: Any) -> dict[str, Any]:
+    """Scores as plain data, the form the HTML view takes."""
+    from vendorgraph.analysis import company_records, dependency_records
+
+    return {
+        "companies": {c["id"]: c for c in company_records(result)},
+        "dependencies": {(d["dependent"], d["provider"]): d for d in dependency_records(result)},
+    }
+
+
 @app.command("score")
 def score_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
@@ -309,9 +333,8 @@ def score_cmd(
         deps, companies = dependency_records(result), company_records(result)
         if write:
             from vendorgraph.graph.io import write_dataset
-            from vendorgraph.graph.rdf import add_assessments
 
-            add_assessments(dataset, deps, companies)
+            _store_scores(dataset, result)
             write_dataset(dataset, graph)
     if edges:
         rows = [_edge_row(G, d) for d in deps]
@@ -557,6 +580,50 @@ def robustness_cmd(
     rows = [{"company": _label(G, c.id)} | asdict(c) for c in result.companies]
     rows.sort(key=lambda r: (-r["reference"], r["id"]))
     _render(rows, [k for k in (rows[0] if rows else {"company": 0}) if k != "id"], format, title)
+
+
+# --------------------------------------------------------------------------- views
+
+
+@app.command("view")
+def view_cmd(
+    graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")],
+    focus: Annotated[str | None, typer.Option(help="Show only this company's neighbourhood.")] = (
+        None
+    ),
+    depth: Annotated[int, typer.Option(help="Hops around --focus.", min=0)] = 2,
+    min_cost: Annotated[
+        float, typer.Option("--min-cost", help="Hide links below this switching cost.")
+    ] = 0.0,
+    type: Annotated[
+        list[str] | None, typer.Option("--type", help="Entity types to show (repeatable).")
+    ] = None,
+    max_nodes: Annotated[int, typer.Option(help="Reduce bigger graphs to the top companies.")] = (
+        2000
+    ),
+    as_of: AsOf = None,
+    weights: Weights = None,
+) -> None:
+    """Write an interactive, self-contained HTML view of the graph (works offline)."""
+    from vendorgraph.analysis import resolve
+    from vendorgraph.graph.view import write_view
+
+    with _user_errors():
+        _, G = _load_graph(graph)
+        scores = _score_data(_scores(G, weights, as_of))
+        write_view(
+            G,
+            output,
+            scores=scores,
+            focus=None if focus is None else resolve(G, focus),
+            depth=depth,
+            min_cost=min_cost,
+            types=type,
+            max_nodes=max_nodes,
+            title=f"vendorgraph: {graph.name}",
+        )
+    err.print(f"wrote {output}", markup=False)
 
 
 def main(argv: list[str] | None = None) -> None:

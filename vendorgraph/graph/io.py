@@ -33,8 +33,6 @@ Examples
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -45,6 +43,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from vendorgraph.errors import GraphFileError, InputFileError, UnknownFormatError
+from vendorgraph.graph.atomic import atomic_write
 from vendorgraph.graph.store import DEFAULT_STORE, iter_quads, new_dataset
 from vendorgraph.ontology.namespace import prefixes
 
@@ -193,28 +192,13 @@ def write_dataset(ds: Dataset, path: str | Path) -> None:
     path = Path(path)
     fmt = format_for(path)
     try:
-        _atomic_write(path, lambda out: serialize(ds, fmt, out))
+        atomic_write(path, lambda out: serialize(ds, fmt, out))
     except (ValueError, TypeError) as err:
         raise GraphFileError(f"cannot write {fmt.name}: {err}", path=str(path)) from err
     except OSError as err:
         raise InputFileError(
             f"cannot write the file: {err.strerror or err}", path=str(path)
         ) from err
-
-
-def _atomic_write(path: Path, write: object) -> None:
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, on every path
-        "wb", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-    )
-    try:
-        with handle:
-            write(handle)  # type: ignore[operator]
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
 
 
 # ------------------------------------------------------------------ reading

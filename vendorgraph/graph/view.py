@@ -31,7 +31,6 @@ import json
 import math
 import os
 import re
-import tempfile
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -44,6 +43,7 @@ import numpy as np
 from scipy.spatial import cKDTree
 
 from vendorgraph.errors import InputError, UnknownEntityError
+from vendorgraph.graph.atomic import atomic_write_text
 from vendorgraph.ontology.terms import EntityType
 
 __all__ = ["TYPE_STYLES", "TypeStyle", "ViewOptions", "render_view", "write_view"]
@@ -252,15 +252,7 @@ def write_view(G: nx.MultiDiGraph, path: str | os.PathLike[str], **options: Any)
     if not target.parent.is_dir():
         raise InputError(f"folder {str(target.parent)!r} does not exist: create it first")
     text = render_view(G, **options)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    return atomic_write_text(target, text)
 
 
 # --- scores -------------------------------------------------------------------------------
