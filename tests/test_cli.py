@@ -145,8 +145,13 @@ def test_seed_explain_shows_the_evidence_behind_aws_on_nvidia(seed_graph):
     result = run("explain", seed_graph, "AWS", "Nvidia")
     assert result.exit_code == 0, result.output
     text = " ".join(result.stdout.split())
-    for needle in ["NVLink Fusion", "1 million GPUs", "15 years", "most advanced GPUs",
-                   "its own AI chips"]:
+    for needle in [
+        "NVLink Fusion",
+        "1 million GPUs",
+        "15 years",
+        "most advanced GPUs",
+        "its own AI chips",
+    ]:
         assert needle in text, needle
     for factor in ["integration", "contractual", "relational", "scarcity"]:
         assert f"{factor} 0." in text

@@ -413,6 +413,8 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX vg: <https://w3id.org/vendorgraph/ont#>
 """
 _NAMES = f"{_NAME_PREFIXES}SELECT DISTINCT ?entity ?name WHERE {{{_ENTITY_NAMES}}}"
+_EXISTS = "SELECT ?entity WHERE { ?entity ?p ?o } LIMIT 1"
+_EXACT = f"{_NAME_PREFIXES}SELECT DISTINCT ?name ?entity WHERE {{{_ENTITY_NAMES}}}"
 _MATCH = (
     f"{_NAME_PREFIXES}SELECT DISTINCT ?wanted ?entity WHERE {{{_ENTITY_NAMES}"
     "  FILTER (LCASE(STR(?name)) = ?wanted)\n}"
@@ -471,10 +473,11 @@ def resolve_entity(ds: Dataset | Graph, name: str) -> URIRef:
     vendorgraph.errors.UnknownEntityError: no entity is called 'Acne Corp'; close names: ...
     """
     iri = _id_iri(name)
-    if iri is not None and _query(ds, f"ASK {{ <{iri}> ?p ?o }}", {}).values[0][0]:
+    if iri is not None and _query(ds, _EXISTS, {"entity": iri}).values:
         return iri
-    wanted = Literal(name.lower(), datatype=XSD.string)
-    found = _query(ds, _MATCH, {"wanted": wanted}).values
+    found = _query(ds, _EXACT, {"name": Literal(name, datatype=XSD.string)}).values
+    if not found:  # an index lookup first; the case-insensitive scan only when it misses
+        found = _query(ds, _MATCH, {"wanted": Literal(name.lower(), datatype=XSD.string)}).values
     if not found:  # rdflib compares plain and xsd:string literals as different terms
         found = _query(ds, _MATCH, {"wanted": Literal(name.lower())}).values
     entities = sorted({row[1] for row in found})
