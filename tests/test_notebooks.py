@@ -20,5 +20,5 @@ def test_notebook_runs_top_to_bottom(path, monkeypatch):
     monkeypatch.chdir(ROOT / "notebooks")
     namespace: dict[str, object] = {}
     for number, source in enumerate(code):
-        exec(compile(source, f"{path.name}[{number}]", "exec"), namespace)  # noqa: S102
+        exec(compile(source, f"{path.name}[{number}]", "exec"), namespace)
     assert namespace["G"].number_of_nodes() > 0  # type: ignore[attr-defined]
