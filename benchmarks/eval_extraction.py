@@ -1,6 +1,12 @@
-"""Extract every dev article and the seed, write NAME.json, and score with the official scorer.
+"""Extract every article of a folder, write NAME.json, and score with the official scorer.
 
-python benchmarks/eval_extraction.py [--out DIR] [--shared ../shared] [-v]
+python benchmarks/eval_extraction.py [--dir DIR | --own] [--out DIR] [--shared ../shared] [-v]
+
+Without ``--dir`` the folder is the shared dev corpus (``SHARED/corpus/dev``), and the seed is
+extracted as well. ``--own`` scores the project's own annotated articles in
+``tests/data/articles`` (press release, analyst note, earnings call, Markdown blog, HTML page,
+wire story), which the extractor was not tuned on when they were written. A folder holds
+``NAME.txt|.md|.html`` beside ``NAME.gold.json``.
 """
 
 from __future__ import annotations
@@ -18,12 +24,21 @@ from vendorgraph.loaders.documents import read_document
 from vendorgraph.loaders.pipeline import extract
 
 ROOT = Path(__file__).resolve().parent.parent
+OWN = ROOT / "tests" / "data" / "articles"
+SUFFIXES = (".txt", ".md", ".html")
 
 
-def write_all(shared: Path, out: Path) -> list[Path]:
+def articles_in(folder: Path) -> list[Path]:
+    """Every article of `folder` that has a gold annotation beside it, sorted by name."""
+    return sorted(
+        path
+        for path in folder.iterdir()
+        if path.suffix in SUFFIXES and (folder / f"{path.stem}.gold.json").is_file()
+    )
+
+
+def write_all(articles: list[Path], out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
-    dev = sorted((shared / "corpus" / "dev").glob("*.txt"))
-    articles = [*dev, shared / "seeds" / "aws-nvidia-1m-gpus.txt"]
     for path in articles:
         data = to_json(extract(read_document(path)))
         (out / f"{path.stem}.json").write_text(
@@ -55,16 +70,25 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--dir", type=Path, default=None, help="folder of NAME.ext + NAME.gold.json")
+    ap.add_argument("--own", action="store_true", help=f"score {OWN.relative_to(ROOT)}")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
+    folder = OWN if args.own else args.dir
     out = args.out or Path(tempfile.mkdtemp(prefix="vg-eval-"))
-    write_all(args.shared, out)
+    if folder is None:
+        folder = args.shared / "corpus" / "dev"
+        seed = args.shared / "seeds" / "aws-nvidia-1m-gpus.txt"
+        write_all([*articles_in(folder), *([seed] if seed.is_file() else [])], out)
+    else:
+        write_all(articles_in(folder), out)
     scorer = args.shared / "eval" / "score_extraction.py"
-    cmd = [sys.executable, str(scorer), "--dir", str(out), str(args.shared / "corpus" / "dev")]
+    cmd = [sys.executable, str(scorer), "--dir", str(out), str(folder)]
     if args.verbose:
         cmd.append("-v")
     result = subprocess.run(cmd, capture_output=True, text=True, check=False)
     print(result.stdout, end="")
+    print(result.stderr, end="", file=sys.stderr)
     print(f"predictions in {out}")
     print(f"extract() on a 5,000-word article: {timing(args.shared):.3f} s")
     return result.returncode

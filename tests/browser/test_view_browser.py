@@ -137,6 +137,11 @@ def _hover_node(driver, node: str) -> str:
     return str(text)
 
 
+# Schemes that never leave the machine: the page itself and Chromium's own internal pages
+# (a fresh profile may still be loading chrome:// resources of its new-tab page).
+LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:", "chrome:", "chrome-untrusted:", "devtools:")
+
+
 def _requests(driver) -> list[str]:
     import json
 
@@ -178,11 +183,11 @@ def test_view_draws_offline_quietly_and_shows_hostile_text_as_text(browser, tmp_
 
     errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert errors == []
-    assert [u for u in _requests(browser) if not u.startswith(("file:", "data:"))] == []
+    assert [u for u in _requests(browser) if not u.startswith(LOCAL_SCHEMES)] == []
     resources = browser.execute_script(
         "return performance.getEntriesByType('resource').map(function (e) { return e.name; })"
     )
-    assert [u for u in resources if not u.startswith(("file:", "data:"))] == []
+    assert [u for u in resources if not u.startswith(LOCAL_SCHEMES)] == []
     assert browser.execute_script("return typeof window.__pwned") == "undefined"
 
 

@@ -72,6 +72,7 @@ class VG(DefinedNamespace):
     Deal: URIRef
     Dependency: URIRef
     DependencyAssessment: URIRef
+    EntityMerge: URIRef
     EntityRecord: URIRef
     Event: URIRef
     Extraction: URIRef
@@ -143,6 +144,11 @@ class VG(DefinedNamespace):
     marketRole: URIRef
     matchCase: URIRef
     mention: URIRef
+    mergeReason: URIRef
+    mergeRule: URIRef
+    mergedFrom: URIRef
+    mergedInto: URIRef
+    mergedName: URIRef
     modality: URIRef
     modelVersion: URIRef
     normalizedValue: URIRef
