@@ -164,30 +164,94 @@ def _print_extraction(x: Extraction) -> None:
 
 @app.command("build")
 def build_cmd(
-    articles: Annotated[list[Path], typer.Argument(help="Articles to merge into one graph.")],
+    articles: Annotated[
+        list[Path], typer.Argument(help="Articles, folders of articles, or JSON Lines feeds.")
+    ],
     output: Annotated[Path, typer.Option("--output", "-o", help="graph.ttl|.trig|.nt|.nq|.jsonld")],
+    workers: Annotated[
+        int, typer.Option(help="Extraction processes (0: one per core).", min=0)
+    ] = 1,
     validate: Annotated[bool, typer.Option(help="Check the SHACL shapes before writing.")] = True,
     scores: Annotated[
         bool, typer.Option(help="Store lock-in and switching-cost scores in the graph.")
     ] = True,
 ) -> None:
-    """Build one validated knowledge graph from articles and write it atomically."""
-    from vendorgraph.graph.io import format_for, write_dataset
+    """Build one validated knowledge graph from articles and write it atomically.
+
+    Articles named one by one must be readable; in folders and feeds, files that are empty,
+    binary, not English or duplicates are skipped and reported.
+    """
+    from vendorgraph.graph.io import format_for
+
+    with _user_errors():
+        format_for(output)
+        _check_named_files(articles)
+        extractions = _ingest(articles, workers=workers, seen=())
+        if not extractions:
+            from vendorgraph.errors import InputError
+
+            raise InputError("no article could be extracted; see the skipped files above")
+        _write_graph(extractions, output, validate=validate, scores=scores)
+        err.print(f"wrote {output}: {_counts(extractions)}", markup=False)
+
+
+def _check_named_files(paths: list[Path]) -> None:
+    """Fail fast, naming the file, on an article named on the command line that cannot be read."""
+    from vendorgraph.loaders.documents import read_document
+
+    for path in paths:
+        if not path.is_dir() and path.suffix.lower() not in (".json", ".jsonl"):
+            read_document(path)
+        elif not path.exists():
+            from vendorgraph.errors import InputFileError
+
+            raise InputFileError("no such file or folder", path=str(path))
+
+
+def _ingest(paths: list[Path], *, workers: int, seen: Any) -> list[Extraction]:
+    """Extract every article under `paths` with a progress bar; report what was skipped."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from vendorgraph.loaders.corpus import IngestEvent, ingest
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.fields[status]}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("extracting", total=None, status="")
+
+        def progress(event: IngestEvent) -> None:
+            bar.update(
+                task,
+                completed=event.done,
+                status=f"{event.extracted} extracted, {event.skipped} skipped",
+            )
+
+        result = ingest(paths, workers=workers, seen=seen, progress=progress)
+    for skip in result.skipped:
+        err.print(f"skipped {skip.origin}: {skip.reason}", markup=False)
+    return list(result.extractions)
+
+
+def _write_graph(
+    extractions: list[Extraction], output: Path, *, validate: bool, scores: bool
+) -> None:
+    from vendorgraph.graph.io import write_dataset
     from vendorgraph.graph.networkx import to_networkx
     from vendorgraph.graph.rdf import to_dataset
     from vendorgraph.graph.shacl import ensure_valid
 
-    with _user_errors():
-        format_for(output)
-        extractions = _extract_paths(articles)
-        dataset = to_dataset(extractions)
-        if scores:
-            _store_scores(dataset, _scores(to_networkx(dataset), None, None))
-        if validate:
-            ensure_valid(dataset)
-        write_dataset(dataset, output)
-        counts = _counts(extractions)
-        err.print(f"wrote {output}: {counts}")
+    dataset = to_dataset(extractions)
+    if scores:
+        _store_scores(dataset, _scores(to_networkx(dataset), None, None))
+    if validate:
+        ensure_valid(dataset)
+    write_dataset(dataset, output)
 
 
 def _counts(extractions: list[Extraction]) -> str:

@@ -13,7 +13,7 @@ from .fixtures import article_a, article_b, extractions
 NODE_KEYS = {"kind", "type", "label", "aliases", "wikidata", "parent", "roles"}
 EDGE_KEYS = {
     "predicate", "modality", "confidence", "evidence", "span", "article", "source",
-    "published", "speaker", "quote", "quantity", "start", "end", "capability",
+    "published", "speaker", "quote", "quantity", "start", "end", "capability", "wire_source",
 }  # fmt: skip
 
 

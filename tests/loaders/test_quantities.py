@@ -85,9 +85,7 @@ TABLE = [
     ("They have worked together for over 15 years.", "15 years", K.DURATION, 15.0, "year"),
     ("The plan runs for seven years.", "seven years", K.DURATION, 7.0, "year"),
     ("It has tried for the past two years.", "two years", K.DURATION, 2.0, "year"),
-    ("Talks went on for several years.", "several years", K.DURATION, None, "year"),
-    ("Revenue grows over the next few years.", "few years", K.DURATION, None, "year"),
-    ("It ended a years-long dispute.", "years-long", K.DURATION, None, "year"),
+    ("Talks went on for a couple of years.", "a couple of years", K.DURATION, None, "year"),
     ("The design has lasted for decades.", "decades", K.DURATION, None, "decade"),
 ]
 
@@ -302,3 +300,19 @@ def test_five_thousand_words_take_well_under_a_tenth_of_a_second():
     start = time.perf_counter()
     find_quantities(doc)
     assert time.perf_counter() - start < 0.25  # generous for slow CI; the report quotes the figure
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Talks went on for several years.",
+        "Revenue grows over the next few years.",
+        "It ended a years-long dispute.",
+        "They signed a multi-year contract.",
+        "They signed a multiyear contract.",
+        "It took many months and multiple weeks of review.",
+    ],
+)
+def test_vague_durations_without_a_number_word_are_not_quantities(sentence):
+    # gold convention: a vague amount counts only when a number word is attached
+    assert [q.text for q in find_quantities(Document(text=sentence))] == []

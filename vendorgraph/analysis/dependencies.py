@@ -41,6 +41,7 @@ __all__ = [
     "dependency_graph",
     "impact_from_index",
     "impact_matrix",
+    "independent_source",
     "latest_published",
 ]
 
@@ -90,6 +91,7 @@ class Claim:
     end: str | None = None
     capability: str | None = None
     article: str | None = None
+    wire_source: str | None = None
 
 
 def _quantity(value: Any) -> ClaimQuantity | None:
@@ -123,7 +125,23 @@ def _claim(s: str, o: str, key: Any, d: Mapping[str, Any], role: str, via: str |
         end=d.get("end"),
         capability=d.get("capability"),
         article=d.get("article"),
+        wire_source=d.get("wire_source"),
     )
+
+
+def independent_source(c: Claim) -> str | None:
+    """Return the independent source of a claim: the wire service it credits, else its source.
+
+    Syndicated copies of one wire story, carried by several publishers, share it.
+
+    Examples
+    --------
+    >>> c = Claim(key="k", subject="a", object="b", predicate="uses", role="use",
+    ...           source="Daily Paper", wire_source="Wire Co")
+    >>> independent_source(c)
+    'Wire Co'
+    """
+    return c.wire_source or c.source
 
 
 def _type(G: nx.Graph, n: str) -> str:

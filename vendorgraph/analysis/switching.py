@@ -33,7 +33,11 @@ import networkx as nx
 import numpy as np
 
 from vendorgraph.analysis._time import parse_date
-from vendorgraph.analysis.dependencies import as_dependencies, latest_published
+from vendorgraph.analysis.dependencies import (
+    as_dependencies,
+    independent_source,
+    latest_published,
+)
 from vendorgraph.analysis.factors import (
     Evidence,
     Rule,
@@ -72,11 +76,15 @@ def resolve_as_of(deps: nx.Graph, as_of: str | date | None) -> date | None:
 
 
 def _dedupe(items: Iterable[Evidence]) -> list[Evidence]:
-    """Keep one item per (factor, polarity, sentence, source): copies of a story count once."""
+    """Keep one item per (factor, polarity, sentence, source): copies of a story count once.
+
+    The source is the claim's independent source (:func:`independent_source`): the wire
+    service it credits, else its publisher, so syndicated copies of one wire story count once.
+    """
     best: dict[tuple[Any, ...], Evidence] = {}
     for e in items:
         text = " ".join(e.claim.evidence.lower().split()) or e.claim.key
-        key = (e.factor, e.polarity, text, e.claim.source)
+        key = (e.factor, e.polarity, text, independent_source(e.claim))
         if key not in best or e.strength > best[key].strength:
             best[key] = e
     return list(best.values())
@@ -102,6 +110,7 @@ def edge_evidence(
             continue
         sig: tuple[Any, ...] = (c.role, c.predicate, c.evidence, c.quantity, c.start, c.end)
         sig += (c.capability is None, c.modality, c.source, c.confidence, c.published)
+        sig += (c.wire_source,)
         if sig not in cache:
             cache[sig] = claim_evidence(c, rules=rules, params=params, as_of=as_of)
         out.extend(_rebind(cache[sig], c))
@@ -129,10 +138,11 @@ def _read(
     """Memoised evidence of a claim as ((factor index, polarity, text, source), c*m, c)."""
     sig: tuple[Any, ...] = (c.role, c.predicate, c.evidence or c.key, c.quantity, c.start, c.end)
     sig += (c.capability is None, c.modality, c.source, c.confidence, c.published)
+    sig += (c.wire_source,)
     if sig not in cache:
         text = " ".join(c.evidence.lower().split()) or c.key
         cache[sig] = tuple(
-            ((_ORDER[e.factor], e.polarity, text, c.source), e.strength, e.weight)
+            ((_ORDER[e.factor], e.polarity, text, independent_source(c)), e.strength, e.weight)
             for e in claim_evidence(c, rules=rules, params=p, as_of=when)
         )
     return cache[sig]

@@ -29,12 +29,15 @@ import networkx as nx
 from rdflib import Dataset
 
 from vendorgraph.graph.rdf import from_dataset, merged_name, merged_type, read_assessments
+from vendorgraph.graph.timeline import snapshot
 from vendorgraph.ontology.model import Entity, Extraction, Quantity, Quote, Relation
 
 __all__ = ["to_networkx"]
 
 
-def to_networkx(source: Dataset | Iterable[Extraction]) -> nx.MultiDiGraph:
+def to_networkx(
+    source: Dataset | Iterable[Extraction], *, as_of: str | None = None
+) -> nx.MultiDiGraph:
     """Return the entity graph of a dataset or of extractions.
 
     Parameters
@@ -42,6 +45,10 @@ def to_networkx(source: Dataset | Iterable[Extraction]) -> nx.MultiDiGraph:
     source : rdflib.Dataset or iterable of Extraction
         A dataset written by :func:`vendorgraph.graph.rdf.to_dataset` (scores included), or
         the extractions themselves.
+    as_of : str, optional
+        An ISO date: keep only articles published on or before it (undated articles stay)
+        and claims whose validity window (``start``/``end``) holds on it; see
+        :func:`vendorgraph.graph.timeline.as_of`. ``G.graph["as_of"]`` records it.
 
     Returns
     -------
@@ -55,11 +62,15 @@ def to_networkx(source: Dataset | Iterable[Extraction]) -> nx.MultiDiGraph:
     >>> list(G.graph["articles"].values())
     [{'title': 'T', 'published': None, 'publisher': None, 'url': None}]
     """
+    extractions = from_dataset(source) if isinstance(source, Dataset) else tuple(source)
+    if as_of is not None:
+        extractions = snapshot(extractions, as_of)
+    G = _project(extractions)
+    if as_of is not None:
+        G.graph["as_of"] = as_of
     if isinstance(source, Dataset):
-        G = _project(from_dataset(source))
         _add_scores(G, *read_assessments(source))
-        return G
-    return _project(tuple(source))
+    return G
 
 
 def _project(extractions: tuple[Extraction, ...]) -> nx.MultiDiGraph:
@@ -129,6 +140,7 @@ def _edge_attributes(rel: Relation, ex: Extraction) -> dict[str, Any]:
         "span": (rel.span.start, rel.span.end),
         "article": ex.document.id,
         "source": ex.document.publisher,
+        "wire_source": ex.document.wire_source,
         "published": ex.document.published,
         "speaker": rel.speaker,
         "quote": quotes.get(rel.quote) if rel.quote else None,

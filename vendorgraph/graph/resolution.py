@@ -118,9 +118,9 @@ class ResolutionRules:
     different: tuple[tuple[str, ...], ...] = ()
 
     def forbids(self, a: str, b: str) -> bool:
-        """Whether a ``[[different]]`` group names both `a` and `b` (as normalised names)."""
-        pair = {normalise_name(a), normalise_name(b)}
-        return len(pair) == 2 and any(pair <= _keys(g) for g in self.different)
+        """Whether a ``[[different]]`` group names both `a` and `b` (case-folded names)."""
+        pair = {_plain(a), _plain(b)}
+        return len(pair) == 2 and any(pair <= {_plain(n) for n in g} for g in self.different)
 
     def pins(self, a: str, b: str) -> bool:
         """Whether a ``[[same]]`` group names both `a` and `b`."""
@@ -143,7 +143,7 @@ class ResolutionRules:
         --------
         >>> import tempfile, pathlib
         >>> path = pathlib.Path(tempfile.mkdtemp()) / "rules.toml"
-        >>> _ = path.write_text('[[same]]\\nnames = ["Big Blue", "IBM"]\\n')
+        >>> _ = path.write_text('[[same]]\nnames = ["Big Blue", "IBM"]\n')
         >>> ResolutionRules.load(path).same
         (('Big Blue', 'IBM'),)
         """
@@ -166,6 +166,10 @@ class ResolutionRules:
             same=_groups(data.get("same", []), file, "same"),
             different=_groups(data.get("different", []), file, "different"),
         )
+
+
+def _plain(name: str) -> str:
+    return " ".join(name.casefold().split())
 
 
 def _keys(group: Iterable[str]) -> set[str]:
@@ -369,7 +373,7 @@ def _by_name(groups: _Groups, records: Mapping[str, list[Entity]]) -> None:
     for eid in sorted(records):
         for name in sorted(groups.names[eid]):
             key = (_family(eid), normalise_name(name))
-            if not key[1]:
+            if not key[1] or (key[0] == "person" and len(key[1].split()) < 2):
                 continue
             other = seen.setdefault(key, eid)
             if other == eid:
@@ -428,9 +432,10 @@ def _targets(groups: _Groups, records: Mapping[str, list[Entity]]) -> dict[str, 
     return best
 
 
-def _rank(eid: str, records: list[Entity]) -> tuple[int, int, int, str]:
+def _rank(eid: str, records: list[Entity]) -> tuple[int, int, int, int, str]:
     lexicon = any(r.lexicon_id and eid.endswith("/" + r.lexicon_id.split("/")[-1]) for r in records)
-    return (0 if lexicon else 1, -len(records), len(eid), eid)
+    words = -len(_person_name(records).split()) if _family(eid) == "person" else 0
+    return (0 if lexicon else 1, words, -len(records), len(eid), eid)
 
 
 def _merge(eid: str, target: str, records: list[Entity], groups: _Groups) -> Merge:
@@ -576,11 +581,12 @@ def _is_entity(g: Graph, node: Node) -> bool:
 
 
 def _lookup(name: str, pairs: Iterable[tuple[str, str]]) -> str | None:
-    ids = set()
-    for n, eid in pairs:
-        if name == eid or normalise_name(n) == normalise_name(name):
-            ids.add(eid)
-    return min(ids) if ids else None
+    pairs = list(pairs)
+    for key in (_plain, normalise_name):
+        ids = {eid for n, eid in pairs if name == eid or key(n) == key(name)}
+        if ids:
+            return min(ids)
+    return None
 
 
 def why_same(

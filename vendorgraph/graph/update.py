@@ -128,8 +128,9 @@ def add_extractions(ds: Dataset, extractions: Iterable[Extraction]) -> AddReport
     if not new:
         return AddReport(added=(), skipped=tuple(skipped), new_entities=(), new_propositions=())
     before = _shared_subjects(ds)
+    everything = (*from_dataset(ds), *(new[aid] for aid in sorted(new)))
     ds.addN(q for aid in sorted(new) for q in _article_quads(new[aid]))  # type: ignore[misc]
-    _rebuild_shared(ds)
+    _rebuild_shared(ds, tuple(sorted(everything, key=lambda ex: ex.document.id)))
     after = _shared_subjects(ds)
     return AddReport(
         added=tuple(sorted(new)),
@@ -165,10 +166,11 @@ def remove_article(ds: Dataset, article_id: str) -> RemoveReport:
         )
     before = _shared_subjects(ds)
     merges_before = len(set(ds.graph(REGISTRY_GRAPH).subjects(RDF.type, VG.EntityMerge)))
+    kept = tuple(ex for ex in from_dataset(ds) if ex.document.id != article_id)
     _drop_graph(ds, article_graph(article_id))
     derived = len(ds.graph(DERIVED_GRAPH)) > 0
     _drop_graph(ds, DERIVED_GRAPH)
-    _rebuild_shared(ds)
+    _rebuild_shared(ds, kept)
     after = _shared_subjects(ds)
     merges_after = len(set(ds.graph(REGISTRY_GRAPH).subjects(RDF.type, VG.EntityMerge)))
     return RemoveReport(
@@ -194,9 +196,8 @@ def _shared_subjects(ds: Dataset) -> tuple[set[str], set[str]]:
     return entities, props
 
 
-def _rebuild_shared(ds: Dataset) -> None:
-    """Recompute graph/registry and graph/propositions from the articles `ds` holds."""
-    exs = from_dataset(ds)
+def _rebuild_shared(ds: Dataset, exs: tuple[Extraction, ...]) -> None:
+    """Recompute graph/registry and graph/propositions from the articles `exs`."""
     registry = ds.graph(REGISTRY_GRAPH)
     merges = _live_merges(ds, {e.id for ex in exs for e in ex.entities})
     registry.remove((None, None, None))

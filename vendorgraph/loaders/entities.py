@@ -28,7 +28,7 @@ import functools
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any
 
@@ -49,7 +49,9 @@ __all__ = [
 ]
 
 TOKEN = r"(?:[A-Z][A-Za-z0-9&]*(?:-[A-Za-z0-9]+)*|[A-Za-z]+\d[A-Za-z0-9-]*)"
-_CAP_TOKEN = r"[A-Z][A-Za-z0-9&]*(?:-[A-Za-z0-9]+)*"
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_ALNUM = "A-Za-z0-9À-ÖØ-öø-ÿ"
+_CAP_TOKEN = rf"[{_UPPER}][{_ALNUM}&]*(?:-[{_ALNUM}]+)*"
 _CODE = re.compile(r"\b(?:[A-Z]{1,4}\d{2,4}[A-Za-z]{0,2}|[A-Z][a-z]+\d{1,2})\b")
 _NOT_CODES = re.compile(r"^(?:FY|Q|H|COVID|G)\d")
 _POSSESSIVE = re.compile(r"^['’]s?")
@@ -125,6 +127,11 @@ class EntityPatterns:
     vendor_heads: dict[str, str]
     publisher: re.Pattern[str]
     stopwords: frozenset[str]
+    executive_roles: re.Pattern[str]
+    person_cue: re.Pattern[str]
+    person_more: re.Pattern[str]
+    person_duty: re.Pattern[str]
+    apposition: re.Pattern[str]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -153,7 +160,7 @@ def _compile(raw: dict[str, Any]) -> EntityPatterns:
     speech = r"said|says|told|added|noted|explained|wrote|argued|warned|stressed"
     return EntityPatterns(
         roles=re.compile(rf"(?i:{roles})"),
-        role_person=re.compile(rf"\b(?P<role>(?i:{roles}))\s+(?P<person>{person})\b"),
+        role_person=re.compile(rf"\b(?P<role>(?i:{roles})):?\s+(?P<person>{person})\b"),
         person_role_org=re.compile(
             rf"\b(?P<person>{person}),\s+(?:the\s+|a\s+|an\s+)?(?P<role>(?i:{roles}))\s+"
             rf"(?:at|of|for)\s+(?P<org>{name})"
@@ -181,6 +188,24 @@ def _compile(raw: dict[str, Any]) -> EntityPatterns:
             rf"\b(?:{_alternation(raw['publisher_cues']['cues'])})\s+(?P<name>{name})"
         ),
         stopwords=frozenset(raw["stopwords"]["words"]),
+        executive_roles=re.compile(rf"(?i:{_alternation(raw['executive_roles'])})"),
+        person_cue=re.compile(
+            rf"(?<![\w-])(?:{_alternation(raw['person_cues']['cues'])})[ \t]*\n?[ \t]*"
+            rf"(?P<person>{person})\b"
+        ),
+        person_more=re.compile(
+            rf"(?:[ \t]+in[ \t]+{_CAP_TOKEN}(?:[ \t]+{_CAP_TOKEN})?)?[ \t]*(?:,|and)[ \t]+"
+            rf"(?P<person>{person})\b"
+        ),
+        person_duty=re.compile(
+            rf"\b(?P<person>{person})\s+(?P<role>{_alternation(raw['person_duty']['verbs'])})"
+            rf"\s+(?:[a-z][\w-]*\s+){{1,4}}?at\s+(?P<org>{name})"
+        ),
+        apposition=re.compile(
+            rf"(?<![\w&-])(?P<name>{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{0,3}}),\s+"
+            rf"(?:a|an|the|{_CAP_TOKEN}['’]s)\s+(?P<desc>(?:[\w-]+\s+){{0,5}}?)"
+            rf"(?P<head>{_alternation(raw['apposition_heads']['words'])})\b"
+        ),
     )
 
 
@@ -478,6 +503,90 @@ def _speech_people(table: _Table, pats: EntityPatterns, sentence: Sentence) -> N
         _person(table, pats, match.group(group), sentence.start + match.start(group))
 
 
+def _person_cues(table: _Table, pats: EntityPatterns, lo: int, hi: int) -> None:
+    """People named in bylines, credits and contact blocks ("By Jane Roe and John Doe")."""
+    text = table.text
+    for match in pats.person_cue.finditer(text, lo, hi):
+        start = match.start("person")
+        _person(table, pats, match.group("person"), start)
+        pos = start + len(_trim_person(pats, match.group("person")))
+        while (more := pats.person_more.match(text, pos, hi)) is not None:
+            _person(table, pats, more.group("person"), more.start("person"))
+            pos = more.start("person") + len(_trim_person(pats, more.group("person")))
+
+
+def _duties(table: _Table, pats: EntityPatterns, sentence: Sentence) -> None:
+    """Roles stated with a verb: "Jane Roe leads infrastructure at Acme Labs"."""
+    for match in pats.person_duty.finditer(sentence.text):
+        start = sentence.start + match.start("person")
+        person = _person(table, pats, match.group("person"), start)
+        org = _org_at(table, pats, sentence.start + match.start("org"), match.group("org"))
+        if person is not None:
+            end = sentence.start + match.end()
+            _affiliate(table, person, org, match.group("role"), start, end)
+
+
+def _appositions(table: _Table, pats: EntityPatterns, sentence: Sentence) -> None:
+    """Unknown names that an apposition calls an organisation ("Acme, a maker of ...")."""
+    for match in pats.apposition.finditer(sentence.text):
+        tokens = list(re.finditer(r"\S+", match.group("name")))
+        while tokens and tokens[0].group() in pats.stopwords:
+            tokens.pop(0)
+        if not tokens or pats.roles.fullmatch(tokens[-1].group()):
+            continue
+        base = sentence.start + match.start("name")
+        start, end = base + tokens[0].start(), base + tokens[-1].end()
+        if table.overlaps(start, end):
+            continue
+        phrase = f"{match.group('desc')}{match.group('head')}".lower()
+        etype = next(
+            (t for cue, t in pats.descriptor_types.items() if re.search(rf"\b{re.escape(cue)}\b", phrase)),
+            _suffix_type(pats, tokens[-1].group()),
+        )
+        table.add(table.text[start:end], etype, start, end)
+
+
+def _short_aliases(table: _Table, pats: EntityPatterns, lo: int, hi: int) -> None:
+    """The first word of a found company's name, used alone later ("Arcwell" for Arcwell Systems)."""
+    for draft in list(table.drafts.values()):
+        words = draft.name.split()
+        if draft.entry is not None or not draft.type.is_organization or len(words) < 2:
+            continue
+        first = words[0]
+        if first in pats.stopwords or len(first) < 4 or not first[0].isupper():
+            continue
+        if table.lexicon.lookup(first) is not None:
+            continue
+        pattern = rf"(?<![\w-]){re.escape(first)}(?:['’]s)?(?![\w-])(?!\s+[{_UPPER}])"
+        for match in re.finditer(pattern, table.text[lo:hi]):
+            start, end = lo + match.start(), lo + match.end()
+            if not table.overlaps(start, end):
+                _mention(table, draft, start, end)
+
+
+def _main_org(table: _Table) -> str | None:
+    """The organisation the article names most often (ties: the first named)."""
+    counts: dict[str, int] = {}
+    for span in table.order:
+        key = table.mentions[span]
+        if table.type_of(key).is_organization and table.type_of(key) is not EntityType.GOVERNMENT:
+            counts[key] = counts.get(key, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def _executives(table: _Table, pats: EntityPatterns) -> None:
+    """Give an executive whose sentence names no company to the company the article is about."""
+    main = _main_org(table)
+    if main is None:
+        return
+    table.affiliations[:] = [
+        replace(aff, org=main)
+        if aff.org is None and aff.role is not None and pats.executive_roles.fullmatch(aff.role)
+        else aff
+        for aff in table.affiliations
+    ]
+
+
 def _suffix_orgs(table: _Table, pats: EntityPatterns, sentence: Sentence) -> None:
     for match in pats.org_suffix.finditer(sentence.text):
         span = _org_run_before(table, pats, sentence.start + match.start(), sentence.start)
@@ -762,7 +871,12 @@ def find_entities(
     table = _Table(text=text, lexicon=lexicon)
     for start, end, entry in _lexicon_hits(text, lo, len(text), lexicon):
         table.add_entry(entry, start, end)
-    for rule in (_roles, _speech_people, _suffix_orgs, _descriptors, _publishers):
+    for rule in (_appositions, _suffix_orgs):
+        for sentence in sents:
+            rule(table, pats, sentence)
+    _short_aliases(table, pats, lo, len(text))
+    _person_cues(table, pats, lo, len(text))
+    for rule in (_roles, _duties, _speech_people, _descriptors, _publishers):
         for sentence in sents:
             rule(table, pats, sentence)
     _vendor_products(table, pats)
@@ -777,6 +891,7 @@ def find_entities(
     _surnames(table, lo, len(text))
     for sentence in sents:
         _its_own(table, pats, sentence)
+    _executives(table, pats)
     return _result(table)
 
 

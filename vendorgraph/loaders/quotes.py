@@ -59,6 +59,15 @@ class SpeechPatterns:
     reported_back: re.Pattern[str]
 
 
+# a speaker's words: no clause punctuation, but the full stops of initials ("C.C. Wei")
+_WHO = r"(?:[^,.;“”\"]|(?<=\b[A-Z])\.)"
+# a time phrase after the reporting verb ("the company said on Tuesday", "said late Monday")
+_TIME = (
+    r"(?:(?:on|late|early|last|this|earlier|in|at)\s+)?"
+    r"(?:(?:on|late|early)\s+)?[A-Z]?[a-z]+(?:\s+\d{1,2})?(?:,?\s+\d{4})?"
+)
+
+
 def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
@@ -84,9 +93,9 @@ def load_speech_patterns() -> SpeechPatterns:
         person_pronoun=re.compile(rf"^(?:{_alt(raw['person_pronouns'])})$"),
         org_pronoun=re.compile(rf"^(?:{_alt(raw['org_pronouns'])})$"),
         after=re.compile(
-            rf"\s*,?\s*(?:(?P<v1>{verbs})\s+(?P<who1>[^,.;“”\"]{{1,80}})"
-            rf"|(?P<who2>[^,.;“”\"]{{1,60}}?)\s+(?P<v2>{verbs})\b"
-            rf"|according\s+to\s+(?P<who3>[^,.;“”\"]{{1,80}}))"
+            rf"\s*,?\s*(?:(?P<v1>{verbs})\s+(?P<who1>{_WHO}{{1,80}})"
+            rf"|(?P<who2>{_WHO}{{1,60}}?)\s+(?P<v2>{verbs})\b"
+            rf"|according\s+to\s+(?P<who3>{_WHO}{{1,80}}))"
         ),
         before=re.compile(rf"^(?P<who>.{{1,120}}?)\s+{verb}(?:\s+that)?\b[^“”\"]*$"),
         reported_front=re.compile(
@@ -94,7 +103,7 @@ def load_speech_patterns() -> SpeechPatterns:
         ),
         reported_back=re.compile(
             rf"^(?P<clause>.+?),\s+(?:according\s+to\s+(?P<who1>[^,]{{1,100}}?)"
-            rf"|(?P<who2>[^,]{{1,60}}?)\s+(?:{verbs}))\.?$"
+            rf"|(?P<who2>[^,]{{1,60}}?)\s+(?:{verbs})(?:\s+{_TIME})?)\.?$"
         ),
     )
 
@@ -133,7 +142,10 @@ class _Context:
 def _resolve(ctx: _Context, lo: int, hi: int) -> _Speaker | None:
     """Return the speaker named in ``text[lo:hi]``, or None when nothing there can speak."""
     comma = ctx.text.rfind(",", lo, hi)
-    lo = comma + 1 if comma >= 0 else lo
+    if comma >= 0 and ctx.text[comma + 1 : hi].strip():
+        lo = comma + 1
+    elif comma >= 0:  # "Nvidia, TSMC's largest customer," → the name before the apposition
+        hi = ctx.text.find(",", lo, hi)
     words = ctx.text[lo:hi].strip()
     found = ctx.inside(lo, hi)
     people = [m.entity for m in found if ctx.types[m.entity] is EntityType.PERSON]

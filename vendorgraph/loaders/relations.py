@@ -70,7 +70,11 @@ _MODALITY = (
     (Modality.DENIED, re.compile(r"\b(?:not|n't|never|no longer|denied|denies)\b", re.I)),
     (
         Modality.HEDGED,
-        re.compile(r"\b(?:may|might|could|reportedly|possibly|in talks|considering)\b", re.I),
+        re.compile(
+            r"\b(?:may|might|could|reportedly|possibly|in talks|considering|testing|tests|tested"
+            r"|trialing|trialling|trials|evaluating|evaluates|piloting|pilots)\b",
+            re.I,
+        ),
     ),
     (
         Modality.FORECAST,
@@ -192,6 +196,7 @@ class _Article:
     cache: dict[int, list[_Slot]] = field(default_factory=dict)
     doc_id: str = ""
     first: dict[str, int] = field(default_factory=dict)
+    first_person: bool = False
 
     def cls(self, entity: str) -> str:
         return _CLASS.get(self.entities[entity].type, "org")
@@ -270,6 +275,55 @@ def _references(article: _Article, index: int, slots: list[_Slot]) -> Iterator[_
             yield _Slot(pos, sentence.start + match.end(), owner, article.cls(owner), True)
     yield from _former_latter(article, index, slots)
     yield from _bare_heads(article, sentence)
+    yield from _pronouns(article, index, slots)
+
+
+_IT = re.compile(
+    r"\b[Ii]t(?=\s+(?:will|would|has|had|is|was|plans|expects|aims|also|now|can|could|already"
+    r"|still|currently|recently|operates|runs|uses|deploys|buys|rents)\b)"
+)
+_WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")
+
+
+def _pronouns(article: _Article, index: int, slots: list[_Slot]) -> Iterator[_Slot]:
+    """Subject pronouns: "it will deploy" (the company last named), "we"/"our" (the speaker's
+    company inside a quote, the author's company outside one)."""
+    sentence = article.sentences[index]
+    for match in _IT.finditer(sentence.text):
+        pos = sentence.start + match.start()
+        owner = _org_before(article, slots, pos) or _first_org_back(article, index - 1)
+        if owner is not None:
+            yield _Slot(pos, pos + 2, owner, article.cls(owner), True)
+    for match in _WE.finditer(sentence.text):
+        pos = sentence.start + match.start()
+        owner = _first_person_org(article, pos)
+        if owner is not None:
+            yield _Slot(pos, sentence.start + match.end(), owner, article.cls(owner), True)
+
+
+def _first_person_org(article: _Article, pos: int) -> str | None:
+    """Who "we" is at `pos`: the quoted speaker's company, else the author's (the first role
+    the article gives at a company, when the text itself speaks in the first person)."""
+    for quote in article.quotes:
+        if quote.direct and quote.span.start <= pos < quote.span.end:
+            return _org_of(article, quote.speaker)
+    if not article.first_person:
+        return None
+    for aff in article.result.affiliations:
+        if aff.org is not None and aff.start < pos:
+            return aff.org
+    return None
+
+
+def _org_of(article: _Article, speaker: str | None) -> str | None:
+    if speaker is None or speaker not in article.entities:
+        return None
+    if article.cls(speaker) == "org":
+        return speaker
+    for aff in article.result.affiliations:
+        if aff.person == speaker and aff.org is not None:
+            return aff.org
+    return None
 
 
 def _former_latter(article: _Article, index: int, slots: list[_Slot]) -> Iterator[_Slot]:
@@ -519,7 +573,7 @@ def _relation(article: _Article, hit: _Hit, cue: str | None) -> Relation | None:
         predicate=hit.predicate,
         object=hit.object,
         span=Span(start=sentence.start, end=sentence.end, text=sentence.text),
-        modality=_modality(article, hit, quote),
+        modality=_modality(article, hit, quote) if cue not in _FACTS else Modality.ASSERTED,
         confidence=round(confidence, 2),
         quantity=_quantity(article, sentence) if cue not in _FACTS else None,
         start=start,
@@ -673,6 +727,7 @@ def find_relations(
         quantities,
         governments,
         doc_id=document.id,
+        first_person=_speaks_first_person(document, quotes),
     )
     article.starts.extend(m.start for m in entities.mentions)
     for m in entities.mentions:
@@ -686,14 +741,61 @@ def find_relations(
     return _merge(found)
 
 
+_SMALL = frozenset(
+    "a an the and or of on in at to for with by from as vs vs. its it is are into over".split()
+)
+
+
+def _title_case(text: str) -> bool:
+    """Whether a line is a title-case headline ("Acme Expands Bet On Nvidia"): most of its
+    words, small words included, are capitalised, so verbs there are no reliable cue."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    if len(words) < 4:
+        return False
+    small = [w for w in words if w.lower() in _SMALL]
+    big = [w for w in words if w.lower() not in _SMALL]
+    capped = sum(w[0].isupper() for w in big)
+    return capped == len(big) and (not small or any(w[0].isupper() for w in small))
+
+
+# an apposition or relative clause after a company ("Acme, a startup backed by Beta, runs ...")
+_APPOSITION = re.compile(
+    r"(\x01\d+:org\x02),\s+((?:which|who|a|an|the|[A-Z][\w-]*['’]s|\x01\d+:\w+\x02['’]s?)\s"
+    r"(?:[^,;\x01\x03]|\x01[^\x02]*\x02|\x03\d+\x03){1,120}?),\s*"
+)
+
+
+def _clauses(masked: str) -> list[str]:
+    """The masked sentence with its appositions lifted out, then each apposition as a clause
+    of its own about the company it describes; just the sentence when it has none."""
+    found = list(_APPOSITION.finditer(masked))
+    if not found:
+        return [masked]
+    main = _APPOSITION.sub(lambda m: f"{m.group(1)} ", masked)
+    return [main, *(f"{m.group(1)} {m.group(2)}" for m in found)]
+
+
+def _speaks_first_person(document: Document, quotes: tuple[Quote, ...]) -> bool:
+    """Whether the article's own text (outside quotes) says "we" or "our" at least twice."""
+    text = document.text[document.body_start :]
+    for quote in sorted(quotes, key=lambda q: -q.span.start):
+        if quote.direct:
+            lo = quote.span.start - document.body_start
+            hi = quote.span.end - document.body_start
+            text = text[:lo] + text[hi:]
+    return len(re.findall(r"\b(?:[Ww]e|[Oo]ur)\b", text)) >= 2
+
+
 def _all_hits(article: _Article) -> Iterator[tuple[_Hit, str]]:
     rules = load_relation_rules()
     for index, sentence in enumerate(article.sentences):
         slots = _slots(article, index)
         if len(slots) < 1:
             continue
-        masked = _mask(article.document.text, sentence, slots)
-        for rule in rules:
-            for hit in _rule_hits(article, rule, sentence, slots, masked):
-                yield hit, rule.predicate.value
+        if _title_case(sentence.text):
+            continue
+        for masked in _clauses(_mask(article.document.text, sentence, slots)):
+            for rule in rules:
+                for hit in _rule_hits(article, rule, sentence, slots, masked):
+                    yield hit, rule.predicate.value
     yield from _fact_hits(article)
