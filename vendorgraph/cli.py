@@ -64,6 +64,17 @@ class TableFormat(StrEnum):
     json = "json"
 
 
+Rules = Annotated[
+    Path | None,
+    typer.Option("--rules", help="A TOML file pinning or forbidding entity merges."),
+]
+AsOf = Annotated[str | None, typer.Option("--as-of", help="Answer as of this date (YYYY-MM-DD).")]
+Weights = Annotated[
+    Path | None, typer.Option("--weights", help="A TOML file of factor weights and priors.")
+]
+Format = Annotated[TableFormat, typer.Option("--format", "-f", help="table, csv or json.")]
+
+
 @contextmanager
 def _user_errors() -> Iterator[None]:
     """Turn our errors into one line on stderr and the documented exit status."""
@@ -175,6 +186,7 @@ def build_cmd(
     scores: Annotated[
         bool, typer.Option(help="Store lock-in and switching-cost scores in the graph.")
     ] = True,
+    rules: Rules = None,
 ) -> None:
     """Build one validated knowledge graph from articles and write it atomically.
 
@@ -191,7 +203,13 @@ def build_cmd(
             from vendorgraph.errors import InputError
 
             raise InputError("no article could be extracted; see the skipped files above")
-        _write_graph(extractions, output, validate=validate, scores=scores)
+        from vendorgraph.graph.rdf import to_dataset
+        from vendorgraph.graph.resolution import add_merges, resolve_entities
+
+        resolution = resolve_entities(extractions, rules=_rules(rules))
+        dataset = to_dataset(resolution.extractions)
+        add_merges(dataset, resolution)
+        _finish_graph(dataset, output, validate=validate, scores=scores)
         err.print(f"wrote {output}: {_counts(extractions)}", markup=False)
 
 
@@ -238,19 +256,22 @@ def _ingest(paths: list[Path], *, workers: int, seen: Any) -> list[Extraction]:
     return list(result.extractions)
 
 
-def _write_graph(
-    extractions: list[Extraction], output: Path, *, validate: bool, scores: bool
-) -> None:
+def _rules(path: Path | None) -> Any:
+    from vendorgraph.graph.resolution import ResolutionRules
+
+    return None if path is None else ResolutionRules.load(path)
+
+
+def _finish_graph(dataset: rdflib.Dataset, output: Path, *, validate: bool, scores: bool) -> None:
+    """Score, validate and write a dataset atomically: the common tail of every write."""
     from vendorgraph.graph.io import write_dataset
     from vendorgraph.graph.networkx import to_networkx
-    from vendorgraph.graph.rdf import to_dataset
     from vendorgraph.graph.shacl import ensure_valid
 
-    dataset = to_dataset(extractions)
     if scores:
         _store_scores(dataset, _scores(to_networkx(dataset), None, None))
     if validate:
-        ensure_valid(dataset)
+        ensure_valid(dataset, path=str(output))
     write_dataset(dataset, output)
 
 
@@ -301,12 +322,12 @@ def _summary_rows(summary: Summary) -> list[tuple[str, int]]:
     return rows
 
 
-def _load_graph(path: Path) -> tuple[rdflib.Dataset, nx.MultiDiGraph]:
+def _load_graph(path: Path, *, as_of: str | None = None) -> tuple[rdflib.Dataset, nx.MultiDiGraph]:
     from vendorgraph.graph.io import read_dataset
     from vendorgraph.graph.networkx import to_networkx
 
     dataset = read_dataset(path)
-    return dataset, to_networkx(dataset)
+    return dataset, to_networkx(dataset, as_of=as_of)
 
 
 # --------------------------------------------------------------------------- rendering
@@ -341,12 +362,6 @@ def _cell(value: Any) -> str:
 
 
 # --------------------------------------------------------------------------- analysis
-
-AsOf = Annotated[str | None, typer.Option("--as-of", help="Answer as of this date (YYYY-MM-DD).")]
-Weights = Annotated[
-    Path | None, typer.Option("--weights", help="A TOML file of factor weights and priors.")
-]
-Format = Annotated[TableFormat, typer.Option("--format", "-f", help="table, csv or json.")]
 
 
 def _label(G: nx.MultiDiGraph, node: str) -> str:
@@ -392,7 +407,7 @@ def score_cmd(
     from vendorgraph.analysis import company_records, dependency_records
 
     with _user_errors():
-        dataset, G = _load_graph(graph)
+        dataset, G = _load_graph(graph, as_of=as_of)
         result = _scores(G, weights, as_of)
         deps, companies = dependency_records(result), company_records(result)
         if write:
@@ -646,6 +661,190 @@ def robustness_cmd(
     _render(rows, [k for k in (rows[0] if rows else {"company": 0}) if k != "id"], format, title)
 
 
+# --------------------------------------------------------------------------- many articles
+
+
+@app.command("add")
+def add_cmd(
+    graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
+    articles: Annotated[list[Path], typer.Argument(help="New articles, folders or feeds.")],
+    workers: Annotated[int, typer.Option(help="Extraction processes (0: one per core).")] = 1,
+    rules: Rules = None,
+) -> None:
+    """Add articles to a graph: only articles the graph does not hold yet are processed."""
+    from vendorgraph.graph.io import read_dataset
+    from vendorgraph.graph.resolution import add_merges, resolve_entities
+    from vendorgraph.graph.update import add_extractions, article_ids
+
+    with _user_errors():
+        _check_named_files(articles)
+        dataset = read_dataset(graph)
+        extractions = _ingest(articles, workers=workers, seen=article_ids(dataset))
+        resolution = resolve_entities(extractions, rules=_rules(rules))
+        report = add_extractions(dataset, resolution.extractions)
+        add_merges(dataset, resolution)
+        _finish_graph(dataset, graph, validate=True, scores=True)
+    for article, reason in report.skipped:
+        err.print(f"skipped {article}: {reason}", markup=False)
+    err.print(
+        f"added {len(report.added)} article(s), {len(report.new_entities)} new entities, "
+        f"{len(report.new_propositions)} new facts to {graph}",
+        markup=False,
+    )
+
+
+@app.command("remove")
+def remove_cmd(
+    graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
+    article: Annotated[str, typer.Argument(help="The article id (see `vendorgraph info`).")],
+) -> None:
+    """Retract one article and every fact and entity that only it supported."""
+    from vendorgraph.graph.io import read_dataset
+    from vendorgraph.graph.update import remove_article
+
+    with _user_errors():
+        dataset = read_dataset(graph)
+        report = remove_article(dataset, article)
+        _finish_graph(dataset, graph, validate=True, scores=True)
+    err.print(
+        f"removed article {report.article}: {len(report.removed_propositions)} facts and "
+        f"{len(report.removed_entities)} entities only it supported",
+        markup=False,
+    )
+
+
+@app.command("conflicts")
+def conflicts_cmd(
+    graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
+    tolerance: Annotated[float, typer.Option(help="Relative difference that counts.")] = 0.05,
+    format: Format = TableFormat.table,
+) -> None:
+    """List facts on which sources disagree (amounts, counts), with their sources."""
+    from vendorgraph.graph.corroboration import conflicts
+    from vendorgraph.graph.io import read_dataset
+
+    with _user_errors():
+        found = conflicts(read_dataset(graph), tolerance=tolerance)
+    rows = []
+    for c in found:
+        for side in (c.first, c.second):
+            rows.append(
+                {
+                    "about": " ".join(c.about),
+                    "kind": c.kind,
+                    "unit": c.unit,
+                    "stated": side.text,
+                    "value": side.value,
+                    "source": side.claim.publisher or side.claim.title,
+                    "published": side.claim.published,
+                    "difference": c.relative_difference,
+                    "sentence": side.claim.sentence,
+                }
+            )
+    _render(
+        rows,
+        ["about", "kind", "stated", "value", "source", "published", "difference", "sentence"],
+        format,
+        f"{len(found)} conflict(s)",
+    )
+
+
+@app.command("sources")
+def sources_cmd(
+    graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
+    first: Annotated[str, typer.Argument(help="An entity name.")],
+    second: Annotated[str, typer.Argument(help="Another entity name.")],
+    format: Format = TableFormat.table,
+) -> None:
+    """Every source behind the facts that link two entities, with dates and sentences."""
+    from vendorgraph.analysis import resolve
+    from vendorgraph.graph.corroboration import sources
+
+    with _user_errors():
+        dataset, G = _load_graph(graph)
+        found = sources(dataset, resolve(G, first), resolve(G, second))
+    rows = [
+        {
+            "fact": f"{_label(G, s.subject)} {s.predicate} {_label(G, s.object)}",
+            "published": s.published,
+            "source": s.publisher,
+            "wire": s.wire_source,
+            "title": s.title,
+            "sentence": s.sentence,
+        }
+        for s in found
+    ]
+    _render(
+        rows,
+        ["fact", "published", "source", "wire", "title", "sentence"],
+        format,
+        f"{len(rows)} claim(s) linking {first} and {second}",
+    )
+
+
+@app.command("why-same")
+def why_same_cmd(
+    graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
+    first: Annotated[str, typer.Argument(help="A name.")],
+    second: Annotated[str, typer.Argument(help="Another name.")],
+    rules: Rules = None,
+) -> None:
+    """Explain whether and why two names are one entity in the graph."""
+    from vendorgraph.graph.io import read_dataset
+    from vendorgraph.graph.resolution import why_same
+
+    with _user_errors():
+        explanation = why_same(read_dataset(graph), first, second, rules=_rules(rules))
+    out.print(str(explanation), markup=False)
+
+
+@app.command("diff")
+def diff_cmd(
+    graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
+    from_date: Annotated[str, typer.Option("--from", help="Start date (YYYY-MM-DD).")],
+    to_date: Annotated[str, typer.Option("--to", help="End date (YYYY-MM-DD).")],
+    format: Format = TableFormat.table,
+) -> None:
+    """Show what changed between two dates: facts that appeared or ended, and lock-in moves."""
+    from vendorgraph.graph.timeline import diff
+
+    with _user_errors():
+        dataset, G = _load_graph(graph)
+        before = _lockin_by_id(graph, from_date)
+        after = _lockin_by_id(graph, to_date)
+        change = diff(dataset, from_date, to_date, scores_from=before, scores_to=after)
+    rows: list[dict[str, Any]] = [
+        {"change": what, "subject": _label(G, s), "predicate": p, "object": _label(G, o)}
+        for what, facts in (("appeared", change.appeared), ("ended", change.ended))
+        for s, p, o in facts
+    ]
+    rows += [{"change": "new entity", "subject": _label(G, e)} for e in change.new_entities]
+    rows += [
+        {
+            "change": "lock-in",
+            "subject": _label(G, c.id),
+            "predicate": _cell(c.before),
+            "object": _cell(c.after),
+        }
+        for c in change.scores
+        if c.delta
+    ]
+    _render(
+        rows,
+        ["change", "subject", "predicate", "object"],
+        format,
+        f"changes from {from_date} to {to_date}",
+    )
+
+
+def _lockin_by_id(graph: Path, as_of: str) -> dict[str, float]:
+    from vendorgraph.analysis import lockin
+
+    _, G = _load_graph(graph, as_of=as_of)
+    result = lockin(G, as_of=as_of)
+    return dict(zip(result.nodes, result.lockin.tolist(), strict=True))
+
+
 # --------------------------------------------------------------------------- views
 
 
@@ -674,7 +873,7 @@ def view_cmd(
     from vendorgraph.graph.view import write_view
 
     with _user_errors():
-        _, G = _load_graph(graph)
+        _, G = _load_graph(graph, as_of=as_of)
         scores = _score_data(_scores(G, weights, as_of))
         write_view(
             G,
