@@ -176,3 +176,92 @@ def test_bad_cut_is_a_usage_error(tmp_path):
     result = run("whatif", out, "--cut", "Nvidia")
     assert result.exit_code == 2
     assert "NAME=SHARE" in result.stderr
+
+
+# --------------------------------------------------------------------------- many articles
+
+
+def test_build_folder_reports_skips_and_counts_a_copy_once(tmp_path, data_dir):
+    corpus = tmp_path / "corpus"
+    (corpus / "nested").mkdir(parents=True)
+    (corpus / "a.md").write_bytes(EXAMPLE.read_bytes())
+    (corpus / "nested" / "copy.md").write_bytes(EXAMPLE.read_bytes())
+    (corpus / "second.txt").write_bytes((data_dir / "second-article.txt").read_bytes())
+    (corpus / "empty.txt").write_text("  \n")
+    (corpus / "bin.txt").write_bytes(b"\x00\x01\x02")
+    result = run("build", corpus, "-o", tmp_path / "g.trig")
+    assert result.exit_code == 0, result.output
+    assert "skipped" in result.stderr and "empty.txt" in result.stderr
+    assert "bin.txt" in result.stderr and "copy.md" in result.stderr
+    assert "2 article(s)" in result.stderr
+
+
+def test_build_from_a_json_lines_feed(tmp_path, data_dir):
+    feed = tmp_path / "feed.jsonl"
+    record = {
+        "url": "https://example.org/a",
+        "title": "Second",
+        "published": "2026-02-01",
+        "publisher": "Example Wire",
+        "text": (data_dir / "second-article.txt").read_text(),
+    }
+    feed.write_text(json.dumps(record) + "\n" + "{not json\n")
+    result = run("build", feed, "-o", tmp_path / "g.trig")
+    assert result.exit_code == 0, result.output
+    assert "feed.jsonl:2" in result.stderr
+    assert "1 article(s)" in result.stderr
+
+
+def test_add_then_remove_gives_back_the_same_file(tmp_path, data_dir):
+    graph = tmp_path / "g.trig"
+    run("build", EXAMPLE, "-o", graph)
+    before = graph.read_bytes()
+    added = run("add", graph, data_dir / "second-article.txt")
+    assert added.exit_code == 0, added.output
+    assert "added 1 article(s)" in added.stderr
+    again = run("add", graph, data_dir / "second-article.txt")
+    assert "added 0 article(s)" in again.stderr
+    ids = {
+        line.split()[1]
+        for line in run("info", graph).stdout.splitlines()
+        if line.startswith("│") and len(line.split()) > 2 and len(line.split()[1]) == 16
+    }
+    from vendorgraph.loaders.documents import read_document
+
+    second = read_document(data_dir / "second-article.txt").id
+    assert second in ids
+    removed = run("remove", graph, second)
+    assert removed.exit_code == 0, removed.output
+    assert graph.read_bytes() == before
+
+
+def test_remove_unknown_article_lists_the_ids(tmp_path):
+    graph = tmp_path / "g.trig"
+    run("build", EXAMPLE, "-o", graph)
+    result = run("remove", graph, "0000000000000000")
+    assert result.exit_code == 2
+    assert "the articles are" in result.stderr
+
+
+def test_conflicts_and_sources_show_disagreeing_amounts(tmp_path, data_dir):
+    graph = tmp_path / "g.trig"
+    folder = data_dir / "conflict"
+    assert run("build", folder, "-o", graph).exit_code == 0
+    rows = json.loads(run("conflicts", graph, "-f", "json").stdout)
+    assert sorted(r["stated"] for r in rows) == ["$35 billion", "$38 billion"]
+    both = json.loads(run("sources", graph, "Nimbus Cloud", "Nvidia", "-f", "json").stdout)
+    assert len({r["title"] for r in both}) == 2
+
+
+def test_no_conflict_for_one_consistent_story(tmp_path):
+    graph = tmp_path / "g.trig"
+    run("build", EXAMPLE, "-o", graph)
+    assert json.loads(run("conflicts", graph, "-f", "json").stdout) == []
+
+
+def test_why_same_explains_an_alias(tmp_path, data_dir):
+    graph = tmp_path / "g.trig"
+    run("build", data_dir / "second-article.txt", "-o", graph)
+    result = run("why-same", graph, "Amazon Web Services", "AWS")
+    assert result.exit_code == 0, result.output
+    assert "same entity" in result.stdout

@@ -292,6 +292,7 @@ def info_cmd(
 ) -> None:
     """Show counts by type and whether the graph conforms to the SHACL shapes."""
     from vendorgraph.graph.io import read_dataset
+    from vendorgraph.graph.networkx import to_networkx
     from vendorgraph.graph.shacl import validate
     from vendorgraph.graph.summary import summarize
 
@@ -299,9 +300,14 @@ def info_cmd(
         dataset = read_dataset(graph)
         summary = summarize(dataset)
         result = validate(dataset)
+        articles = to_networkx(dataset).graph["articles"]
     table = Table("what", "count", title=str(graph))
     for key, value in _summary_rows(summary):
         table.add_row(key, str(value))
+    out.print(table)
+    table = Table("article id", "published", "title", title="Articles")
+    for aid, meta in sorted(articles.items()):
+        table.add_row(aid, escape(meta.get("published") or ""), escape(meta.get("title") or ""))
     out.print(table)
     if result.conforms:
         out.print("SHACL: [green]conforms[/]")
@@ -762,7 +768,12 @@ def sources_cmd(
 
     with _user_errors():
         dataset, G = _load_graph(graph)
-        found = sources(dataset, resolve(G, first), resolve(G, second))
+        a, b = resolve(G, first), resolve(G, second)
+        pairs = {(x, y) for x in _with_offerings(G, a) for y in _with_offerings(G, b) if x != y}
+        found = sorted(
+            {s for x, y in sorted(pairs) for s in sources(dataset, x, y)},
+            key=lambda s: (s.published or "", s.article, s.relation),
+        )
     rows = [
         {
             "fact": f"{_label(G, s.subject)} {s.predicate} {_label(G, s.object)}",
@@ -780,6 +791,12 @@ def sources_cmd(
         format,
         f"{len(rows)} claim(s) linking {first} and {second}",
     )
+
+
+def _with_offerings(G: nx.MultiDiGraph, node: str) -> list[str]:
+    """Return a company and the offerings it develops (facts about its GPUs are about it)."""
+    made = {v for _, v, d in G.out_edges(node, data=True) if d.get("predicate") == "develops"}
+    return [node, *sorted(made)]
 
 
 @app.command("why-same")

@@ -155,7 +155,7 @@ def load_entity_patterns() -> EntityPatterns:
 
 def _compile(raw: dict[str, Any]) -> EntityPatterns:
     roles = _alternation(raw["roles"])
-    person = rf"{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{1,2}}"
+    person = rf"(?:(?:[{_UPPER}]\.){{1,3}}\s?{_CAP_TOKEN}|{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{1,2}})"
     name = rf"{TOKEN}(?:\s+{TOKEN}){{0,2}}"
     speech = r"said|says|told|added|noted|explained|wrote|argued|warned|stressed"
     return EntityPatterns(

@@ -197,6 +197,7 @@ class _Article:
     doc_id: str = ""
     first: dict[str, int] = field(default_factory=dict)
     first_person: bool = False
+    counts: dict[str, int] = field(default_factory=dict)
 
     def cls(self, entity: str) -> str:
         return _CLASS.get(self.entities[entity].type, "org")
@@ -291,7 +292,7 @@ def _pronouns(article: _Article, index: int, slots: list[_Slot]) -> Iterator[_Sl
     sentence = article.sentences[index]
     for match in _IT.finditer(sentence.text):
         pos = sentence.start + match.start()
-        owner = _org_before(article, slots, pos) or _first_org_back(article, index - 1)
+        owner = _first_org(article, slots, pos) or _first_org_back(article, index - 1)
         if owner is not None:
             yield _Slot(pos, pos + 2, owner, article.cls(owner), True)
     for match in _WE.finditer(sentence.text):
@@ -354,16 +355,26 @@ def _org_before(article: _Article, slots: list[_Slot], pos: int) -> str | None:
 
 
 def _first_org(article: _Article, slots: list[_Slot], pos: int) -> str | None:
-    found = [s.entity for s in slots if s.end <= pos and s.cls == "org"]
+    found = [s.entity for s in slots if s.end <= pos and _actor(article, s.entity)]
     return found[0] if found else None
 
 
+def _actor(article: _Article, entity: str) -> bool:
+    """A company that can act in a clause: not a government, place or the publisher."""
+    return article.cls(entity) == "org" and article.entities[entity].type is not EntityType.PUBLISHER
+
+
 def _first_org_back(article: _Article, index: int) -> str | None:
+    """The company a pronoun in sentence ``index + 1`` most likely means: among the companies
+    of the three sentences before, the one the article names most often (ties: the nearest)."""
+    best: tuple[int, int, str] | None = None
     for back in range(index, max(-1, index - 3), -1):
         for m in _in_sentence(article, article.sentences[back]):
-            if article.cls(m.entity) == "org":
-                return m.entity
-    return None
+            if _actor(article, m.entity):
+                rank = (article.counts.get(m.entity, 0), back, m.entity)
+                if best is None or rank[:2] > best[:2]:
+                    best = rank
+    return best[2] if best else None
 
 
 def _mask(text: str, sentence: Sentence, slots: list[_Slot]) -> str:
@@ -732,6 +743,7 @@ def find_relations(
     article.starts.extend(m.start for m in entities.mentions)
     for m in entities.mentions:
         article.first.setdefault(m.entity, m.start)
+        article.counts[m.entity] = article.counts.get(m.entity, 0) + 1
     found: list[Relation] = []
     for hit, cue in _all_hits(article):
         adjusted = _adjust(article, hit)
