@@ -1,6 +1,6 @@
 """Extract every article of a folder, write NAME.json, and score with the official scorer.
 
-python benchmarks/eval_extraction.py [--dir DIR | --own] [--out DIR] [--shared ../shared] [-v]
+python benchmarks/eval_extraction.py [--dir DIR | --own] [--direct-only] [--out DIR] [--shared ../shared] [-v]
 
 Without ``--dir`` the folder is the shared dev corpus (``SHARED/corpus/dev``), and the seed is
 extracted as well. ``--own`` scores the project's own annotated articles in
@@ -37,10 +37,12 @@ def articles_in(folder: Path) -> list[Path]:
     )
 
 
-def write_all(articles: list[Path], out: Path) -> list[Path]:
+def write_all(articles: list[Path], out: Path, *, direct_only: bool = False) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     for path in articles:
         data = to_json(extract(read_document(path)))
+        if direct_only:  # the gold convention annotates only words between quotation marks
+            data["quotes"] = [q for q in data["quotes"] if q.get("direct", True)]
         (out / f"{path.stem}.json").write_text(
             json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False)
         )
@@ -72,6 +74,9 @@ def main() -> int:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--dir", type=Path, default=None, help="folder of NAME.ext + NAME.gold.json")
     ap.add_argument("--own", action="store_true", help=f"score {OWN.relative_to(ROOT)}")
+    ap.add_argument(
+        "--direct-only", action="store_true", help="score direct quotes only (drop reported speech)"
+    )
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     folder = OWN if args.own else args.dir
@@ -79,9 +84,10 @@ def main() -> int:
     if folder is None:
         folder = args.shared / "corpus" / "dev"
         seed = args.shared / "seeds" / "aws-nvidia-1m-gpus.txt"
-        write_all([*articles_in(folder), *([seed] if seed.is_file() else [])], out)
+        extra = [seed] if seed.is_file() else []
+        write_all([*articles_in(folder), *extra], out, direct_only=args.direct_only)
     else:
-        write_all(articles_in(folder), out)
+        write_all(articles_in(folder), out, direct_only=args.direct_only)
     scorer = args.shared / "eval" / "score_extraction.py"
     cmd = [sys.executable, str(scorer), "--dir", str(out), str(folder)]
     if args.verbose:

@@ -265,3 +265,91 @@ def test_why_same_explains_an_alias(tmp_path, data_dir):
     result = run("why-same", graph, "Amazon Web Services", "AWS")
     assert result.exit_code == 0, result.output
     assert "same entity" in result.stdout
+
+
+# --------------------------------------------------------------------------- views and queries
+
+
+@pytest.fixture(scope="module")
+def example_graph(tmp_path_factory):
+    out = tmp_path_factory.mktemp("example") / "example.trig"
+    assert run("build", EXAMPLE, "-o", out).exit_code == 0
+    return out
+
+
+def test_query_list_names_every_shipped_query(example_graph):
+    rows = json.loads(run("query", example_graph, "--list", "-f", "json").stdout)
+    assert {r["query"] for r in rows} >= {
+        "suppliers-of",
+        "dependents-of",
+        "quotes-by",
+        "quotes-about",
+        "claims-behind",
+        "companies-by-lockin",
+        "single-points-of-failure",
+        "numbers-about",
+    }
+
+
+def test_named_query_binds_a_hostile_name_as_data(example_graph):
+    result = run("query", example_graph, "suppliers-of", '"} DROP ALL ; #')
+    assert result.exit_code == 2
+    assert "no entity" in result.stderr or "close" in result.stderr
+
+
+def test_named_query_answers_from_the_graph(example_graph):
+    rows = json.loads(
+        run("query", example_graph, "quotes-by", "Ingrid Solberg", "-f", "json").stdout
+    )
+    assert rows and all("Solberg" not in r["text"] for r in rows)
+    assert any("CUDA" in r["text"] for r in rows)
+
+
+def test_sparql_file_and_its_syntax_error(example_graph, tmp_path):
+    ask = tmp_path / "ask.rq"
+    ask.write_text('PREFIX schema: <https://schema.org/>\nASK { ?x schema:name "Helioscale" }\n')
+    assert run("query", example_graph, "--sparql", ask).stdout.strip() == "True"
+    bad = tmp_path / "bad.rq"
+    bad.write_text("SELECT ?x WHERE {\n  ?x ")
+    result = run("query", example_graph, "--sparql", bad)
+    assert result.exit_code == 2
+    assert "bad.rq" in result.stderr and "line" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "cypher", "neo4j-csv", "jsonld"])
+def test_export_writes_each_format(example_graph, tmp_path, fmt):
+    out = tmp_path / f"out.{fmt}"
+    result = run("export", example_graph, "--format", fmt, "-o", out)
+    assert result.exit_code == 0, result.output
+    if fmt == "neo4j-csv":
+        assert sorted(p.name for p in out.iterdir()) == ["nodes.csv", "relationships.csv"]
+    elif fmt in ("graphml", "gexf"):
+        import networkx as nx
+
+        G = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(out)
+        assert any(d.get("label") == "Helioscale" for _, d in G.nodes(data=True))
+    else:
+        assert out.stat().st_size > 1000
+
+
+def test_neo4j_dry_run_prints_parameterised_cypher_without_a_password(example_graph, monkeypatch):
+    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
+    result = run("neo4j", "push", example_graph, "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "CREATE CONSTRAINT" in result.stdout and "UNWIND $rows" in result.stdout
+    assert "Helioscale" not in result.stdout  # data travels in parameters, never in the text
+
+
+def test_view_writes_a_self_contained_page(example_graph, tmp_path):
+    out = tmp_path / "view.html"
+    result = run("view", example_graph, "-o", out, "--focus", "Helioscale", "--depth", "1")
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert "Helioscale" in html
+    assert 'src="http' not in html and 'href="http' not in html
+
+
+def test_view_unknown_focus_is_a_usage_error(example_graph, tmp_path):
+    result = run("view", example_graph, "-o", tmp_path / "v.html", "--focus", "Nobody Corp")
+    assert result.exit_code == 2
+    assert not (tmp_path / "v.html").exists()

@@ -359,12 +359,24 @@ def _render(rows: list[dict[str, Any]], columns: list[str], fmt: TableFormat, ti
     out.print(table)
 
 
+_SHORT = (
+    "https://w3id.org/vendorgraph/id/",
+    "https://w3id.org/vendorgraph/concept/",
+    "https://w3id.org/vendorgraph/ont#",
+)
+
+
 def _cell(value: Any) -> str:
+    """Format a value for a terminal table: 3 decimals, our IRIs without their namespace."""
     if value is None:
         return "unknown"
     if isinstance(value, float):
         return f"{value:.3f}"
-    return str(value)
+    text = str(value)
+    for prefix in _SHORT:
+        if text.startswith(prefix):
+            return text[len(prefix) :]
+    return text
 
 
 # --------------------------------------------------------------------------- analysis
@@ -904,6 +916,219 @@ def view_cmd(
             title=f"vendorgraph: {graph.name}",
         )
     err.print(f"wrote {output}", markup=False)
+
+
+# --------------------------------------------------------------------------- queries
+
+
+class ExportFormat(StrEnum):
+    """Formats of ``export``."""
+
+    graphml = "graphml"
+    gexf = "gexf"
+    cypher = "cypher"
+    neo4j_csv = "neo4j-csv"
+    jsonld = "jsonld"
+
+
+@app.command("query")
+def query_cmd(
+    graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
+    name: Annotated[str | None, typer.Argument(help="A named query (see --list).")] = None,
+    params: Annotated[
+        list[str] | None, typer.Argument(help="Its parameters, in order (names of entities).")
+    ] = None,
+    sparql: Annotated[
+        Path | None, typer.Option("--sparql", help="A SPARQL 1.1 SELECT/CONSTRUCT/ASK file.")
+    ] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
+    as_of: AsOf = None,
+    format: Format = TableFormat.table,
+) -> None:
+    """Ask a named, parameterised question of the graph, or run any SPARQL query."""
+    from vendorgraph.errors import InputError
+    from vendorgraph.graph.queries import list_queries, run_named, run_sparql
+
+    if list_:
+        rows = [
+            {"query": q.name, "parameters": " ".join(q.params), "description": q.description}
+            for q in list_queries()
+        ]
+        _render(rows, ["query", "parameters", "description"], format, "Named queries")
+        return
+    with _user_errors():
+        dataset = _dataset_as_of(graph, as_of)
+        if sparql is not None:
+            result = run_sparql(dataset, sparql)
+        elif name is None:
+            raise InputError(
+                "give a named query (see `vendorgraph query GRAPH --list`) or --sparql"
+            )
+        else:
+            wanted = {q.name: q.params for q in list_queries()}.get(name, ())
+            values = list(params or [])
+            if len(values) != len(wanted):
+                raise InputError(
+                    f"query {name!r} takes {len(wanted)} parameter(s) "
+                    f"{list(wanted)!r}, got {values!r}"
+                )
+            result = run_named(dataset, name, **dict(zip(wanted, values, strict=True)))
+    if result.kind == "ASK":
+        out.print(str(bool(result.values and result.values[0][0])))
+        return
+    if result.kind == "CONSTRUCT" and format is TableFormat.table:
+        sys.stdout.write(result.to_json() + "\n")
+        return
+    _render(result.rows(), list(result.columns), format, name or str(sparql))
+
+
+def _dataset_as_of(graph: Path, as_of: str | None) -> rdflib.Dataset:
+    """Read a graph; with a date, keep only the articles and facts known and active then."""
+    from vendorgraph.graph.io import read_dataset
+
+    dataset = read_dataset(graph)
+    if as_of is None:
+        return dataset
+    from vendorgraph.graph.rdf import from_dataset, to_dataset
+    from vendorgraph.graph.timeline import snapshot
+
+    return to_dataset(snapshot(from_dataset(dataset), as_of))
+
+
+@app.command("export")
+def export_cmd(
+    graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File (folder for neo4j-csv).")],
+) -> None:
+    """Export for other tools: Gephi (GraphML, GEXF), Neo4j (Cypher, admin CSV), JSON-LD."""
+    from vendorgraph.graph import export
+
+    with _user_errors():
+        dataset = _dataset_as_of(graph, None)
+        if format is ExportFormat.graphml:
+            export.to_graphml(dataset, output)
+        elif format is ExportFormat.gexf:
+            export.to_gexf(dataset, output)
+        elif format is ExportFormat.cypher:
+            export.write_cypher(dataset, output)
+        elif format is ExportFormat.jsonld:
+            export.to_jsonld(dataset, output)
+        else:
+            output.mkdir(parents=True, exist_ok=True)
+            export.to_neo4j_admin(dataset, output)
+            err.print(
+                "import with: neo4j-admin database import full "
+                f"{' '.join(export.ADMIN_IMPORT_OPTIONS)} --nodes={output}/nodes.csv "
+                f"--relationships={output}/relationships.csv",
+                markup=False,
+            )
+    err.print(f"wrote {output}", markup=False)
+
+
+# --------------------------------------------------------------------------- neo4j
+
+neo4j_app = typer.Typer(
+    help="Push a graph to Neo4j, read it back, or run Cypher.", no_args_is_help=True
+)
+app.add_typer(neo4j_app, name="neo4j")
+
+Uri = Annotated[str, typer.Option("--uri", envvar="NEO4J_URI", help="bolt:// or neo4j:// URI.")]
+User = Annotated[str, typer.Option("--user", envvar="NEO4J_USER", help="Neo4j user.")]
+Database = Annotated[str | None, typer.Option("--database", envvar="NEO4J_DATABASE")]
+
+
+def _password() -> str:
+    """Read the password from NEO4J_PASSWORD, else ask for it without echoing it."""
+    import os
+
+    password = os.environ.get("NEO4J_PASSWORD")
+    if password is None:
+        password = typer.prompt("Neo4j password", hide_input=True)
+    return password
+
+
+@neo4j_app.command("push")
+def neo4j_push_cmd(
+    graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
+    uri: Uri = "bolt://localhost:7687",
+    user: User = "neo4j",
+    database: Database = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the Cypher only.")] = False,
+    batch_size: Annotated[int, typer.Option(min=1)] = 1000,
+) -> None:
+    """Write the graph to Neo4j with idempotent MERGE statements (password: NEO4J_PASSWORD)."""
+    from vendorgraph.graph import neo4j
+
+    with _user_errors():
+        dataset = _dataset_as_of(graph, None)
+        if dry_run:
+            for statement, params in neo4j.plan(dataset, batch_size=batch_size):
+                rows = len(params.get("rows", []))
+                sys.stdout.write(f"// {rows} row(s) in $rows\n{statement};\n\n")
+            return
+        counters = neo4j.push(
+            dataset,
+            uri=uri,
+            user=user,
+            password=_password(),
+            database=database,
+            batch_size=batch_size,
+        )
+    for key, value in sorted(counters.items()):
+        out.print(f"{key}: {value}", markup=False)
+
+
+@neo4j_app.command("pull")
+def neo4j_pull_cmd(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The graph file to write.")],
+    uri: Uri = "bolt://localhost:7687",
+    user: User = "neo4j",
+    database: Database = None,
+) -> None:
+    """Read a graph back from Neo4j into a file."""
+    from vendorgraph.graph import neo4j
+    from vendorgraph.graph.io import format_for, write_dataset
+
+    with _user_errors():
+        format_for(output)
+        dataset = neo4j.pull(uri=uri, user=user, password=_password(), database=database)
+        write_dataset(dataset, output)
+    err.print(f"wrote {output}", markup=False)
+
+
+@neo4j_app.command("query")
+def neo4j_query_cmd(
+    cypher: Annotated[str, typer.Argument(help="A Cypher statement; values go in --param.")],
+    param: Annotated[
+        list[str] | None, typer.Option("--param", help="NAME=VALUE, bound as $NAME.")
+    ] = None,
+    uri: Uri = "bolt://localhost:7687",
+    user: User = "neo4j",
+    database: Database = None,
+    format: Format = TableFormat.table,
+) -> None:
+    """Run a Cypher statement against Neo4j, with parameters, and print the records."""
+    from vendorgraph.graph import neo4j
+
+    with _user_errors():
+        params = _parse_cut_like(param or [])
+        records = neo4j.run_cypher(
+            cypher, params, uri=uri, user=user, password=_password(), database=database
+        )
+    _render(records, list(records[0]) if records else [], format, f"{len(records)} record(s)")
+
+
+def _parse_cut_like(values: list[str]) -> dict[str, str]:
+    from vendorgraph.errors import InputError
+
+    params: dict[str, str] = {}
+    for value in values:
+        name, sep, text = value.partition("=")
+        if not sep or not name.isidentifier():
+            raise InputError(f"--param {value!r}: expected NAME=VALUE, e.g. company=AWS")
+        params[name] = text
+    return params
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -87,6 +87,13 @@ TABLE = [
     ("It has tried for the past two years.", "two years", K.DURATION, 2.0, "year"),
     ("Talks went on for a couple of years.", "a couple of years", K.DURATION, None, "year"),
     ("The design has lasted for decades.", "decades", K.DURATION, None, "decade"),
+    ("Margins could fall by 200 basis points.", "200 basis points", K.PERCENT, 200.0, "bp"),
+    ("The team of 3,200 drivers is large.", "3,200", K.COUNT, 3200.0, "drivers"),
+    ("We rented 256 Nvidia H100 GPUs.", "256", K.COUNT, 256.0, "GPUs"),
+    ("It runs on two clouds today.", "two clouds", K.COUNT, 2.0, "clouds"),
+    ("It adds two new assembly lines.", "two new assembly lines", K.COUNT, 2.0, "lines"),
+    ("A 40-person startup won.", "40-person", K.COUNT, 40.0, "person"),
+    ("Downtime fell by a quarter.", "a quarter", K.FRACTION, 0.25, None),
 ]
 
 
@@ -316,3 +323,24 @@ def test_five_thousand_words_take_well_under_a_tenth_of_a_second():
 def test_vague_durations_without_a_number_word_are_not_quantities(sentence):
     # gold convention: a vague amount counts only when a number word is attached
     assert [q.text for q in find_quantities(Document(text=sentence))] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("Revenue rose in the fourth quarter.", "fourth quarter"),
+        ("Fiscal first-quarter sales grew.", "first-quarter"),
+        ("Shipments begin in the second half.", "second half"),
+        ("Margins were wider a year ago.", "a year ago"),
+        ("Backlog tripled from a year earlier.", "a year earlier"),
+        ("Last spring the queue was long.", "Last spring"),
+    ],
+)
+def test_dates_without_a_year(sentence, surface):
+    found = [(q.text, q.kind) for q in find_quantities(Document(text=sentence))]
+    assert found == [(surface, K.DATE)]
+
+
+def test_a_year_in_a_count_position_is_still_a_date():
+    found = [(q.text, q.kind) for q in find_quantities(Document(text="In 2026 prices rose."))]
+    assert found == [("2026", K.DATE)]

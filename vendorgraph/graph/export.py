@@ -29,9 +29,7 @@ import csv
 import io
 import json
 import math
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, Any
@@ -40,6 +38,7 @@ import networkx as nx
 from rdflib import Dataset
 
 from vendorgraph.errors import InputError, InputFileError, UnknownFormatError
+from vendorgraph.graph.atomic import atomic_write
 from vendorgraph.graph.io import write_dataset
 from vendorgraph.graph.neo4j import PropertyGraph, plan, to_property_graph
 from vendorgraph.graph.networkx import to_networkx
@@ -68,25 +67,12 @@ ADMIN_IMPORT_OPTIONS = ("--array-delimiter=U+001F", "--multiline-fields=true")
 
 
 def _atomic(path: str | Path, write: Callable[[IO[bytes]], object]) -> Path:
-    path = Path(path)
     try:
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, on every path
-            "wb", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-        )
+        return atomic_write(path, write)
     except OSError as err:
         raise InputFileError(
             f"cannot write the file: {err.strerror or err}", path=str(path)
         ) from err
-    try:
-        with handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
-    return path
 
 
 def _text(path: str | Path, text: str) -> Path:

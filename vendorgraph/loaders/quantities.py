@@ -468,7 +468,10 @@ def _counted_noun(text: str, end: int, vocab: Mapping[str, Any]) -> str | None:
 
 def _percent(match: re.Match[str], vocab: Mapping[str, Any], text: str) -> Fields:
     value = _number(match, vocab) or 0.0
-    unit = "pp" if "point" in match["unit"].lower() else "%"
+    unit = match["unit"].lower()
+    if unit.startswith(("basis", "bp")):
+        return {"value": value, "unit": "bp", "normalized": value / 10000}
+    unit = "pp" if "point" in unit else "%"
     return {"value": value, "unit": unit, "normalized": value / 100}
 
 

@@ -91,7 +91,10 @@ def load_speech_patterns() -> SpeechPatterns:
         forecast=frozenset(raw["forecast_verbs"]),
         unnamed=re.compile(rf"(?i:\b(?:{_alt(raw['unnamed'])})\b)"),
         person_pronoun=re.compile(rf"^(?:{_alt(raw['person_pronouns'])})$"),
-        org_pronoun=re.compile(rf"^(?:{_alt(raw['org_pronouns'])})$"),
+        org_pronoun=re.compile(
+            rf"^(?:{_alt(raw['org_pronouns'])}"
+            rf"|[Tt]he\s+(?:[\w-]+\s+)?(?:{_alt(raw['org_descriptions'])}))$"
+        ),
         after=re.compile(
             rf"\s*,?\s*(?:(?P<v1>{verbs})\s+(?P<who1>{_WHO}{{1,80}})"
             rf"|(?P<who2>{_WHO}{{1,60}}?)\s+(?P<v2>{verbs})\b"
@@ -325,7 +328,7 @@ def _reported(ctx: _Context, doc_id: str, sentences: tuple[Sentence, ...]) -> li
     for sentence in sentences:
         if sentence.headline or any(c in sentence.text for c in _MARKS):
             continue
-        quote = _reported_front(ctx, doc_id, sentence) or _reported_back(ctx, doc_id, sentence)
+        quote = _reported_back(ctx, doc_id, sentence) or _reported_front(ctx, doc_id, sentence)
         if quote is not None:
             quotes.append(quote)
     return quotes

@@ -264,7 +264,7 @@ def _references(article: _Article, index: int, slots: list[_Slot]) -> Iterator[_
     text = sentence.text
     for match in re.finditer(r"\bits\b", text):
         pos = sentence.start + match.start()
-        owner = _org_before(article, slots, pos) or _first_org_back(article, index - 1)
+        owner = _owner_of_its(article, slots, sentence, pos) or _first_org_back(article, index - 1)
         if owner is not None:
             yield _Slot(pos, pos + 3, owner, "its", True)
     for match in re.finditer(
@@ -280,8 +280,8 @@ def _references(article: _Article, index: int, slots: list[_Slot]) -> Iterator[_
 
 
 _IT = re.compile(
-    r"\b[Ii]t(?=\s+(?:will|would|has|had|is|was|plans|expects|aims|also|now|can|could|already"
-    r"|still|currently|recently|operates|runs|uses|deploys|buys|rents)\b)"
+    r"\b[Ii]t(?=\s+(?:will|would|has|had|is|was|can|could|also|now|already|still|currently"
+    r"|recently|[a-z]{2,}(?<!\bis)(?<!\bwas)(?<!\bhas)(?<!\bthis)s|[a-z]{2,}ed)\b)"
 )
 _WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")
 
@@ -325,6 +325,21 @@ def _org_of(article: _Article, speaker: str | None) -> str | None:
         if aff.person == speaker and aff.org is not None:
             return aff.org
     return None
+
+
+def _owner_of_its(
+    article: _Article, slots: list[_Slot], sentence: Sentence, pos: int
+) -> str | None:
+    """The company "its" at `pos` refers to: the nearest one before, unless that one sits in an
+    apposition ("Acme, a startup backed by Beta, runs its ..."), then the one described."""
+    nearest = _org_before(article, slots, pos)
+    first = next((s for s in slots if s.end <= pos and _actor(article, s.entity)), None)
+    if first is None or first.entity == nearest:
+        return nearest
+    between = article.document.text[first.end : pos]
+    if re.match(r",\s+(?:a|an|the|which|who)\b[^,]*,", between):
+        return first.entity
+    return nearest
 
 
 def _former_latter(article: _Article, index: int, slots: list[_Slot]) -> Iterator[_Slot]:
@@ -518,6 +533,9 @@ def _capability(masked: str, pos: int, slots: list[_Slot]) -> str | None:
 
 def _adjust(article: _Article, hit: _Hit) -> _Hit | None:
     """Apply the lexicon's knowledge: who develops what, what a dependency is on."""
+    if hit.predicate is Predicate.SUPPLIES and article.cls(hit.subject) in ("chip", "product"):
+        maker = article.developer(hit.subject)
+        return replace(hit, subject=maker, resolved=True) if maker is not None else None
     if hit.predicate is Predicate.DEVELOPS:
         known = article.lexicon_developer(hit.object)
         if known is not None and known != hit.subject:
