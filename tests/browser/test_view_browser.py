@@ -211,3 +211,39 @@ def test_page_filters_hide_items_through_the_dataset(browser, tmp_path):
     assert browser.execute_script(shown) == [2, 1]
     status = browser.execute_script("return document.getElementById('vg-status').textContent")
     assert status == "2 entities, 1 links shown"
+
+
+@pytest.mark.shared
+def test_seed_view_draws_every_entity_with_evidence_tooltips(browser, tmp_path, seed_path):
+    from vendorgraph.analysis import company_records, dependency_records, lockin
+    from vendorgraph.graph.networkx import to_networkx
+    from vendorgraph.graph.rdf import to_dataset
+    from vendorgraph.loaders.documents import read_document
+    from vendorgraph.loaders.pipeline import extract
+
+    G = to_networkx(to_dataset([extract(read_document(seed_path))]))
+    result = lockin(G)
+    scores = {
+        "companies": {c["id"]: c for c in company_records(result)},
+        "dependencies": {(d["dependent"], d["provider"]): d for d in dependency_records(result)},
+    }
+    _open(browser, write_view(G, tmp_path / "seed.html", scores=scores, title="Seed article"))
+
+    claim_links = {(u, v, d["predicate"]) for u, v, d in G.edges(data=True)}
+    linked = {frozenset((u, v)) for u, v, _ in claim_links}
+    derived = {pair for pair in scores["dependencies"] if frozenset(pair) not in linked}
+    counts = browser.execute_script("return [vgNodes.length, vgEdges.length]")
+    assert counts == [G.number_of_nodes(), len(claim_links) + len(derived)]
+
+    tooltip = _hover_node(browser, "org/nvidia")
+    assert "Nvidia" in tooltip and "lock" in tooltip.lower()
+    edge_text = browser.execute_script(
+        "return vgEdges.get({filter: function (e) { return e.from === 'org/aws' "
+        "&& e.to === 'tech/nvlink-fusion'; }})[0].title.textContent"
+    )
+    assert "NVLink Fusion" in edge_text and "integrat" in edge_text
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "seed-view.png"))
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+    assert [u for u in _requests(browser) if not u.startswith(LOCAL_SCHEMES)] == []

@@ -132,6 +132,8 @@ class EntityPatterns:
     person_more: re.Pattern[str]
     person_duty: re.Pattern[str]
     apposition: re.Pattern[str]
+    government_roles: re.Pattern[str]
+    person_its_role: re.Pattern[str]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -200,6 +202,11 @@ def _compile(raw: dict[str, Any]) -> EntityPatterns:
         person_duty=re.compile(
             rf"\b(?P<person>{person})\s+(?P<role>{_alternation(raw['person_duty']['verbs'])})"
             rf"\s+(?:[a-z][\w-]*\s+){{1,4}}?at\s+(?P<org>{name})"
+        ),
+        government_roles=re.compile(rf"(?i:{_alternation(raw['government_roles'])})"),
+        person_its_role=re.compile(
+            rf"\b(?P<person>{person}),\s+(?:its|their|the (?:company|firm|group)['’]s)\s+"
+            rf"(?P<role>(?i:{roles}))\b"
         ),
         apposition=re.compile(
             rf"(?<![\w&-])(?P<name>{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{0,3}}),\s+"
@@ -540,7 +547,11 @@ def _appositions(table: _Table, pats: EntityPatterns, sentence: Sentence) -> Non
             continue
         phrase = f"{match.group('desc')}{match.group('head')}".lower()
         etype = next(
-            (t for cue, t in pats.descriptor_types.items() if re.search(rf"\b{re.escape(cue)}\b", phrase)),
+            (
+                t
+                for cue, t in pats.descriptor_types.items()
+                if re.search(rf"\b{re.escape(cue)}\b", phrase)
+            ),
             _suffix_type(pats, tokens[-1].group()),
         )
         table.add(table.text[start:end], etype, start, end)
@@ -577,14 +588,81 @@ def _main_org(table: _Table) -> str | None:
 def _executives(table: _Table, pats: EntityPatterns) -> None:
     """Give an executive whose sentence names no company to the company the article is about."""
     main = _main_org(table)
-    if main is None:
-        return
-    table.affiliations[:] = [
-        replace(aff, org=main)
-        if aff.org is None and aff.role is not None and pats.executive_roles.fullmatch(aff.role)
-        else aff
-        for aff in table.affiliations
+    government = next(
+        (
+            table.mentions[span]
+            for span in table.order
+            if table.type_of(table.mentions[span]) is EntityType.GOVERNMENT
+        ),
+        None,
+    )
+    out = []
+    for aff in table.affiliations:
+        if aff.org is None and aff.role is not None:
+            if main is not None and pats.executive_roles.fullmatch(aff.role):
+                aff = replace(aff, org=main)
+            elif government is not None and pats.government_roles.fullmatch(aff.role):
+                aff = replace(aff, org=government)
+        out.append(aff)
+    table.affiliations[:] = out
+
+
+# "Ostrava AI data center": a suffix word followed by what it describes does not end a name
+_NOT_A_NAME_AFTER = re.compile(
+    r"\s+(?:data cent(?:er|re)s?|chips?|models?|infrastructure|clusters?|servers?|workloads?"
+    r"|compute|hubs?|campus(?:es)?|factor(?:y|ies)|facilit(?:y|ies)|parks?|zones?|projects?|plans?)\b"
+)
+_GOVERNMENT = re.compile(
+    rf"\b(?:Ministry|Department|Office|Bureau|Agency|Commission|Council|Secretariat)\s+(?:of|for)"
+    rf"\s+(?:the\s+)?{_CAP_TOKEN}(?:\s+(?:and|&)\s+{_CAP_TOKEN}|\s+{_CAP_TOKEN}){{0,3}}"
+)
+_DATELINE_SOURCE = re.compile(
+    r"^[A-Z][A-Z .'-]{2,40},(?:\s+[A-Z][\w .]{1,30},)?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+    r"\s+\((?P<pub>[A-Z][^()\n]{1,40})\)\s+[-–—]",
+    re.M,
+)
+
+
+def _governments(table: _Table, sents: tuple[Sentence, ...]) -> None:
+    """Government bodies written out ("Ministry of Industry and Trade"); a shorter form of a
+    longer one ("Ministry of Industry") is the same body."""
+    found = [
+        (sentence.start + m.start(), sentence.start + m.end(), m.group())
+        for sentence in sents
+        for m in _GOVERNMENT.finditer(sentence.text)
     ]
+    names = sorted({name for _, _, name in found}, key=len, reverse=True)
+    for start, end, name in found:
+        full = next((n for n in names if n.startswith(f"{name} ")), name)
+        if table.at(start, end) is None and not _crosses(table, start, end):
+            table.add(full, EntityType.GOVERNMENT, start, end)
+
+
+def _dateline_sources(table: _Table, lo: int, hi: int) -> None:
+    """The wire service in a dateline ("PRAGUE, May 6 (Central Desk) - ...")."""
+    for match in _DATELINE_SOURCE.finditer(table.text, lo, hi):
+        start, end = match.span("pub")
+        if table.at(start, end) is None and not _crosses(table, start, end):
+            table.add(match.group("pub"), EntityType.PUBLISHER, start, end)
+
+
+def _its_roles(table: _Table, pats: EntityPatterns, sentence: Sentence, floor: int) -> None:
+    """ "Jane Roe, its vice president of compute": the role is at the company the sentence (or,
+    when it names none before the person, the sentence before) is about: its first company."""
+    for match in pats.person_its_role.finditer(sentence.text):
+        start = sentence.start + match.start("person")
+        person = _person(table, pats, match.group("person"), start)
+        if person is None:
+            continue
+        org = _first_org_in(table, sentence.start, start) or _first_org_in(table, floor, start)
+        _affiliate(table, person, org, match.group("role"), start, sentence.start + match.end())
+
+
+def _first_org_in(table: _Table, lo: int, hi: int) -> str | None:
+    for span, key in table.within(lo, hi):
+        if span[1] <= hi and table.type_of(key).is_organization:
+            return key
+    return None
 
 
 def _suffix_orgs(table: _Table, pats: EntityPatterns, sentence: Sentence) -> None:
@@ -593,6 +671,8 @@ def _suffix_orgs(table: _Table, pats: EntityPatterns, sentence: Sentence) -> Non
         if span is None or span[1] + 1 != sentence.start + match.start():
             continue
         start, end = span[0], sentence.start + match.end()
+        if _NOT_A_NAME_AFTER.match(table.text, end):
+            continue
         run = table.at(*span)
         if run is not None and not table.type_of(run).is_organization:
             continue
@@ -871,6 +951,8 @@ def find_entities(
     table = _Table(text=text, lexicon=lexicon)
     for start, end, entry in _lexicon_hits(text, lo, len(text), lexicon):
         table.add_entry(entry, start, end)
+    _dateline_sources(table, lo, len(text))
+    _governments(table, sents)
     for rule in (_appositions, _suffix_orgs):
         for sentence in sents:
             rule(table, pats, sentence)
@@ -879,6 +961,8 @@ def find_entities(
     for rule in (_roles, _duties, _speech_people, _descriptors, _publishers):
         for sentence in sents:
             rule(table, pats, sentence)
+    for index, sentence in enumerate(sents):
+        _its_roles(table, pats, sentence, sents[index - 1].start if index else sentence.start)
     _vendor_products(table, pats)
     for sentence in sents:
         _offering_heads(table, pats, sentence)

@@ -114,6 +114,7 @@ class RelationRule:
     object_list: bool = False
     government_subject: bool = False
     vendor_first: bool = False
+    customer_first: bool = False
     object_classes: str = ""
 
 
@@ -155,6 +156,7 @@ def _rule(entry: dict[str, Any]) -> RelationRule:
         object_list=bool(entry.get("object_list")),
         government_subject=entry.get("subject") == "government",
         vendor_first=entry.get("order") == "vendor",
+        customer_first=entry.get("order") == "customer",
         object_classes=_object_classes(entry["pattern"]),
     )
 
@@ -376,7 +378,9 @@ def _first_org(article: _Article, slots: list[_Slot], pos: int) -> str | None:
 
 def _actor(article: _Article, entity: str) -> bool:
     """A company that can act in a clause: not a government, place or the publisher."""
-    return article.cls(entity) == "org" and article.entities[entity].type is not EntityType.PUBLISHER
+    return (
+        article.cls(entity) == "org" and article.entities[entity].type is not EntityType.PUBLISHER
+    )
 
 
 def _first_org_back(article: _Article, index: int) -> str | None:
@@ -454,8 +458,10 @@ def _rule_hits(
             for index in dict.fromkeys(objects):
                 slot = slots[index]
                 subj: str | None = subject
-                if rule.vendor_first:
+                if rule.vendor_first or rule.customer_first:
                     subj, obj = _vendor_order(article, subject, slot.entity)
+                    if rule.customer_first and subj is not None:
+                        subj, obj = obj, subj
                     slot = _Slot(slot.start, slot.end, obj, slot.cls, slot.resolved)
                 if subj is None:
                     continue
@@ -822,8 +828,8 @@ def _all_hits(article: _Article) -> Iterator[tuple[_Hit, str]]:
         slots = _slots(article, index)
         if len(slots) < 1:
             continue
-        if _title_case(sentence.text):
-            continue
+        if _title_case(sentence.text) or sentence.text.rstrip(' *_”"').endswith("?"):
+            continue  # a title-case headline or a question asserts nothing
         for masked in _clauses(_mask(article.document.text, sentence, slots)):
             for rule in rules:
                 for hit in _rule_hits(article, rule, sentence, slots, masked):
