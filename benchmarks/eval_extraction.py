@@ -1,6 +1,7 @@
 """Extract every article of a folder, write NAME.json, and score with the official scorer.
 
-python benchmarks/eval_extraction.py [--dir DIR | --own] [--direct-only] [--out DIR] [--shared ../shared] [-v]
+python benchmarks/eval_extraction.py [--dir DIR | --own] [--direct-only] [--out DIR]
+    [--shared ../shared] [-v]
 
 Without ``--dir`` the folder is the shared dev corpus (``SHARED/corpus/dev``), and the seed is
 extracted as well. ``--own`` scores the project's own annotated articles in

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ __all__ = [
     "saturate",
 ]
 
+_ORDER = {f: k for k, f in enumerate(FACTORS)}
 _ROLES = frozenset(SUPPORT_ROLES) | {"inhouse", "partner", "invest", "restriction", "multisource"}
 
 
@@ -207,6 +209,55 @@ def claim_weight(c: Claim, params: Parameters | None = None, as_of: date | None 
     return min(1.0, max(0.0, source * c.confidence * stance * decay))
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class _Matcher:
+    """Rules compiled once: grouped by the roles they fire on, cues in one alternation."""
+
+    by_role: Mapping[str, tuple[Rule, ...]]
+    cues: re.Pattern[str] | None
+    prefixes: Mapping[str, frozenset[str]]
+
+    def present(self, text: str) -> frozenset[str]:
+        """Return every cue that occurs in `text` (already lower-cased), overlaps included."""
+        if self.cues is None:
+            return frozenset()
+        found: set[str] = set()
+        for m in self.cues.finditer(text):
+            found |= self.prefixes[m.group(1)]
+        return frozenset(found)
+
+    def fired(self, c: Claim) -> list[Rule]:
+        """Return the rules that fire on `c`, in file order (same test as :meth:`Rule.fires`)."""
+        rules = self.by_role.get(c.role, ())
+        cues = self.present(c.evidence.lower()) if rules else frozenset()
+        kind = None if c.quantity is None else c.quantity.kind
+        return [
+            r
+            for r in rules
+            if (r.predicate is None or c.predicate == r.predicate)
+            and (not r.cues or not cues.isdisjoint(r.cues))
+            and (r.quantity is None or (c.quantity is not None and kind == r.quantity))
+            and all(getattr(c, q, None) is not None for q in r.requires)
+            and (not r.modality or c.modality in r.modality)
+        ]
+
+
+@functools.lru_cache(maxsize=16)
+def _matcher(rules: tuple[Rule, ...]) -> _Matcher:
+    by_role: dict[str, list[Rule]] = {}
+    for r in rules:
+        for role in SUPPORT_ROLES if r.role is None else (r.role,):
+            by_role.setdefault(role, []).append(r)
+    cues = sorted({cue for r in rules for cue in r.cues}, key=lambda x: (-len(x), x))
+    # At each position the lookahead yields the longest cue starting there; every shorter cue
+    # starting there is one of its prefixes, so the prefix closure recovers overlapping cues.
+    pattern = re.compile("(?=(" + "|".join(map(re.escape, cues)) + "))") if cues else None
+    prefixes = {cue: frozenset(x for x in cues if cue.startswith(x)) for cue in cues}
+    return _Matcher(
+        by_role={k: tuple(v) for k, v in by_role.items()}, cues=pattern, prefixes=prefixes
+    )
+
+
 def claim_evidence(
     c: Claim,
     *,
@@ -226,14 +277,12 @@ def claim_evidence(
     """
     p = load_parameters() if params is None else params
     best: dict[tuple[str, int], float] = {}
-    for rule in load_rules() if rules is None else rules:
-        if rule.fires(c):
-            m = _magnitude(rule, c, p, as_of)
-            key = (rule.factor, rule.polarity)
-            best[key] = max(best.get(key, 0.0), m)
+    for rule in _matcher(tuple(load_rules() if rules is None else rules)).fired(c):
+        m = _magnitude(rule, c, p, as_of)
+        key = (rule.factor, rule.polarity)
+        best[key] = max(best.get(key, 0.0), m)
     w = claim_weight(c, p, as_of)
-    order = {f: k for k, f in enumerate(FACTORS)}
-    items = sorted(best.items(), key=lambda kv: (order[kv[0][0]], -kv[0][1]))
+    items = sorted(best.items(), key=lambda kv: (_ORDER[kv[0][0]], -kv[0][1]))
     return tuple(
         Evidence(claim=c, factor=f, polarity=pol, magnitude=m, weight=w)
         for (f, pol), m in items

@@ -1,9 +1,9 @@
 """Project extractions (or a dataset holding them) onto a networkx MultiDiGraph.
 
 The attributes follow ``docs/contracts.md`` ("The networkx projection"): one node per entity id,
-merged over articles; one edge per relation claim, keyed by the relation id; articles and quotes
-in ``G.graph``. Scores in the dataset's ``derived`` graph become node attributes (``lockin``,
-``exposure`` …) and ``G.graph["dependencies"]``.
+merged over articles; one edge per relation claim, keyed by the relation id; articles, quotes and
+every number found (``quantities``) in ``G.graph``. Scores in the dataset's ``derived`` graph
+become node attributes (``lockin``, ``exposure`` …) and ``G.graph["dependencies"]``.
 
 Examples
 --------
@@ -75,7 +75,7 @@ def to_networkx(
 
 def _project(extractions: tuple[Extraction, ...]) -> nx.MultiDiGraph:
     extractions = tuple(sorted(extractions, key=lambda ex: ex.document.id))
-    G = nx.MultiDiGraph(articles={}, quotes=[], dependencies=[])
+    G = nx.MultiDiGraph(articles={}, quotes=[], quantities=[], dependencies=[])
     records: dict[str, list[Entity]] = defaultdict(list)
     for ex in extractions:
         for entity in ex.entities:
@@ -85,6 +85,7 @@ def _project(extractions: tuple[Extraction, ...]) -> nx.MultiDiGraph:
     for ex in extractions:
         G.graph["articles"][ex.document.id] = _article(ex)
         G.graph["quotes"].extend(_quote(q, ex) for q in sorted(ex.quotes, key=lambda q: q.id))
+        G.graph["quantities"].extend(_stated(q, ex) for q in sorted(ex.quantities, key=_by_id))
         for rel in sorted(ex.relations, key=lambda r: r.id):
             G.add_edge(rel.subject, rel.object, key=rel.id, **_edge_attributes(rel, ex))
     return G
@@ -159,6 +160,22 @@ def _quantity(q: Quantity) -> dict[str, Any]:
         "unit": q.unit,
         "normalized": q.normalized,
         "approximate": q.approximate,
+    }
+
+
+def _by_id(q: Quantity) -> str:
+    return q.id
+
+
+def _stated(q: Quantity, ex: Extraction) -> dict[str, Any]:
+    """Return a number record of ``G.graph["quantities"]``: the edge form plus where it stands."""
+    entities = {e.id for e in ex.entities}
+    return {
+        **_quantity(q),
+        "id": q.id,
+        "article": ex.document.id,
+        "span": (q.span.start, q.span.end),
+        "about": q.about if q.about in entities else None,
     }
 
 

@@ -9,8 +9,7 @@ the union of all named graphs.
 
 :func:`nx_answer` answers the same questions on the networkx projection
 (:func:`vendorgraph.graph.networkx.to_networkx`) with rows of the same shape, so the two can be
-compared. The projection holds no number records of its own, only the number a claim links, so
-``numbers-about`` on networkx returns a subset of the SPARQL answer.
+compared: both give the same rows for every named query.
 
 Examples
 --------
@@ -705,14 +704,32 @@ def _nx_single_points(G: nx.MultiDiGraph) -> list[tuple[Any, ...]]:
 
 
 def _nx_numbers_about(G: nx.MultiDiGraph, company: str) -> list[tuple[Any, ...]]:
-    kinds = concept_map(QuantityKind)
-    rows = set()
+    """Numbers about `company`, linked to its claims, or in the sentence of one of its claims."""
+    stated = G.graph.get("quantities", [])
+    numbers = [q for q in stated if q["about"] == company]
+    sentences: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for s, o, d in G.edges(data=True):
-        q = d["quantity"]
-        if company in (s, o) and q is not None:
-            kind = str(kinds[QuantityKind(q["kind"])])
-            rows.add((_iri(company), _article_iri(d["article"]), q["text"], kind, q["normalized"]))
+        if company in (s, o):
+            sentences[d["article"]].append(d["span"])
+            if d["quantity"] is not None:
+                numbers.append({**d["quantity"], "article": d["article"]})
+    numbers += [q for q in stated if any(_within(q["span"], x) for x in sentences[q["article"]])]
+    kinds, me = concept_map(QuantityKind), _iri(company)
+    rows = {
+        (
+            me,
+            _article_iri(q["article"]),
+            q["text"],
+            str(kinds[QuantityKind(q["kind"])]),
+            q["normalized"],
+        )
+        for q in numbers
+    }
     return list(rows)
+
+
+def _within(inner: Sequence[int], outer: Sequence[int]) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
 _NX: dict[str, Callable[..., list[tuple[Any, ...]]]] = {

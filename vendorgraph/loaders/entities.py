@@ -558,7 +558,7 @@ def _appositions(table: _Table, pats: EntityPatterns, sentence: Sentence) -> Non
 
 
 def _short_aliases(table: _Table, pats: EntityPatterns, lo: int, hi: int) -> None:
-    """The first word of a found company's name, used alone later ("Arcwell" for Arcwell Systems)."""
+    """Add the first word of a found company's name where it is used alone ("Arcwell")."""
     for draft in list(table.drafts.values()):
         words = draft.name.split()
         if draft.entry is not None or not draft.type.is_organization or len(words) < 2:
@@ -576,7 +576,7 @@ def _short_aliases(table: _Table, pats: EntityPatterns, lo: int, hi: int) -> Non
 
 
 def _main_org(table: _Table) -> str | None:
-    """The organisation the article names most often (ties: the first named)."""
+    """Return the organisation the article names most often (ties: the first named)."""
     counts: dict[str, int] = {}
     for span in table.order:
         key = table.mentions[span]
@@ -598,11 +598,11 @@ def _executives(table: _Table, pats: EntityPatterns) -> None:
     )
     out = []
     for aff in table.affiliations:
-        if aff.org is None and aff.role is not None:
-            if main is not None and pats.executive_roles.fullmatch(aff.role):
-                aff = replace(aff, org=main)
-            elif government is not None and pats.government_roles.fullmatch(aff.role):
-                aff = replace(aff, org=government)
+        role = aff.role or ""
+        if aff.org is None and main is not None and pats.executive_roles.fullmatch(role):
+            aff = replace(aff, org=main)
+        elif aff.org is None and government is not None and pats.government_roles.fullmatch(role):
+            aff = replace(aff, org=government)
         out.append(aff)
     table.affiliations[:] = out
 
@@ -624,8 +624,10 @@ _DATELINE_SOURCE = re.compile(
 
 
 def _governments(table: _Table, sents: tuple[Sentence, ...]) -> None:
-    """Government bodies written out ("Ministry of Industry and Trade"); a shorter form of a
-    longer one ("Ministry of Industry") is the same body."""
+    """Add government bodies written out ("Ministry of Industry and Trade").
+
+    A shorter form of a longer one ("Ministry of Industry") is the same body.
+    """
     found = [
         (sentence.start + m.start(), sentence.start + m.end(), m.group())
         for sentence in sents
@@ -639,7 +641,7 @@ def _governments(table: _Table, sents: tuple[Sentence, ...]) -> None:
 
 
 def _dateline_sources(table: _Table, lo: int, hi: int) -> None:
-    """The wire service in a dateline ("PRAGUE, May 6 (Central Desk) - ...")."""
+    """Add the wire service of a dateline ("PRAGUE, May 6 (Central Desk) - ...")."""
     for match in _DATELINE_SOURCE.finditer(table.text, lo, hi):
         start, end = match.span("pub")
         if table.at(start, end) is None and not _crosses(table, start, end):
@@ -647,8 +649,11 @@ def _dateline_sources(table: _Table, lo: int, hi: int) -> None:
 
 
 def _its_roles(table: _Table, pats: EntityPatterns, sentence: Sentence, floor: int) -> None:
-    """ "Jane Roe, its vice president of compute": the role is at the company the sentence (or,
-    when it names none before the person, the sentence before) is about: its first company."""
+    """Add roles given with "its" ("Jane Roe, its vice president of compute").
+
+    The role is at the first company of the sentence (or, when it names none before the
+    person, of the sentence before).
+    """
     for match in pats.person_its_role.finditer(sentence.text):
         start = sentence.start + match.start("person")
         person = _person(table, pats, match.group("person"), start)
@@ -951,18 +956,7 @@ def find_entities(
     table = _Table(text=text, lexicon=lexicon)
     for start, end, entry in _lexicon_hits(text, lo, len(text), lexicon):
         table.add_entry(entry, start, end)
-    _dateline_sources(table, lo, len(text))
-    _governments(table, sents)
-    for rule in (_appositions, _suffix_orgs):
-        for sentence in sents:
-            rule(table, pats, sentence)
-    _short_aliases(table, pats, lo, len(text))
-    _person_cues(table, pats, lo, len(text))
-    for rule in (_roles, _duties, _speech_people, _descriptors, _publishers):
-        for sentence in sents:
-            rule(table, pats, sentence)
-    for index, sentence in enumerate(sents):
-        _its_roles(table, pats, sentence, sents[index - 1].start if index else sentence.start)
+    _names_and_roles(table, pats, sents, lo)
     _vendor_products(table, pats)
     for sentence in sents:
         _offering_heads(table, pats, sentence)
@@ -977,6 +971,24 @@ def find_entities(
         _its_own(table, pats, sentence)
     _executives(table, pats)
     return _result(table)
+
+
+def _names_and_roles(
+    table: _Table, pats: EntityPatterns, sents: tuple[Sentence, ...], lo: int
+) -> None:
+    """Run the cue rules for names the lexicon lacks, and the roles people hold."""
+    _dateline_sources(table, lo, len(table.text))
+    _governments(table, sents)
+    for rule in (_appositions, _suffix_orgs):
+        for sentence in sents:
+            rule(table, pats, sentence)
+    _short_aliases(table, pats, lo, len(table.text))
+    _person_cues(table, pats, lo, len(table.text))
+    for rule in (_roles, _duties, _speech_people, _descriptors, _publishers):
+        for sentence in sents:
+            rule(table, pats, sentence)
+    for index, sentence in enumerate(sents):
+        _its_roles(table, pats, sentence, sents[index - 1].start if index else sentence.start)
 
 
 def _result(table: _Table) -> EntityResult:

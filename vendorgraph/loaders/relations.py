@@ -289,8 +289,11 @@ _WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")
 
 
 def _pronouns(article: _Article, index: int, slots: list[_Slot]) -> Iterator[_Slot]:
-    """Subject pronouns: "it will deploy" (the company last named), "we"/"our" (the speaker's
-    company inside a quote, the author's company outside one)."""
+    """Yield slots for subject pronouns.
+
+    "it will deploy" is the sentence's first company; "we"/"our" is the speaker's company
+    inside a quote and the author's company outside one.
+    """
     sentence = article.sentences[index]
     for match in _IT.finditer(sentence.text):
         pos = sentence.start + match.start()
@@ -305,8 +308,11 @@ def _pronouns(article: _Article, index: int, slots: list[_Slot]) -> Iterator[_Sl
 
 
 def _first_person_org(article: _Article, pos: int) -> str | None:
-    """Who "we" is at `pos`: the quoted speaker's company, else the author's (the first role
-    the article gives at a company, when the text itself speaks in the first person)."""
+    """Return who "we" is at `pos`.
+
+    Inside a quote: the speaker's company. Outside: the author's (the first role the article
+    gives at a company), when the text itself speaks in the first person.
+    """
     for quote in article.quotes:
         if quote.direct and quote.span.start <= pos < quote.span.end:
             return _org_of(article, quote.speaker)
@@ -332,8 +338,11 @@ def _org_of(article: _Article, speaker: str | None) -> str | None:
 def _owner_of_its(
     article: _Article, slots: list[_Slot], sentence: Sentence, pos: int
 ) -> str | None:
-    """The company "its" at `pos` refers to: the nearest one before, unless that one sits in an
-    apposition ("Acme, a startup backed by Beta, runs its ..."), then the one described."""
+    """Return the company "its" at `pos` refers to.
+
+    That is the nearest one before, unless that one sits in an apposition ("Acme, a startup
+    backed by Beta, runs its ..."); then it is the company the apposition describes.
+    """
     nearest = _org_before(article, slots, pos)
     first = next((s for s in slots if s.end <= pos and _actor(article, s.entity)), None)
     if first is None or first.entity == nearest:
@@ -377,15 +386,18 @@ def _first_org(article: _Article, slots: list[_Slot], pos: int) -> str | None:
 
 
 def _actor(article: _Article, entity: str) -> bool:
-    """A company that can act in a clause: not a government, place or the publisher."""
+    """Tell whether `entity` is a company that can act in a clause (not the publisher)."""
     return (
         article.cls(entity) == "org" and article.entities[entity].type is not EntityType.PUBLISHER
     )
 
 
 def _first_org_back(article: _Article, index: int) -> str | None:
-    """The company a pronoun in sentence ``index + 1`` most likely means: among the companies
-    of the three sentences before, the one the article names most often (ties: the nearest)."""
+    """Return the company a pronoun in sentence ``index + 1`` most likely means.
+
+    Among the companies of the three sentences before, that is the one the article names most
+    often (ties: the nearest).
+    """
     best: tuple[int, int, str] | None = None
     for back in range(index, max(-1, index - 3), -1):
         for m in _in_sentence(article, article.sentences[back]):
@@ -778,13 +790,18 @@ def find_relations(
 
 
 _SMALL = frozenset(
-    "a an the and or of on in at to for with by from as vs vs. its it is are into over".split()
+    {
+        *("a", "an", "the", "and", "or", "of", "on", "in", "at", "to", "for", "with", "by"),
+        *("from", "as", "vs", "vs.", "its", "it", "is", "are", "into", "over"),
+    }
 )
 
 
 def _title_case(text: str) -> bool:
-    """Whether a line is a title-case headline ("Acme Expands Bet On Nvidia"): most of its
-    words, small words included, are capitalised, so verbs there are no reliable cue."""
+    """Tell whether a line is a title-case headline ("Acme Expands Bet On Nvidia").
+
+    Its words, small words included, are capitalised, so its verbs are no reliable cue.
+    """
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
     if len(words) < 4:
         return False
@@ -802,8 +819,11 @@ _APPOSITION = re.compile(
 
 
 def _clauses(masked: str) -> list[str]:
-    """The masked sentence with its appositions lifted out, then each apposition as a clause
-    of its own about the company it describes; just the sentence when it has none."""
+    """Return the masked sentence with its appositions lifted out, then each apposition.
+
+    Each apposition becomes a clause of its own about the company it describes; a sentence
+    without appositions is returned alone.
+    """
     found = list(_APPOSITION.finditer(masked))
     if not found:
         return [masked]
