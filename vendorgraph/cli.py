@@ -504,7 +504,7 @@ def explain_cmd(
     from vendorgraph.analysis import explain_company, explain_edge, load_parameters, resolve
 
     with _user_errors():
-        _, G = _load_graph(graph)
+        _, G = _load_graph(graph, as_of=as_of)
         params = load_parameters(weights)
         if provider is None:
             found: Any = explain_company(G, resolve(G, company), params=params, as_of=as_of)
@@ -614,7 +614,7 @@ def whatif_cmd(
     from vendorgraph.analysis import load_parameters, resolve, whatif
 
     with _user_errors():
-        _, G = _load_graph(graph)
+        _, G = _load_graph(graph, as_of=as_of)
         cuts = {resolve(G, k): v for k, v in _parse_cut(cut or []).items()}
         moves = [
             (resolve(G, i), resolve(G, j), resolve(G, k), share)
@@ -664,7 +664,7 @@ def robustness_cmd(
     from vendorgraph.analysis import load_parameters, robustness
 
     with _user_errors():
-        _, G = _load_graph(graph)
+        _, G = _load_graph(graph, as_of=as_of)
         result = robustness(G, draws=draws, seed=seed, params=load_parameters(weights), as_of=as_of)
     title = f"{result.draws} draws, seed {result.seed}: median Kendall tau {result.median_tau:.3f}"
     if edges:
@@ -839,8 +839,8 @@ def diff_cmd(
 
     with _user_errors():
         dataset, G = _load_graph(graph)
-        before = _lockin_by_id(graph, from_date)
-        after = _lockin_by_id(graph, to_date)
+        before = _lockin_by_id(dataset, from_date)
+        after = _lockin_by_id(dataset, to_date)
         change = diff(dataset, from_date, to_date, scores_from=before, scores_to=after)
     rows: list[dict[str, Any]] = [
         {"change": what, "subject": _label(G, s), "predicate": p, "object": _label(G, o)}
@@ -866,11 +866,11 @@ def diff_cmd(
     )
 
 
-def _lockin_by_id(graph: Path, as_of: str) -> dict[str, float]:
+def _lockin_by_id(dataset: rdflib.Dataset, as_of: str) -> dict[str, float]:
     from vendorgraph.analysis import lockin
+    from vendorgraph.graph.networkx import to_networkx
 
-    _, G = _load_graph(graph, as_of=as_of)
-    result = lockin(G, as_of=as_of)
+    result = lockin(to_networkx(dataset, as_of=as_of), as_of=as_of)
     return dict(zip(result.nodes, result.lockin.tolist(), strict=True))
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -26,6 +25,8 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+import ahocorasick
 
 from vendorgraph.analysis._time import parse_date, years_between
 from vendorgraph.analysis.dependencies import SUPPORT_ROLES, Claim
@@ -37,6 +38,7 @@ __all__ = [
     "Rule",
     "claim_evidence",
     "claim_weight",
+    "factor_readings",
     "load_rules",
     "saturate",
 ]
@@ -211,23 +213,17 @@ def claim_weight(c: Claim, params: Parameters | None = None, as_of: date | None 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class _Matcher:
-    """Rules compiled once: grouped by the roles they fire on, cues in one alternation."""
+    """Rules compiled once: grouped by the roles they fire on, every cue in one automaton."""
 
     by_role: Mapping[str, tuple[Rule, ...]]
-    cues: re.Pattern[str] | None
-    prefixes: Mapping[str, frozenset[str]]
+    cues: Any  # an ahocorasick.Automaton over every cue, or None when no rule has cues
 
     def present(self, text: str) -> frozenset[str]:
         """Return every cue that occurs in `text` (already lower-cased), overlaps included."""
-        if self.cues is None:
-            return frozenset()
-        found: set[str] = set()
-        for m in self.cues.finditer(text):
-            found |= self.prefixes[m.group(1)]
-        return frozenset(found)
+        return frozenset([cue for _, cue in self.cues.iter(text)]) if self.cues else frozenset()
 
     def fired(self, c: Claim) -> list[Rule]:
-        """Return the rules that fire on `c`, in file order (same test as :meth:`Rule.fires`)."""
+        """Return the rules that fire on `c`, in file order (the test of :meth:`Rule.fires`)."""
         rules = self.by_role.get(c.role, ())
         cues = self.present(c.evidence.lower()) if rules else frozenset()
         kind = None if c.quantity is None else c.quantity.kind
@@ -242,20 +238,37 @@ class _Matcher:
         ]
 
 
-@functools.lru_cache(maxsize=16)
-def _matcher(rules: tuple[Rule, ...]) -> _Matcher:
+def _compile(rules: tuple[Rule, ...]) -> _Matcher:
     by_role: dict[str, list[Rule]] = {}
     for r in rules:
         for role in SUPPORT_ROLES if r.role is None else (r.role,):
             by_role.setdefault(role, []).append(r)
-    cues = sorted({cue for r in rules for cue in r.cues}, key=lambda x: (-len(x), x))
-    # At each position the lookahead yields the longest cue starting there; every shorter cue
-    # starting there is one of its prefixes, so the prefix closure recovers overlapping cues.
-    pattern = re.compile("(?=(" + "|".join(map(re.escape, cues)) + "))") if cues else None
-    prefixes = {cue: frozenset(x for x in cues if cue.startswith(x)) for cue in cues}
-    return _Matcher(
-        by_role={k: tuple(v) for k, v in by_role.items()}, cues=pattern, prefixes=prefixes
-    )
+    cues = sorted({cue for r in rules for cue in r.cues})
+    automaton = None
+    if cues:
+        automaton = ahocorasick.Automaton()
+        for cue in cues:
+            automaton.add_word(cue, cue)
+        automaton.make_automaton()
+    return _Matcher(by_role={k: tuple(v) for k, v in by_role.items()}, cues=automaton)
+
+
+_MATCHERS: dict[int, tuple[tuple[Rule, ...], _Matcher]] = {}
+
+
+def _matcher(rules: Sequence[Rule]) -> _Matcher:
+    """Return the compiled form of `rules`, memoised on the identity of the tuple."""
+    hit = _MATCHERS.get(id(rules))
+    if hit is not None and hit[0] is rules:
+        return hit[1]
+    key = tuple(rules)
+    if len(_MATCHERS) >= 32:
+        _MATCHERS.clear()
+    compiled = _compile(key)
+    _MATCHERS[id(key)] = (key, compiled)
+    if isinstance(rules, tuple):
+        _MATCHERS[id(rules)] = (rules, compiled)
+    return compiled
 
 
 def claim_evidence(
@@ -276,18 +289,40 @@ def claim_evidence(
     [('scarcity', -1, 0.6)]
     """
     p = load_parameters() if params is None else params
-    best: dict[tuple[str, int], float] = {}
-    for rule in _matcher(tuple(load_rules() if rules is None else rules)).fired(c):
-        m = _magnitude(rule, c, p, as_of)
-        key = (rule.factor, rule.polarity)
-        best[key] = max(best.get(key, 0.0), m)
-    w = claim_weight(c, p, as_of)
-    items = sorted(best.items(), key=lambda kv: (_ORDER[kv[0][0]], -kv[0][1]))
-    return tuple(
-        Evidence(claim=c, factor=f, polarity=pol, magnitude=m, weight=w)
-        for (f, pol), m in items
-        if m > 0
+    rows, w = factor_readings(
+        c, rules=load_rules() if rules is None else rules, params=p, as_of=as_of
     )
+    return tuple(
+        Evidence(claim=c, factor=FACTORS[f], polarity=pol, magnitude=m, weight=w)
+        for f, pol, m in rows
+    )
+
+
+def factor_readings(
+    c: Claim, *, rules: Sequence[Rule], params: Parameters, as_of: date | None
+) -> tuple[list[tuple[int, int, float]], float]:
+    """Return ((factor index, polarity, magnitude) in factor order, weight) of a claim.
+
+    The columnar core of :func:`claim_evidence`: no :class:`Evidence` records are built.
+
+    Examples
+    --------
+    >>> from vendorgraph.analysis.dependencies import Claim
+    >>> c = Claim(key="k", subject="a", object="b", predicate="depends_on", role="depend")
+    >>> factor_readings(c, rules=load_rules(), params=load_parameters(), as_of=None)
+    ([(1, 1, 0.5)], 1.0)
+    """
+    best: dict[tuple[int, int], float] = {}
+    for rule in _matcher(rules).fired(c):
+        m = _magnitude(rule, c, params, as_of)
+        key = (_ORDER[rule.factor], rule.polarity)
+        best[key] = max(best.get(key, 0.0), m)
+    rows = [(f, pol, m) for (f, pol), m in sorted(best.items(), key=_factor_key) if m > 0]
+    return rows, claim_weight(c, params, as_of)
+
+
+def _factor_key(item: tuple[tuple[int, int], float]) -> tuple[int, int]:
+    return item[0][0], -item[0][1]
 
 
 def edge_claims(attrs: Mapping[str, Any]) -> Iterable[Claim]:

@@ -19,7 +19,6 @@ Examples
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,6 +29,8 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.stats import rankdata
 
+from vendorgraph.analysis._time import parse_date
+from vendorgraph.analysis.columns import ClaimColumns, claim_columns
 from vendorgraph.analysis.crosscheck import katz_impact, kendall_tau, pagerank
 from vendorgraph.analysis.debtrank import debtrank_from_each, direct_impact, linear_impact
 from vendorgraph.analysis.dependencies import as_dependencies, impact_from_index
@@ -38,9 +39,9 @@ from vendorgraph.analysis.factors import Rule, load_rules
 from vendorgraph.analysis.switching import (
     EvidenceTable,
     aggregate,
-    evidence_table,
     factor_matrix,
-    resolve_as_of,
+    latest_of,
+    table_from_columns,
 )
 from vendorgraph.analysis.weights import FACTORS, Parameters, load_parameters
 from vendorgraph.errors import InputError
@@ -56,6 +57,7 @@ __all__ = [
     "lockin",
     "prepare",
     "reliance",
+    "reliance_from_columns",
 ]
 
 
@@ -115,18 +117,36 @@ def reliance(deps: nx.DiGraph, params: Parameters | None = None) -> np.ndarray:
     >>> reliance(deps).tolist()
     [0.5, 0.5]
     """
-    p = load_parameters() if params is None else params
-    suppliers: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for i, j, kinds in deps.edges(data="kinds", default=()):
-        for k in kinds:
-            suppliers[i, k].add(j)
-    out = np.empty(deps.number_of_edges())
-    for e, (i, _, d) in enumerate(deps.edges(data=True)):
-        stated = [_share(c) for c in d.get("claims", ())]
-        shares = [s for s in stated if s is not None]
-        n = max((len(suppliers[i, k]) for k in d.get("kinds", ())), default=1)
-        out[e] = max(shares) if shares else p.default_reliance / n
+    return reliance_from_columns(
+        claim_columns(deps), load_parameters() if params is None else params
+    )
+
+
+def reliance_from_columns(cols: ClaimColumns, params: Parameters) -> np.ndarray:
+    """Return :func:`reliance` from the claim columns, vectorised over the edges."""
+    shares = np.array([_nan_if_none(_share(c)) for c in cols.reps], dtype=float)
+    share = shares[cols.claim_sig]
+    stated = cols.support & ~np.isnan(share)
+    best = np.full(len(cols.edges), -np.inf)
+    np.maximum.at(best, cols.claim_edge[stated], share[stated])
+    has = np.bincount(cols.claim_edge[stated], minlength=len(cols.edges)) > 0
+    out = np.where(has, best, params.default_reliance / _suppliers(cols))
     return np.clip(out, 0.0, 1.0)
+
+
+def _nan_if_none(x: float | None) -> float:
+    return np.nan if x is None else x
+
+
+def _suppliers(cols: ClaimColumns) -> np.ndarray:
+    """Per edge i -> j: the most suppliers i has of any kind the edge carries (1 if none)."""
+    n = np.ones(len(cols.edges), dtype=np.int64)
+    for kind in sorted({k for ks in cols.kinds for k in ks}):
+        carries = np.array([kind in ks for ks in cols.kinds], dtype=bool)[cols.edge_kinds]
+        dependents = cols.dependent[carries]
+        count = np.bincount(dependents, minlength=len(cols.nodes))
+        n[carries] = np.maximum(n[carries], count[dependents])
+    return n
 
 
 def _share(c: Any) -> float | None:
@@ -156,18 +176,17 @@ def prepare(
     deps = as_dependencies(G, as_of=as_of)
     p = load_parameters() if params is None else params
     rs = load_rules() if rules is None else tuple(rules)
-    nodes = tuple(deps)
-    index = {n: k for k, n in enumerate(nodes)}
-    edges = list(deps.edges())
+    cols = claim_columns(deps)
+    when = parse_date(as_of) or parse_date(deps.graph.get("as_of")) or latest_of(cols)
     return Prepared(
         deps=deps,
-        nodes=nodes,
-        table=evidence_table(deps, params=p, rules=rs, as_of=as_of),
-        reliance=reliance(deps, p),
-        dependent=np.array([index[i] for i, _ in edges], dtype=np.int64),
-        provider=np.array([index[j] for _, j in edges], dtype=np.int64),
+        nodes=cols.nodes,
+        table=table_from_columns(cols, rules=rs, params=p, as_of=when),
+        reliance=reliance_from_columns(cols, p),
+        dependent=cols.dependent,
+        provider=cols.provider,
         params=p,
-        as_of=resolve_as_of(deps, as_of),
+        as_of=when,
     )
 
 

@@ -33,6 +33,7 @@ import networkx as nx
 import numpy as np
 
 from vendorgraph.analysis._time import parse_date
+from vendorgraph.analysis.columns import ClaimColumns, claim_columns
 from vendorgraph.analysis.dependencies import (
     as_dependencies,
     independent_source,
@@ -43,6 +44,7 @@ from vendorgraph.analysis.factors import (
     Rule,
     claim_evidence,
     edge_claims,
+    factor_readings,
     load_rules,
 )
 from vendorgraph.analysis.weights import FACTORS, Parameters, load_parameters
@@ -59,8 +61,10 @@ __all__ = [
     "edge_evidence",
     "evidence_table",
     "factor_matrix",
+    "latest_of",
     "resolve_as_of",
     "switching_cost",
+    "table_from_columns",
 ]
 
 _EPS = 1e-12
@@ -128,29 +132,6 @@ def _rebind(items: tuple[Evidence, ...], c: Any) -> list[Evidence]:
     ]
 
 
-def _read(
-    c: Any,
-    cache: dict[Any, tuple[Any, ...]],
-    rules: Sequence[Rule],
-    p: Parameters,
-    when: date | None,
-) -> tuple[Any, ...]:
-    """Memoised evidence of a claim as ((factor index, polarity, text, source), c*m, c)."""
-    sig: tuple[Any, ...] = (c.role, c.predicate, c.evidence or c.key, c.quantity, c.start, c.end)
-    sig += (c.capability is None, c.modality, c.source, c.confidence, c.published)
-    sig += (c.wire_source,)
-    if sig not in cache:
-        text = " ".join(c.evidence.lower().split()) or c.key
-        cache[sig] = tuple(
-            ((_ORDER[e.factor], e.polarity, text, independent_source(c)), e.strength, e.weight)
-            for e in claim_evidence(c, rules=rules, params=p, as_of=when)
-        )
-    return cache[sig]
-
-
-_ORDER = {f: k for k, f in enumerate(FACTORS)}
-
-
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class EvidenceTable:
     """Columnar evidence of every edge, de-duplicated: one row per counted piece of evidence."""
@@ -186,26 +167,124 @@ def evidence_table(
     deps = as_dependencies(G, as_of=as_of)
     p = load_parameters() if params is None else params
     rs = load_rules() if rules is None else tuple(rules)
-    when = resolve_as_of(deps, as_of)
-    cache: dict[Any, tuple[Any, ...]] = {}
-    edges = tuple(deps.edges())
-    rows: list[tuple[int, int, int, float, float]] = []
-    for k, (_, _, attrs) in enumerate(deps.edges(data=True)):
-        best: dict[tuple[Any, ...], tuple[float, float]] = {}
-        for c in edge_claims(attrs):
-            for key, strength, weight in _read(c, cache, rs, p, when):
-                if key not in best or strength > best[key][0]:
-                    best[key] = (strength, weight)
-        rows.extend((k, key[0], key[1], s, w) for key, (s, w) in best.items())
-    cols = np.array(rows, dtype=float).reshape(-1, 5)
-    return EvidenceTable(
-        edges=edges,
-        edge=cols[:, 0].astype(np.int64),
-        factor=cols[:, 1].astype(np.int64),
-        sign=cols[:, 2].astype(np.int8),
-        strength=cols[:, 3].copy(),
-        weight=cols[:, 4].copy(),
+    cols = claim_columns(deps)
+    when = parse_date(as_of) or parse_date(deps.graph.get("as_of")) or latest_of(cols)
+    return table_from_columns(cols, rules=rs, params=p, as_of=when)
+
+
+def latest_of(cols: ClaimColumns) -> date | None:
+    """Return the latest ``published`` date of the supporting claims (None if none is dated).
+
+    The same date as :func:`~vendorgraph.analysis.dependencies.latest_published`, read once
+    per distinct signature.
+    """
+    texts = {cols.reps[k].published for k in np.unique(cols.claim_sig[cols.support])}
+    dated = [x for x in map(parse_date, texts - {None}) if x is not None]
+    return max(dated) if dated else None
+
+
+def table_from_columns(
+    cols: ClaimColumns, *, rules: Sequence[Rule], params: Parameters, as_of: date | None
+) -> EvidenceTable:
+    """Build the :class:`EvidenceTable`: rules run once per distinct claim signature.
+
+    Rows come out in the order of the per-claim reading: edge by edge, and within an edge
+    in the order their (factor, polarity, sentence, source) key first appears; copies keep
+    the strongest row, the earliest among equals.
+    """
+    sig = _signature_rows(cols, rules, params, as_of)
+    cnt = sig.count[cols.claim_sig]
+    claim = np.repeat(np.arange(len(cols.claims)), cnt)
+    offset = np.arange(len(claim)) - np.repeat(np.cumsum(cnt) - cnt, cnt)
+    row = sig.start[cols.claim_sig][claim] + offset
+    text = _texts(cols, sig)[claim]
+    keep = _strongest_first(
+        (
+            cols.claim_edge[claim],
+            sig.factor[row],
+            sig.sign[row],
+            text,
+            sig.source[cols.claim_sig][claim],
+        ),
+        sig.strength[row],
     )
+    row = row[keep]
+    return EvidenceTable(
+        edges=cols.edges,
+        edge=cols.claim_edge[claim[keep]],
+        factor=sig.factor[row].astype(np.int64),
+        sign=sig.sign[row].astype(np.int8),
+        strength=sig.strength[row],
+        weight=sig.weight[row],
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class _SignatureRows:
+    """Evidence rows of each distinct signature, flattened (``start``/``count`` per signature)."""
+
+    start: np.ndarray
+    count: np.ndarray
+    factor: np.ndarray
+    sign: np.ndarray
+    strength: np.ndarray
+    weight: np.ndarray
+    text: np.ndarray
+    source: np.ndarray
+    texts: dict[str, int]
+
+
+def _signature_rows(
+    cols: ClaimColumns, rules: Sequence[Rule], p: Parameters, when: date | None
+) -> _SignatureRows:
+    flat: list[tuple[int, int, float, float]] = []
+    count, text, source = [], [], []
+    texts: dict[str, int] = {}
+    sources: dict[str | None, int] = {}
+    for c in cols.reps:
+        rows, w = factor_readings(c, rules=rules, params=p, as_of=when)
+        flat.extend((f, pol, w * m, w) for f, pol, m in rows)
+        count.append(len(rows))
+        norm = " ".join(c.evidence.lower().split())
+        text.append(texts.setdefault(norm, len(texts)) if norm else -1)
+        source.append(sources.setdefault(independent_source(c), len(sources)))
+    cols_ = np.array(flat, dtype=float).reshape(-1, 4)
+    n = np.asarray(count, dtype=np.int64)
+    return _SignatureRows(
+        start=np.cumsum(n) - n,
+        count=n,
+        factor=cols_[:, 0].astype(np.int64),
+        sign=cols_[:, 1].astype(np.int64),
+        strength=cols_[:, 2].copy(),
+        weight=cols_[:, 3].copy(),
+        text=np.asarray(text, dtype=np.int64),
+        source=np.asarray(source, dtype=np.int64),
+        texts=texts,
+    )
+
+
+def _texts(cols: ClaimColumns, sig: _SignatureRows) -> np.ndarray:
+    """Sentence id per claim; a claim without a sentence is keyed by its own key."""
+    text = sig.text[cols.claim_sig]
+    for k in np.flatnonzero(text < 0):
+        text[k] = sig.texts.setdefault(cols.claims[k].key, len(sig.texts))
+    return text
+
+
+def _strongest_first(keys: tuple[np.ndarray, ...], strength: np.ndarray) -> np.ndarray:
+    """Positions to keep: the strongest (then earliest) of each key group, in first-seen order."""
+    pos = np.arange(len(strength))
+    order = np.lexsort((pos, -strength, *reversed(keys)))
+    if not len(order):
+        return order
+    new = np.zeros(len(order), dtype=bool)
+    new[0] = True
+    for k in keys:
+        ks = k[order]
+        new[1:] |= ks[1:] != ks[:-1]
+    starts = np.flatnonzero(new)
+    first_seen = np.minimum.reduceat(order, starts)
+    return order[starts][np.argsort(first_seen, kind="stable")]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
