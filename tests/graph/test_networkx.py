@@ -106,3 +106,13 @@ def test_summary_counts_by_class_and_entity_type():
         "AILab": 1, "Chip": 1, "ChipVendor": 1, "CloudProvider": 1, "Person": 1, "Technology": 1,
     }  # fmt: skip
     assert s.triples == sum(1 for _ in to_dataset(extractions()).quads((None, None, None, None)))
+
+
+def test_graph_lists_every_number_with_its_span_and_entity(graph):
+    numbers = {q["id"]: q for q in graph.graph["quantities"]}
+    assert sorted(numbers) == ["n-count", "n-date", "n-php", "n-usd"]
+    count = numbers["n-count"]
+    assert count["text"] == "20,000" and count["normalized"] == 20000.0
+    assert count["about"] == "product/halcyon-h9"
+    assert count["span"][1] - count["span"][0] == len("20,000")
+    assert numbers["n-php"]["about"] is None  # free text, not an entity of the article

@@ -23,7 +23,8 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
-from operator import attrgetter
+from itertools import chain
+from operator import attrgetter, methodcaller
 from typing import Any
 
 import networkx as nx
@@ -85,45 +86,50 @@ def claim_columns(deps: nx.DiGraph) -> ClaimColumns:
     >>> claim_columns(nx.DiGraph()).claim_sig.tolist()
     []
     """
-    edges, claims, n_sup, n_all, edge_kinds, kinds = _walk(deps)
     index = {n: k for k, n in enumerate(deps)}
-    keys = zip(map(_SIGNATURE, claims), map(id, map(_QUANTITY, claims)), strict=True)
-    sigs: dict[Any, int] = {}
-    claim_sig = np.fromiter(
-        (sigs.setdefault(k, len(sigs)) for k in keys), dtype=np.int64, count=len(claims)
-    )
-    first = np.unique(claim_sig, return_index=True)[1]
-    counts = np.asarray(n_all, dtype=np.int64)
-    within = np.arange(len(claims)) - np.repeat(np.cumsum(counts) - counts, counts)
+    adjacency = list(deps.adjacency())  # (i, {j: attrs}) in deps.edges() order
+    edges = [(i, j) for i, nbrs in adjacency for j in nbrs]
+    attrs = [d for _, nbrs in adjacency for d in nbrs.values()]
+    support = list(map(methodcaller("get", "claims", ()), attrs))
+    counter = list(map(methodcaller("get", "counter", ()), attrs))
+    claims = list(chain.from_iterable(chain.from_iterable(zip(support, counter, strict=True))))
+    n_sup = np.fromiter(map(len, support), dtype=np.int64, count=len(edges))
+    n_all = n_sup + np.fromiter(map(len, counter), dtype=np.int64, count=len(edges))
+    claim_sig = _intern(list(zip(map(_SIGNATURE, claims), map(id, map(_QUANTITY, claims)))))
+    kinds = _intern(list(map(tuple, map(methodcaller("get", "kinds", ()), attrs))))
+    within = np.arange(len(claims)) - np.repeat(np.cumsum(n_all) - n_all, n_all)
+    degree = np.fromiter((len(nbrs) for _, nbrs in adjacency), dtype=np.int64)
     return ClaimColumns(
         nodes=tuple(index),
         edges=tuple(edges),
-        dependent=np.fromiter((index[i] for i, _ in edges), dtype=np.int64, count=len(edges)),
-        provider=np.fromiter((index[j] for _, j in edges), dtype=np.int64, count=len(edges)),
+        dependent=np.repeat(_lookup(index, [i for i, _ in adjacency]), degree),
+        provider=_lookup(index, [j for _, nbrs in adjacency for j in nbrs]),
         claims=tuple(claims),
-        claim_edge=np.repeat(np.arange(len(edges), dtype=np.int64), counts),
-        claim_sig=claim_sig,
-        support=within < np.repeat(np.asarray(n_sup, dtype=np.int64), counts),
-        reps=tuple(claims[k] for k in first),
-        kinds=tuple(kinds),
-        edge_kinds=np.asarray(edge_kinds, dtype=np.int64),
+        claim_edge=np.repeat(np.arange(len(edges), dtype=np.int64), n_all),
+        claim_sig=claim_sig.ids,
+        support=within < np.repeat(n_sup, n_all),
+        reps=tuple(claims[k] for k in claim_sig.first),
+        kinds=kinds.values,
+        edge_kinds=kinds.ids,
     )
 
 
-def _walk(deps: nx.DiGraph) -> tuple[list, list, list[int], list[int], list[int], dict]:
-    """One pass over the edges: (edges, claims, supporting and all counts, kinds ids, kinds)."""
-    edges: list[tuple[str, str]] = []
-    claims: list[Claim] = []
-    n_sup: list[int] = []
-    n_all: list[int] = []
-    edge_kinds: list[int] = []
-    kinds: dict[tuple[str, ...], int] = {}
-    for i, j, d in deps.edges(data=True):
-        edges.append((i, j))
-        sup, counter = d.get("claims", ()), d.get("counter", ())
-        claims.extend(sup)
-        claims.extend(counter)
-        n_sup.append(len(sup))
-        n_all.append(len(sup) + len(counter))
-        edge_kinds.append(kinds.setdefault(tuple(d.get("kinds", ())), len(kinds)))
-    return edges, claims, n_sup, n_all, edge_kinds, kinds
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class _Interned:
+    """Distinct values in first-seen order, the id of each item, and each value's first item."""
+
+    values: tuple[Any, ...]
+    ids: np.ndarray
+    first: np.ndarray
+
+
+def _intern(items: list[Any]) -> _Interned:
+    ids: dict[Any, Any] = dict.fromkeys(items)
+    for n, value in enumerate(ids):
+        ids[value] = n
+    codes = np.fromiter(map(ids.__getitem__, items), dtype=np.int64, count=len(items))
+    return _Interned(values=tuple(ids), ids=codes, first=np.unique(codes, return_index=True)[1])
+
+
+def _lookup(index: dict[str, int], names: list[str]) -> np.ndarray:
+    return np.fromiter(map(index.__getitem__, names), dtype=np.int64, count=len(names))

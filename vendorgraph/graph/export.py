@@ -176,6 +176,18 @@ def _key(key: object) -> str:
     return key
 
 
+_INT64 = 2**63
+
+
+def _integer(value: int) -> str:
+    if not -_INT64 <= value < _INT64:
+        raise InputError(
+            f"cannot write {value!r} as a Cypher integer: Neo4j holds signed 64-bit integers; "
+            "store it as a string"
+        )
+    return str(value)
+
+
 def cypher_literal(value: Any) -> str:
     r"""Return `value` (str, bool, int, float, list, dict) as a Cypher literal.
 
@@ -185,7 +197,8 @@ def cypher_literal(value: Any) -> str:
     Raises
     ------
     vendorgraph.errors.InputError
-        For None, a non-finite float or a type Cypher literals cannot hold.
+        For None, a non-finite float, an integer outside the signed 64-bit range or a type
+        Cypher literals cannot hold.
 
     Examples
     --------
@@ -198,7 +211,7 @@ def cypher_literal(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
-        return str(value)
+        return _integer(value)
     if isinstance(value, float) and math.isfinite(value):
         return repr(value)
     if isinstance(value, str):

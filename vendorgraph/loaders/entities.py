@@ -27,14 +27,20 @@ import bisect
 import functools
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any
 
 import ahocorasick
 
-from vendorgraph.loaders.text import Sentence, split_sentences
+from vendorgraph.loaders.text import (
+    RuleFilter,
+    Sentence,
+    possible_rules,
+    rule_filter,
+    split_sentences,
+)
 from vendorgraph.ontology.lexicon import Lexicon, LexiconEntry
 from vendorgraph.ontology.model import Document, Entity, Span, entity_id
 from vendorgraph.ontology.terms import EntityType
@@ -238,6 +244,7 @@ class _Table:
     order: list[tuple[int, int]] = field(default_factory=list)
     affiliations: list[Affiliation] = field(default_factory=list)
     developments: list[Development] = field(default_factory=list)
+    possible: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)
 
     def add(self, name: str, etype: EntityType, start: int, end: int, *, nest: bool = False) -> str:
         """Add a mention of a (new or known) entity named `name`; return its id.
@@ -438,6 +445,42 @@ def _suffix_type(pats: EntityPatterns, name: str) -> EntityType:
     return pats.suffix_types.get(name.split()[-1], EntityType.ORGANIZATION)
 
 
+# The cue patterns run sentence by sentence; a sentence that lacks every word a pattern needs
+# (a role, a suffix, a descriptor ...) is skipped with one Aho-Corasick pass per sentence.
+_FILTERED = (
+    "role_person",
+    "person_role_org",
+    "person_duty",
+    "apposition",
+    "person_its_role",
+    "org_suffix",
+    "descriptor",
+    "publisher",
+    "offering_head",
+)
+
+
+@functools.cache
+def _sentence_filter() -> RuleFilter:
+    pats = load_entity_patterns()
+    return rule_filter([getattr(pats, name) for name in _FILTERED])
+
+
+def _finditer(
+    table: _Table, pats: EntityPatterns, name: str, sentence: Sentence
+) -> Iterator[re.Match[str]]:
+    """Return ``pats.<name>.finditer(sentence.text)``, empty when it cannot match."""
+    pattern: re.Pattern[str] = getattr(pats, name)
+    if pats is not load_entity_patterns():
+        return pattern.finditer(sentence.text)
+    span = (sentence.start, sentence.end)
+    possible = table.possible.get(span)
+    if possible is None:
+        found = possible_rules(_sentence_filter(), sentence.text)
+        possible = table.possible[span] = frozenset(_FILTERED[i] for i in found)
+    return pattern.finditer(sentence.text) if name in possible else iter(())
+
+
 def _valid_person(pats: EntityPatterns, name: str) -> bool:
     words = name.split()
     return (
@@ -466,14 +509,14 @@ def _trim_person(pats: EntityPatterns, name: str) -> str:
 
 
 def _roles(table: _Table, pats: EntityPatterns, sentence: Sentence) -> None:
-    for match in pats.role_person.finditer(sentence.text):
+    for match in _finditer(table, pats, "role_person", sentence):
         start = sentence.start + match.start("person")
         person = _person(table, pats, match.group("person"), start)
         if person is None:
             continue
         org = _org_before(table, pats, sentence.start + match.start("role"), sentence.start)
         _affiliate(table, person, org, match.group("role"), sentence.start + match.start(), start)
-    for match in pats.person_role_org.finditer(sentence.text):
+    for match in _finditer(table, pats, "person_role_org", sentence):
         start = sentence.start + match.start("person")
         person = _person(table, pats, match.group("person"), start)
         org = _org_at(table, pats, sentence.start + match.start("org"), match.group("org"))
@@ -524,7 +567,7 @@ def _person_cues(table: _Table, pats: EntityPatterns, lo: int, hi: int) -> None:
 
 def _duties(table: _Table, pats: EntityPatterns, sentence: Sentence) -> None:
     """Roles stated with a verb: "Jane Roe leads infrastructure at Acme Labs"."""
-    for match in pats.person_duty.finditer(sentence.text):
+    for match in _finditer(table, pats, "person_duty", sentence):
         start = sentence.start + match.start("person")
         person = _person(table, pats, match.group("person"), start)
         org = _org_at(table, pats, sentence.start + match.start("org"), match.group("org"))
@@ -535,7 +578,7 @@ def _duties(table: _Table, pats: EntityPatterns, sentence: Sentence) -> None:
 
 def _appositions(table: _Table, pats: EntityPatterns, sentence: Sentence) -> None:
     """Unknown names that an apposition calls an organisation ("Acme, a maker of ...")."""
-    for match in pats.apposition.finditer(sentence.text):
+    for match in _finditer(table, pats, "apposition", sentence):
         tokens = list(re.finditer(r"\S+", match.group("name")))
         while tokens and tokens[0].group() in pats.stopwords:
             tokens.pop(0)
@@ -654,7 +697,7 @@ def _its_roles(table: _Table, pats: EntityPatterns, sentence: Sentence, floor: i
     The role is at the first company of the sentence (or, when it names none before the
     person, of the sentence before).
     """
-    for match in pats.person_its_role.finditer(sentence.text):
+    for match in _finditer(table, pats, "person_its_role", sentence):
         start = sentence.start + match.start("person")
         person = _person(table, pats, match.group("person"), start)
         if person is None:
@@ -671,7 +714,7 @@ def _first_org_in(table: _Table, lo: int, hi: int) -> str | None:
 
 
 def _suffix_orgs(table: _Table, pats: EntityPatterns, sentence: Sentence) -> None:
-    for match in pats.org_suffix.finditer(sentence.text):
+    for match in _finditer(table, pats, "org_suffix", sentence):
         span = _org_run_before(table, pats, sentence.start + match.start(), sentence.start)
         if span is None or span[1] + 1 != sentence.start + match.start():
             continue
@@ -703,7 +746,7 @@ def _names_in(pats: EntityPatterns, text: str, offset: int) -> list[tuple[int, i
 
 
 def _descriptors(table: _Table, pats: EntityPatterns, sentence: Sentence) -> None:
-    for match in pats.descriptor.finditer(sentence.text):
+    for match in _finditer(table, pats, "descriptor", sentence):
         etype = pats.descriptor_types[match.group("cue").lower()]
         for start, end in _names_in(
             pats, match.group("names"), sentence.start + match.start("names")
@@ -715,7 +758,7 @@ def _descriptors(table: _Table, pats: EntityPatterns, sentence: Sentence) -> Non
 
 
 def _publishers(table: _Table, pats: EntityPatterns, sentence: Sentence) -> None:
-    for match in pats.publisher.finditer(sentence.text):
+    for match in _finditer(table, pats, "publisher", sentence):
         start = sentence.start + match.start("name")
         words = match.group("name").split()
         if words[0] in pats.stopwords or table.overlaps(start, start + len(words[0])):
@@ -726,7 +769,7 @@ def _publishers(table: _Table, pats: EntityPatterns, sentence: Sentence) -> None
 
 
 def _offering_heads(table: _Table, pats: EntityPatterns, sentence: Sentence) -> None:
-    for match in pats.offering_head.finditer(sentence.text):
+    for match in _finditer(table, pats, "offering_head", sentence):
         start = sentence.start + match.start("name")
         words = match.group("name").split()
         while words and (words[0] in pats.stopwords or words[0][0].isdigit()):

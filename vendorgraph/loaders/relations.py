@@ -39,7 +39,13 @@ from typing import Any
 
 from vendorgraph.errors import ModelError
 from vendorgraph.loaders.entities import EntityResult, Mention
-from vendorgraph.loaders.text import Sentence, split_sentences
+from vendorgraph.loaders.text import (
+    RuleFilter,
+    Sentence,
+    possible_rules,
+    rule_filter,
+    split_sentences,
+)
 from vendorgraph.ontology.lexicon import Lexicon
 from vendorgraph.ontology.model import (
     Document,
@@ -842,6 +848,16 @@ def _speaks_first_person(document: Document, quotes: tuple[Quote, ...]) -> bool:
     return len(re.findall(r"\b(?:[Ww]e|[Oo]ur)\b", text)) >= 2
 
 
+@functools.cache
+def _rule_filter() -> RuleFilter:
+    """Return the literal prefilter of the relation rules (built once).
+
+    A rule is skipped when a word or placeholder it needs is missing from the masked clause
+    (see :func:`vendorgraph.loaders.text.rule_filter`).
+    """
+    return rule_filter([rule.regex for rule in load_relation_rules()])
+
+
 def _all_hits(article: _Article) -> Iterator[tuple[_Hit, str]]:
     rules = load_relation_rules()
     for index, sentence in enumerate(article.sentences):
@@ -851,7 +867,7 @@ def _all_hits(article: _Article) -> Iterator[tuple[_Hit, str]]:
         if _title_case(sentence.text) or sentence.text.rstrip(' *_”"').endswith("?"):
             continue  # a title-case headline or a question asserts nothing
         for masked in _clauses(_mask(article.document.text, sentence, slots)):
-            for rule in rules:
+            for rule in (rules[i] for i in possible_rules(_rule_filter(), masked)):
                 for hit in _rule_hits(article, rule, sentence, slots, masked):
                     yield hit, rule.predicate.value
     yield from _fact_hits(article)

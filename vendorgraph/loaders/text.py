@@ -17,13 +17,27 @@ True
 from __future__ import annotations
 
 import functools
+import operator
 import re
+import re._constants as _sre
+import re._parser as _sre_parse
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
+import ahocorasick
 import spacy
 from spacy.language import Language
 
-__all__ = ["Sentence", "nlp", "split_sentences"]
+__all__ = [
+    "RuleFilter",
+    "Sentence",
+    "needed_literals",
+    "nlp",
+    "possible_rules",
+    "rule_filter",
+    "split_sentences",
+]
 
 _OPENERS = '“"‘('
 _TERMINAL = re.compile(r"[.!?…][”\"’)\]]*\s*$")
@@ -132,3 +146,158 @@ def _strip_opener(text: str, bound: list[int]) -> int:
 def _continues(text: str, lo: int, hi: int) -> bool:
     head = text[lo:hi].lstrip()
     return bool(head) and head[0].islower()
+
+
+# --- literal prefilters for regular expressions ---------------------------------------------
+#
+# A rule's regular expression can only match a text that contains, for each of its required
+# parts, one of that part's literal strings. ``needed_literals`` reads those parts from the
+# parsed pattern; a ``RuleFilter`` finds every such string in a text in one Aho-Corasick pass
+# and names the rules whose parts are all present, so a caller skips the rules that cannot
+# match without changing what the rules find. Only ASCII literals are used, and a text holding
+# one of the four non-ASCII characters that case-insensitive matching equates with ASCII
+# letters is not filtered at all.
+
+_ZERO_WIDTH = frozenset({_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT})
+_REPEATS = frozenset({_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT})
+_ASCII_TWINS = frozenset("\u0130\u0131\u017f\u212a")
+_SHORTEST = 2  # parts with a shorter string match almost anywhere and are not worth a check
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RuleFilter:
+    """Which of a list of patterns can match a text, from the literals each one needs.
+
+    Build it with :func:`rule_filter`; ask it with :func:`possible_rules`.
+    """
+
+    size: int
+    automaton: Any  # an ahocorasick.Automaton of every needed string, valued by its bit
+    keys: tuple[int, ...]  # per rule, the bits of its most telling part (0: no part)
+    parts: tuple[tuple[int, ...], ...]  # per rule, the bits of each of its other parts
+
+
+def needed_literals(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    r"""Return what any match of `pattern` must contain: for each part, one of some strings.
+
+    The strings are lower-cased ASCII; the parts are sorted, longest shortest string first.
+
+    Examples
+    --------
+    >>> needed_literals(re.compile(r"\b(?:sells|buys) (?:GPUs|TPUs)\b\d+%"))
+    (('buys', 'sells'), ('gpus', 'tpus'), (' ',), ('%',))
+    """
+    parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+    parts = {p for p in _needs(list(parsed)) if all(s.isascii() and s for s in p)}
+    return tuple(sorted(parts, key=lambda p: (-min(len(s) for s in p), p)))
+
+
+def rule_filter(patterns: Sequence[re.Pattern[str]]) -> RuleFilter:
+    r"""Build the :class:`RuleFilter` of `patterns` (in their order).
+
+    Examples
+    --------
+    >>> f = rule_filter([re.compile("(?i)sells (?:gpus|tpus)"), re.compile(r"\d+%")])
+    >>> possible_rules(f, "Acme sells TPUs"), possible_rules(f, "Acme buys TPUs")
+    ([0, 1], [1])
+    """
+    needs = [
+        sorted(
+            (p for p in needed_literals(pattern) if min(len(s) for s in p) >= _SHORTEST),
+            key=_telling,
+        )
+        for pattern in patterns
+    ]
+    bits: dict[str, int] = {}
+    for part in (p for rule in needs for p in rule):
+        for string in part:
+            bits.setdefault(string, 1 << len(bits))
+    automaton = ahocorasick.Automaton()
+    for string, bit in bits.items():
+        automaton.add_word(string, bit)
+    if bits:
+        automaton.make_automaton()
+    masks = [[functools.reduce(operator.or_, (bits[s] for s in p)) for p in rule] for rule in needs]
+    return RuleFilter(
+        size=len(needs),
+        automaton=automaton if bits else None,
+        keys=tuple(m[0] if m else 0 for m in masks),
+        parts=tuple(tuple(m[1:]) for m in masks),
+    )
+
+
+def possible_rules(rules: RuleFilter, text: str) -> list[int]:
+    """Return the indices (ascending) of the rules that may match `text`.
+
+    A rule left out cannot match; a rule named may still not match.
+
+    Examples
+    --------
+    >>> f = rule_filter([re.compile("(?i)kelvin")])
+    >>> possible_rules(f, "\u212aelvin"), possible_rules(f, "Celsius")
+    ([0], [])
+    """
+    if rules.automaton is None or (not text.isascii() and not _ASCII_TWINS.isdisjoint(text)):
+        return list(range(rules.size))
+    present = 0
+    for _end, bit in rules.automaton.iter(text.lower()):
+        present |= bit
+    return [
+        i
+        for i, key in enumerate(rules.keys)
+        if (not key or key & present) and all(m & present for m in rules.parts[i])
+    ]
+
+
+def _telling(part: tuple[str, ...]) -> tuple[bool, int, tuple[str, ...]]:
+    """Sort key putting first the part most likely to be missing: words, not placeholders."""
+    marked = any(not c.isalnum() and not c.isspace() for s in part for c in s)
+    return (marked, -min(len(s) for s in part), part)
+
+
+def _needs(items: Iterable[tuple[Any, Any]]) -> list[tuple[str, ...]]:
+    needs: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if op in _ZERO_WIDTH:
+            continue  # zero-width: the literals on either side are adjacent in the text
+        if run:
+            needs.append(("".join(run).lower(),))
+            run = []
+        needs += _inner_needs(op, av)
+    if run:
+        needs.append(("".join(run).lower(),))
+    return needs
+
+
+def _inner_needs(op: Any, av: Any) -> list[tuple[str, ...]]:
+    """Return what a group, a repeat or an alternation needs (nothing for other items)."""
+    if op is _sre.SUBPATTERN:
+        return _needs(av[3])
+    if op is _sre.ATOMIC_GROUP:
+        return _needs(av)
+    if op in _REPEATS and av[0] >= 1:
+        return _needs(av[2])
+    if op is _sre.BRANCH:
+        prefixes = [_prefix(list(alt)) for alt in av[1]]
+        if all(prefixes):
+            return [tuple(sorted(set(prefixes)))]
+    return []
+
+
+def _prefix(items: list[tuple[Any, Any]]) -> str:
+    """Return the literal text every match of a sequence starts with (may be empty)."""
+    run: list[str] = []
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+        elif op in _ZERO_WIDTH:
+            continue
+        elif op is _sre.SUBPATTERN and not run:
+            return _prefix(list(av[3]))
+        else:
+            break
+    return "".join(run).lower()
