@@ -58,7 +58,7 @@ def _article_files(folder: Path) -> list[Path]:
 
 def _synthetic(tmp: Path) -> list[Path]:
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from make_corpus import write_corpus  # noqa: PLC0415  (a script beside this one)
+    from make_corpus import write_corpus  # a script beside this one
 
     write_corpus(SYNTHETIC, tmp, seed=7)
     return _article_files(tmp / "articles")

@@ -1,7 +1,8 @@
 """Lock-in analysis: pure functions over networkx graphs.
 
 Claims (the networkx contract) -> dependency edges (:mod:`.dependencies`) -> switching costs
-from eight evidence factors (:mod:`.factors`, :mod:`.switching`) -> dependence and lock-in
+from eight evidence factors (:mod:`.factors`, :mod:`.switching`; claims read once per distinct
+signature through :mod:`.columns`) -> dependence and lock-in
 (DebtRank, exposure, cross-checks: :mod:`.lockin`) -> what-if, robustness and explanations.
 
 Examples

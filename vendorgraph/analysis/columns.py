@@ -22,9 +22,8 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from itertools import chain
-from operator import attrgetter, methodcaller
+from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 import networkx as nx
@@ -86,50 +85,62 @@ def claim_columns(deps: nx.DiGraph) -> ClaimColumns:
     >>> claim_columns(nx.DiGraph()).claim_sig.tolist()
     []
     """
-    index = {n: k for k, n in enumerate(deps)}
-    adjacency = list(deps.adjacency())  # (i, {j: attrs}) in deps.edges() order
-    edges = [(i, j) for i, nbrs in adjacency for j in nbrs]
-    attrs = [d for _, nbrs in adjacency for d in nbrs.values()]
-    support = list(map(methodcaller("get", "claims", ()), attrs))
-    counter = list(map(methodcaller("get", "counter", ()), attrs))
-    claims = list(chain.from_iterable(chain.from_iterable(zip(support, counter, strict=True))))
-    n_sup = np.fromiter(map(len, support), dtype=np.int64, count=len(edges))
-    n_all = n_sup + np.fromiter(map(len, counter), dtype=np.int64, count=len(edges))
-    claim_sig = _intern(list(zip(map(_SIGNATURE, claims), map(id, map(_QUANTITY, claims)))))
-    kinds = _intern(list(map(tuple, map(methodcaller("get", "kinds", ()), attrs))))
-    within = np.arange(len(claims)) - np.repeat(np.cumsum(n_all) - n_all, n_all)
-    degree = np.fromiter((len(nbrs) for _, nbrs in adjacency), dtype=np.int64)
+    walk = _walk(deps)
+    sigs: dict[Any, int] = {}
+    keys = zip(map(_SIGNATURE, walk.claims), map(id, map(_QUANTITY, walk.claims)), strict=True)
+    claim_sig = np.fromiter(
+        (sigs.setdefault(k, len(sigs)) for k in keys), dtype=np.int64, count=len(walk.claims)
+    )
+    n_sup = np.asarray(walk.n_sup, dtype=np.int64)
+    n_all = np.asarray(walk.n_all, dtype=np.int64)
+    within = np.arange(len(walk.claims)) - np.repeat(np.cumsum(n_all) - n_all, n_all)
     return ClaimColumns(
-        nodes=tuple(index),
-        edges=tuple(edges),
-        dependent=np.repeat(_lookup(index, [i for i, _ in adjacency]), degree),
-        provider=_lookup(index, [j for _, nbrs in adjacency for j in nbrs]),
-        claims=tuple(claims),
-        claim_edge=np.repeat(np.arange(len(edges), dtype=np.int64), n_all),
-        claim_sig=claim_sig.ids,
+        nodes=walk.nodes,
+        edges=tuple(walk.edges),
+        dependent=np.asarray(walk.dependent, dtype=np.int64),
+        provider=np.asarray(walk.provider, dtype=np.int64),
+        claims=tuple(walk.claims),
+        claim_edge=np.repeat(np.arange(len(walk.edges), dtype=np.int64), n_all),
+        claim_sig=claim_sig,
         support=within < np.repeat(n_sup, n_all),
-        reps=tuple(claims[k] for k in claim_sig.first),
-        kinds=kinds.values,
-        edge_kinds=kinds.ids,
+        reps=tuple(walk.claims[k] for k in np.unique(claim_sig, return_index=True)[1]),
+        kinds=tuple(walk.kinds),
+        edge_kinds=np.asarray(walk.edge_kinds, dtype=np.int64),
     )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class _Interned:
-    """Distinct values in first-seen order, the id of each item, and each value's first item."""
+@dataclass(slots=True)
+class _Walk:
+    """What one pass over the edges collects (lists, appended in ``deps.edges()`` order)."""
 
-    values: tuple[Any, ...]
-    ids: np.ndarray
-    first: np.ndarray
-
-
-def _intern(items: list[Any]) -> _Interned:
-    ids: dict[Any, Any] = dict.fromkeys(items)
-    for n, value in enumerate(ids):
-        ids[value] = n
-    codes = np.fromiter(map(ids.__getitem__, items), dtype=np.int64, count=len(items))
-    return _Interned(values=tuple(ids), ids=codes, first=np.unique(codes, return_index=True)[1])
+    nodes: tuple[str, ...]
+    edges: list[tuple[str, str]] = field(default_factory=list)
+    dependent: list[int] = field(default_factory=list)
+    provider: list[int] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    n_sup: list[int] = field(default_factory=list)
+    n_all: list[int] = field(default_factory=list)
+    edge_kinds: list[int] = field(default_factory=list)
+    kinds: dict[tuple[str, ...], int] = field(default_factory=dict)
 
 
-def _lookup(index: dict[str, int], names: list[str]) -> np.ndarray:
-    return np.fromiter(map(index.__getitem__, names), dtype=np.int64, count=len(names))
+def _walk(deps: nx.DiGraph) -> _Walk:
+    """One pass over the edges, touching each edge's attributes once (the graph is large)."""
+    index = {n: k for k, n in enumerate(deps)}
+    w = _Walk(nodes=tuple(index))
+    edges, dependent, provider = w.edges.append, w.dependent.append, w.provider.append
+    claims, n_sup, n_all = w.claims.extend, w.n_sup.append, w.n_all.append
+    edge_kinds, kinds = w.edge_kinds.append, w.kinds.setdefault
+    for i, nbrs in deps.adjacency():
+        ii = index[i]
+        for j, d in nbrs.items():
+            edges((i, j))
+            dependent(ii)
+            provider(index[j])
+            sup, counter = d.get("claims", ()), d.get("counter", ())
+            claims(sup)
+            claims(counter)
+            n_sup(len(sup))
+            n_all(len(sup) + len(counter))
+            edge_kinds(kinds(tuple(d.get("kinds", ())), len(w.kinds)))
+    return w

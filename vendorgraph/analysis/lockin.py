@@ -328,7 +328,7 @@ def score(
     )
     return LockinResult(
         nodes=prep.nodes,
-        edges=tuple(prep.deps.edges()),
+        edges=prep.table.edges,
         switching_cost=sc,
         coverage=fm.confidence @ w,
         reliance=prep.reliance,

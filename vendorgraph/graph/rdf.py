@@ -11,6 +11,9 @@ Layout (see ``shared/design/ontology.md``, B.2-B.3), every IRI deterministic, no
   ``vg:Extraction`` run, text spans with both Web Annotation selectors, one ``vg:EntityRecord``
   per entity (what this article says about it: name, type, aliases, mentions), claims, quotes,
   measurements (money as ``schema:MonetaryAmount``) and rejections.
+  Each claim also links by ``vg:sentenceQuantity`` to the measurements whose spans lie inside
+  its evidence span: derived from the offsets (so :func:`from_dataset` does not read it), written
+  so that queries need not join on offsets.
 - ``graph/derived``: assessments written by :func:`add_assessments`; ignored by
   :func:`from_dataset`.
 
@@ -387,6 +390,7 @@ def _article_quads(ex: Extraction) -> Iterator[Quad]:
         (t for e in ex.entities for t in _record_triples(aid, e)),
         (t for q in ex.quotes for t in _quote_triples(aid, q, ex)),
         (t for r in ex.relations for t in _claim_triples(aid, r)),
+        (t for r in ex.relations for t in _sentence_quantity_triples(aid, r, ex)),
         (t for q in ex.quantities for t in _quantity_triples(aid, q, ex)),
         (t for r in ex.rejected for t in _rejection_triples(aid, r)),
     )
@@ -492,6 +496,15 @@ def _claim_triples(aid: str, r: Relation) -> Iterator[tuple[Node, Node, Node]]:
     yield node, VG.extractionConfidence, _dec(r.confidence)
     yield node, PROV.wasGeneratedBy, ID[f"run/{stable_hash(aid, WRITER)}"]
     yield from _qualifier_triples(aid, node, r)
+
+
+def _sentence_quantity_triples(
+    aid: str, r: Relation, ex: Extraction
+) -> Iterator[tuple[Node, Node, Node]]:
+    """Link a claim to every number whose span lies inside its evidence span (derived, not read)."""
+    node = _record("claim", aid, r.id)
+    inside = (q for q in ex.quantities if r.span.start <= q.span.start and q.span.end <= r.span.end)
+    yield from ((node, VG.sentenceQuantity, _record("quantity", aid, q.id)) for q in inside)
 
 
 def _qualifier_triples(aid: str, node: URIRef, r: Relation) -> Iterator[tuple[Node, Node, Node]]:

@@ -26,12 +26,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from vendorgraph.loaders.text import RuleFilter, possible_rules, rule_filter
 from vendorgraph.ontology.model import Document, Quantity
 from vendorgraph.ontology.terms import QuantityKind
 
@@ -43,6 +44,7 @@ _HEDGE_WINDOW = 30
 _NOUN_WINDOW = 70
 _TOKEN = re.compile(r"[A-Za-z][\w-]*|[^\sA-Za-z]")
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s?")
+_LEADS = ("num_a", "num")  # slots a rule may start with; its matches are tried only there
 
 Fields = dict[str, Any]
 
@@ -52,6 +54,7 @@ class _Rule:
     name: str
     kind: QuantityKind
     regex: re.Pattern[str]
+    lead: str | None = None  # the number slot every match starts with ("num", "num_a")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -68,6 +71,8 @@ class Patterns:
     deadline: re.Pattern[str]
     end_of_period: re.Pattern[str]
     conversion_gap: re.Pattern[str]
+    prefilter: RuleFilter | None = None
+    leads: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
 
 
 @cache
@@ -112,7 +117,12 @@ def compile_patterns(data: Mapping[str, Any]) -> Patterns:
     slots = _slots(data)
     expand = _expander(slots)
     rules = tuple(
-        _Rule(name=r["name"], kind=QuantityKind(r["kind"]), regex=re.compile(expand(r["pattern"])))
+        _Rule(
+            name=r["name"],
+            kind=QuantityKind(r["kind"]),
+            regex=re.compile(expand(r["pattern"])),
+            lead=next((k for k in _LEADS if r["pattern"].startswith(f"{{{k}}}")), None),
+        )
         for r in data["rules"]
     )
     hedge = _alternation([h["phrase"] for h in data["hedges"]], words=True)
@@ -125,6 +135,8 @@ def compile_patterns(data: Mapping[str, Any]) -> Patterns:
         deadline=_cue(data["deadline_cues"]),
         end_of_period=_cue(data["end_of_period_cues"]),
         conversion_gap=re.compile(data["conversion_gap"].replace("{hedge}", hedge_group), re.I),
+        prefilter=rule_filter([rule.regex for rule in rules]),
+        leads={k: re.compile(f"(?=(?:{slots[k]}))") for k in _LEADS},
     )
 
 
@@ -285,13 +297,50 @@ def distinct_quantities(quantities: tuple[Quantity, ...]) -> tuple[Quantity, ...
 def _candidates(
     document: Document, patterns: Patterns
 ) -> list[tuple[int, int, int, re.Match[str]]]:
+    """Return every rule's matches: ``(start, end, rule index, match)``.
+
+    Rules that need a word the body lacks are skipped, and a rule that starts with a number
+    is tried only where a number starts; both give what ``finditer`` over the body gives.
+    """
+    text, body = document.text, document.body_start
+    indices = (
+        possible_rules(patterns.prefilter, text[body:])
+        if patterns.prefilter is not None
+        else range(len(patterns.rules))
+    )
+    starts: dict[str, list[int]] = {}
     found = []
-    for index, rule in enumerate(patterns.rules):
-        for match in rule.regex.finditer(document.text, document.body_start):
+    for index in indices:
+        rule = patterns.rules[index]
+        if rule.lead is not None and rule.lead in patterns.leads:
+            if rule.lead not in starts:
+                lead = patterns.leads[rule.lead]
+                starts[rule.lead] = [m.start() for m in lead.finditer(text, body)]
+            matches: Iterable[re.Match[str]] = _matches_at(rule.regex, text, starts[rule.lead])
+        else:
+            matches = rule.regex.finditer(text, body)
+        for match in matches:
             start, end = _surface(match)
             if end > start:
                 found.append((start, end, index, match))
     return found
+
+
+def _matches_at(regex: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """Yield what ``regex.finditer`` yields, given every position a match can start at.
+
+    The leftmost match found from a position is ``regex.match`` at the first possible start
+    that matches; after a match the search goes on from its end (matches are never empty:
+    they start with a number).
+    """
+    reach = 0
+    for pos in starts:
+        if pos < reach:
+            continue
+        match = regex.match(text, pos)
+        if match is not None:
+            reach = max(match.end(), pos + 1)
+            yield match
 
 
 def _surface(match: re.Match[str]) -> tuple[int, int]:

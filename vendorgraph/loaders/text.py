@@ -161,6 +161,7 @@ def _continues(text: str, lo: int, hi: int) -> bool:
 _ZERO_WIDTH = frozenset({_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT})
 _REPEATS = frozenset({_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT})
 _ASCII_TWINS = frozenset("\u0130\u0131\u017f\u212a")
+_MAX_PREFIXES = 400
 _SHORTEST = 2  # parts with a shorter string match almost anywhere and are not worth a check
 
 
@@ -282,22 +283,34 @@ def _inner_needs(op: Any, av: Any) -> list[tuple[str, ...]]:
     if op in _REPEATS and av[0] >= 1:
         return _needs(av[2])
     if op is _sre.BRANCH:
-        prefixes = [_prefix(list(alt)) for alt in av[1]]
-        if all(prefixes):
-            return [tuple(sorted(set(prefixes)))]
+        heads = {h for alt in av[1] for h in _prefix_set(list(alt))[0]}
+        if heads and all(heads):
+            return [tuple(sorted(h.lower() for h in heads))]
     return []
 
 
-def _prefix(items: list[tuple[Any, Any]]) -> str:
-    """Return the literal text every match of a sequence starts with (may be empty)."""
-    run: list[str] = []
+def _prefix_set(items: list[tuple[Any, Any]]) -> tuple[set[str], bool]:
+    """Return the literal texts that every match of a sequence starts with one of.
+
+    The second value tells whether the strings are the whole of every match (the sequence is
+    only literals, groups and alternations of literals), so that what follows extends them.
+    """
+    heads = {""}
     for op, av in items:
         if op is _sre.LITERAL:
-            run.append(chr(av))
-        elif op in _ZERO_WIDTH:
+            heads = {h + chr(av) for h in heads}
             continue
-        elif op is _sre.SUBPATTERN and not run:
-            return _prefix(list(av[3]))
-        else:
-            break
-    return "".join(run).lower()
+        if op in _ZERO_WIDTH:
+            continue
+        inner: tuple[set[str], bool] = (set(), False)
+        if op is _sre.SUBPATTERN:
+            inner = _prefix_set(list(av[3]))
+        elif op is _sre.BRANCH:
+            parts = [_prefix_set(list(alt)) for alt in av[1]]
+            inner = ({t for p, _ in parts for t in p}, all(done for _, done in parts))
+        if not inner[0] or len(heads) * len(inner[0]) > _MAX_PREFIXES:
+            return heads, False
+        heads = {h + t for h in heads for t in inner[0]}
+        if not inner[1]:
+            return heads, False
+    return heads, True

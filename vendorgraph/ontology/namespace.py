@@ -168,6 +168,7 @@ class VG(DefinedNamespace):
     reliance: URIRef
     reportedConversionOf: URIRef
     score: URIRef
+    sentenceQuantity: URIRef
     speakerCapacity: URIRef
     speakerLabel: URIRef
     speakerOrganization: URIRef
