@@ -115,7 +115,10 @@ def _parse(text: str):  # noqa: C901 - a test helper, kept in one piece
 
 
 values = st.recursive(
-    st.text() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False),
+    st.text()
+    | st.booleans()
+    | st.integers(min_value=-(2**63), max_value=2**63 - 1)  # Neo4j's signed 64-bit range
+    | st.floats(allow_nan=False, allow_infinity=False),
     lambda inner: (
         st.lists(inner, max_size=3)
         | st.dictionaries(
@@ -133,7 +136,9 @@ def test_cypher_literal_round_trips_any_text(value):
     assert _parse(literal) == value
 
 
-@pytest.mark.parametrize("bad", [None, float("nan"), object(), {"a`) DELETE n": 1}])
+@pytest.mark.parametrize(
+    "bad", [None, float("nan"), object(), {"a`) DELETE n": 1}, 2**63, -(2**63) - 1]
+)
 def test_cypher_literal_refuses_what_it_cannot_write(bad):
     with pytest.raises(InputError, match="cannot write"):
         cypher_literal(bad)

@@ -123,7 +123,21 @@ def reliance(deps: nx.DiGraph, params: Parameters | None = None) -> np.ndarray:
 
 
 def reliance_from_columns(cols: ClaimColumns, params: Parameters) -> np.ndarray:
-    """Return :func:`reliance` from the claim columns, vectorised over the edges."""
+    """Return :func:`reliance` from the claim columns, vectorised over the edges.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> from vendorgraph.analysis.columns import claim_columns
+    >>> from vendorgraph.analysis.dependencies import Claim, ClaimQuantity
+    >>> c = Claim(key="k", subject="a", object="b", predicate="uses", role="deploy",
+    ...           quantity=ClaimQuantity(kind="percent", value=40.0))
+    >>> deps = nx.DiGraph()
+    >>> deps.add_edge("a", "b", claims=(c,), kinds=("Chip",))
+    >>> deps.add_edge("a", "c", claims=(), kinds=("Chip",))
+    >>> reliance_from_columns(claim_columns(deps), load_parameters()).tolist()
+    [0.4, 0.5]
+    """
     shares = np.array([_nan_if_none(_share(c)) for c in cols.reps], dtype=float)
     share = shares[cols.claim_sig]
     stated = cols.support & ~np.isnan(share)

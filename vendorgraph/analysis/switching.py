@@ -177,6 +177,17 @@ def latest_of(cols: ClaimColumns) -> date | None:
 
     The same date as :func:`~vendorgraph.analysis.dependencies.latest_published`, read once
     per distinct signature.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> from vendorgraph.analysis.dependencies import Claim
+    >>> deps = nx.DiGraph()
+    >>> c = Claim(key="k", subject="a", object="b", predicate="uses", role="deploy",
+    ...           published="2025-03")
+    >>> deps.add_edge("a", "b", claims=(c,), counter=())
+    >>> latest_of(claim_columns(deps))
+    datetime.date(2025, 3, 1)
     """
     texts = {cols.reps[k].published for k in np.unique(cols.claim_sig[cols.support])}
     dated = [x for x in map(parse_date, texts - {None}) if x is not None]
@@ -191,6 +202,19 @@ def table_from_columns(
     Rows come out in the order of the per-claim reading: edge by edge, and within an edge
     in the order their (factor, polarity, sentence, source) key first appears; copies keep
     the strongest row, the earliest among equals.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> from vendorgraph.analysis.dependencies import Claim
+    >>> c = Claim(key="k", subject="a", object="b", predicate="depends_on", role="depend",
+    ...           evidence="A needs the most advanced parts B makes.")
+    >>> deps = nx.DiGraph()
+    >>> deps.add_edge("a", "b", claims=(c, c), counter=())   # a copy counts once
+    >>> t = table_from_columns(claim_columns(deps), rules=load_rules(),
+    ...                        params=load_parameters(), as_of=None)
+    >>> t.factor.tolist(), t.strength.tolist()
+    ([1], [0.8])
     """
     sig = _signature_rows(cols, rules, params, as_of)
     cnt = sig.count[cols.claim_sig]
