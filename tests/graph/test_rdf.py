@@ -19,7 +19,17 @@ from vendorgraph.graph.rdf import (
     to_dataset,
 )
 from vendorgraph.graph.store import iter_quads, union_graph
-from vendorgraph.ontology import Document, Entity, EntityType, Extraction
+from vendorgraph.ontology import (
+    Document,
+    Entity,
+    EntityType,
+    Extraction,
+    Modality,
+    Predicate,
+    Quantity,
+    QuantityKind,
+    Relation,
+)
 from vendorgraph.ontology.namespace import (
     DERIVED_GRAPH,
     ID,
@@ -117,6 +127,45 @@ def test_reported_conversion_links_the_two_amounts():
     amount = URIRef(f"{usd}#amount")
     assert graph.value(amount, VG.reportedConversionOf) == URIRef(f"{php}#amount")
     assert str(graph.value(amount, SCHEMA.currency)) == "USD"
+
+
+def _counted() -> Extraction:
+    """Two sentences; the claim is the first, which holds "40" but not "9"."""
+    doc = Document(text="Acme ships 40 boards to Bolt. Bolt owes 9 more.")
+    acme = Entity(id="org/acme", name="Acme", type=EntityType.CHIP_VENDOR)
+    bolt = Entity(id="org/bolt", name="Bolt", type=EntityType.CLOUD_PROVIDER)
+    numbers = tuple(
+        Quantity(id=f"n{t}", kind=QuantityKind.COUNT, text=t, span=doc.span(a, a + len(t)))
+        for t, a in (("40", 11), ("9", 40))
+    )
+    claim = Relation(
+        id="r1",
+        subject="org/acme",
+        predicate=Predicate.SUPPLIES,
+        object="org/bolt",
+        span=doc.span(0, 29),
+        modality=Modality.ASSERTED,
+        confidence=0.9,
+    )
+    return Extraction(document=doc, entities=(acme, bolt), relations=(claim,), quantities=numbers)
+
+
+@pytest.mark.parametrize("store", STORES)
+def test_claim_links_the_numbers_inside_its_sentence(store):
+    ex = _counted()
+    aid = ex.document.id
+    graph = to_dataset([ex], store=store).graph(article_graph(aid))
+    linked = set(graph.objects(ID[f"claim/{aid}/r1"], VG.sentenceQuantity))
+    assert linked == {ID[f"quantity/{aid}/n40"]}
+
+
+def test_sentence_links_are_derived_and_not_read_back():
+    ex = _counted()
+    ds = to_dataset([ex])
+    graph = ds.graph(article_graph(ex.document.id))
+    extra = (ID[f"claim/{ex.document.id}/r1"], VG.sentenceQuantity, ID["quantity/x/n9"])
+    graph.add(extra)
+    assert from_dataset(ds) == (canonical(ex),)
 
 
 def test_unnamed_speaker_keeps_label_and_organisation():
