@@ -1112,14 +1112,14 @@ def neo4j_query_cmd(
     from vendorgraph.graph import neo4j
 
     with _user_errors():
-        params = _parse_cut_like(param or [])
+        params = _parse_params(param or [])
         records = neo4j.run_cypher(
             cypher, params, uri=uri, user=user, password=_password(), database=database
         )
     _render(records, list(records[0]) if records else [], format, f"{len(records)} record(s)")
 
 
-def _parse_cut_like(values: list[str]) -> dict[str, str]:
+def _parse_params(values: list[str]) -> dict[str, str]:
     from vendorgraph.errors import InputError
 
     params: dict[str, str] = {}

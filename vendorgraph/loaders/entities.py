@@ -64,6 +64,7 @@ _POSSESSIVE = re.compile(r"^['’]s?")
 _PAREN = re.compile(r"\s*\(([^()]{1,40})\)")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9.]{1,11}$")
 _ITS_OWN = "its own"
+_ITS_OWN_RE = re.compile(rf"\b{_ITS_OWN}\s+")
 _REACH = 200
 
 
@@ -322,12 +323,16 @@ class _Table:
         return self.drafts[key].type
 
 
+_SPACES = re.compile(r"\s+")
+_TRAILING_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def _norm(name: str) -> str:
-    return re.sub(r"\s+", " ", _strip_possessive(name)).casefold().replace("’", "'")
+    return _SPACES.sub(" ", _strip_possessive(name)).casefold().replace("’", "'")
 
 
 def _strip_possessive(name: str) -> str:
-    return re.sub(r"['’]s?$", "", name)
+    return _TRAILING_POSSESSIVE.sub("", name)
 
 
 # --- lexicon matching ---------------------------------------------------------------------------
@@ -339,8 +344,24 @@ class _Automata:
     exact: Any
 
 
-@functools.lru_cache(maxsize=8)
+# Keyed on identity: hashing a Lexicon hashes every entry, which cost more than the lookup.
+# Each value keeps its lexicon alive, so an id is never reused while it is a key.
+_AUTOMATA: dict[int, tuple[Lexicon, _Automata]] = {}
+_AUTOMATA_SIZE = 8
+
+
 def _automata(lexicon: Lexicon) -> _Automata:
+    cached = _AUTOMATA.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    built = _build_automata(lexicon)
+    if len(_AUTOMATA) >= _AUTOMATA_SIZE:
+        del _AUTOMATA[next(iter(_AUTOMATA))]
+    _AUTOMATA[id(lexicon)] = (lexicon, built)
+    return built
+
+
+def _build_automata(lexicon: Lexicon) -> _Automata:
     folded, exact = ahocorasick.Automaton(), ahocorasick.Automaton()
     for form, entry in lexicon.surface_forms():
         target, key = (exact, form) if entry.match_case else (folded, _fold(form))
@@ -391,11 +412,11 @@ def _longest_first(
     hits: list[tuple[int, int, LexiconEntry]],
 ) -> list[tuple[int, int, LexiconEntry]]:
     chosen: list[tuple[int, int, LexiconEntry]] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(max((h[1] for h in hits), default=0))  # hits are never empty
     for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0], h[2].id)):
-        if not any(lo < hit[1] and hit[0] < hi for lo, hi in taken):
+        if not any(taken[hit[0] : hit[1]]):
             chosen.append(hit)
-            taken.append((hit[0], hit[1]))
+            taken[hit[0] : hit[1]] = b"\x01" * (hit[1] - hit[0])
     return sorted(chosen, key=lambda h: h[0])
 
 
@@ -853,7 +874,7 @@ def _develops(table: _Table, org: str, offering: str, start: int, end: int) -> N
 
 
 def _its_own(table: _Table, pats: EntityPatterns, sentence: Sentence) -> None:
-    for match in re.finditer(rf"\b{_ITS_OWN}\s+", sentence.text):
+    for match in _ITS_OWN_RE.finditer(sentence.text):
         owner = _org_before_in(table, sentence.start, sentence.start + match.start())
         found = pats.vendor_head.match(sentence.text, match.end() - 1)
         if owner is None or found is None:
@@ -883,19 +904,18 @@ def _paren_aliases(table: _Table) -> None:
         table.drafts[key].aliases.add(match.group(1))
 
 
+_JOINER = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)"
+_MEMBER_AFTER = re.compile(rf"{_JOINER}(?P<n>{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{0,2}})(?=[\s,.;]|$)")
+_MEMBER_BEFORE = re.compile(rf"(?P<n>{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{0,2}}){_JOINER}$")
+_CONJUNCTION = re.compile(r"\b(?:and|or)\s")
+
+
 def _list_members(table: _Table, pats: EntityPatterns, sentence: Sentence) -> None:
-    joiner = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)"
     for (lo, hi), key in table.within(sentence.start, sentence.end):
         if table.type_of(key) is EntityType.PERSON:
             continue
-        after = re.match(
-            rf"{joiner}(?P<n>{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{0,2}})(?=[\s,.;]|$)",
-            table.text[hi : sentence.end],
-        )
-        before = re.search(
-            rf"(?P<n>{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{0,2}}){joiner}$",
-            table.text[sentence.start : lo],
-        )
+        after = _MEMBER_AFTER.match(table.text[hi : sentence.end])
+        before = _MEMBER_BEFORE.search(table.text[sentence.start : lo])
         tail = table.text[hi + after.end() : sentence.end] if after else ""
         if after and (_has_conjunction(after.group()) or _LIST_NEXT.match(tail)):
             _member(table, pats, key, hi + after.start("n"), after.group("n"))
@@ -909,7 +929,7 @@ _LIST_PREV = re.compile(r"(?:,|\bincluding|\bsuch as|\blike|\band)\s*$")
 
 
 def _has_conjunction(joiner: str) -> bool:
-    return bool(re.search(r"\b(?:and|or)\s", joiner))
+    return bool(_CONJUNCTION.search(joiner))
 
 
 def _member(table: _Table, pats: EntityPatterns, like: str, start: int, name: str) -> None:

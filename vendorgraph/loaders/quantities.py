@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import json
 import re
+import re._constants as _sre
+import re._parser as _sre_parse
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -45,6 +47,8 @@ _NOUN_WINDOW = 70
 _TOKEN = re.compile(r"[A-Za-z][\w-]*|[^\sA-Za-z]")
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s?")
 _LEADS = ("num_a", "num")  # slots a rule may start with; its matches are tried only there
+_WIDER_LEAD = {"num": "num_a"}  # every start of the key slot is a start of the value slot
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
 
 Fields = dict[str, Any]
 
@@ -55,6 +59,7 @@ class _Rule:
     kind: QuantityKind
     regex: re.Pattern[str]
     lead: str | None = None  # the number slot every match starts with ("num", "num_a")
+    starts: re.Pattern[str] | None = None  # matches wherever a match can start
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -120,10 +125,12 @@ def compile_patterns(data: Mapping[str, Any]) -> Patterns:
         _Rule(
             name=r["name"],
             kind=QuantityKind(r["kind"]),
-            regex=re.compile(expand(r["pattern"])),
+            regex=regex,
             lead=next((k for k in _LEADS if r["pattern"].startswith(f"{{{k}}}")), None),
+            starts=_start_finder(regex),
         )
         for r in data["rules"]
+        for regex in [re.compile(expand(r["pattern"]))]
     )
     hedge = _alternation([h["phrase"] for h in data["hedges"]], words=True)
     hedge_group = f"(?:{hedge or '(?!)'})"
@@ -136,7 +143,94 @@ def compile_patterns(data: Mapping[str, Any]) -> Patterns:
         end_of_period=_cue(data["end_of_period_cues"]),
         conversion_gap=re.compile(data["conversion_gap"].replace("{hedge}", hedge_group), re.I),
         prefilter=rule_filter([rule.regex for rule in rules]),
-        leads={k: re.compile(f"(?=(?:{slots[k]}))") for k in _LEADS},
+        # every number starts at a word boundary; testing it first skips the lookahead
+        leads={k: re.compile(rf"\b(?=(?:{slots[k]}))") for k in _LEADS},
+    )
+
+
+def _start_finder(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    """Return a regex that matches (one character) wherever a match of `regex` can start.
+
+    The first characters are read from the parsed pattern; None when they cannot be proved
+    to follow a non-word character, or when they include lower-case letters (too common to be
+    worth a separate scan). The finder starts with a character class, which the regex engine
+    scans for quickly.
+    """
+    if regex.flags & (re.ASCII | re.LOCALE | re.IGNORECASE):
+        return None
+    first = _first_chars(list(_sre_parse.parse(regex.pattern, regex.flags)), guard=None)
+    if first is None or not first[1] or any(c.islower() for c in first[0].replace("\\d", "")):
+        return None
+    chars = first[0]
+    return re.compile(rf"[{chars}](?<!\w[{chars}])")  # the character follows no word character
+
+
+def _first_chars(items: list[tuple[Any, Any]], *, guard: str | None) -> tuple[str, bool] | None:
+    r"""Return the first character any match of `items` consumes, or None if unsure.
+
+    The result is (a character-class body holding that character, whether that character
+    never follows a word character). `guard` is "boundary" after ``\b`` and "lookbehind"
+    after a lookbehind excluding ``\w``.
+    """
+    for k, (op, av) in enumerate(items):
+        rest = items[k + 1 :]
+        if op is _sre.AT and av is _sre.AT_BOUNDARY:
+            guard = guard or "boundary"
+        elif op is _sre.ASSERT_NOT and av[0] == -1 and _excludes_word(av[1]):
+            guard = "lookbehind"
+        elif op is _sre.SUBPATTERN:
+            if av[1] & (re.IGNORECASE | re.ASCII | re.LOCALE) or av[2]:
+                return None
+            return _first_chars(list(av[3]) + rest, guard=guard)
+        elif op is _sre.BRANCH:
+            return _union([_first_chars(list(alt) + rest, guard=guard) for alt in av[1]])
+        elif op in _REPEATS:
+            first = _first_chars(list(av[2]), guard=guard)
+            if av[0] >= 1:
+                return first
+            return _union([first, _first_chars(rest, guard=guard)])
+        else:
+            chars = _class_body(op, av)
+            if chars is None:
+                return None
+            word = all(c.isalnum() for c in chars.replace("\\d", "0").replace("-", "0"))
+            return chars, guard == "lookbehind" or (guard == "boundary" and word)
+    return None
+
+
+def _union(parts: list[tuple[str, bool] | None]) -> tuple[str, bool] | None:
+    if any(p is None for p in parts):
+        return None
+    known = [p for p in parts if p is not None]
+    return "".join(sorted({c for c, _ in known})), all(g for _, g in known)
+
+
+def _class_body(op: Any, av: Any) -> str | None:
+    r"""Return a character-class body for a literal or a class of literals, ranges and ``\d``."""
+    items = [(_sre.LITERAL, av)] if op is _sre.LITERAL else list(av) if op is _sre.IN else None
+    if items is None:
+        return None
+    body = []
+    for kind, value in items:
+        if kind is _sre.LITERAL:
+            body.append(re.escape(chr(value)))
+        elif kind is _sre.CATEGORY and value is _sre.CATEGORY_DIGIT:
+            body.append("\\d")
+        elif kind is _sre.RANGE and all(chr(v).isascii() and chr(v).isalnum() for v in value):
+            body.append(f"{chr(value[0])}-{chr(value[1])}")
+        else:
+            return None
+    return "".join(body)
+
+
+def _excludes_word(items: Any) -> bool:
+    r"""Tell whether a lookbehind body is one character class that contains ``\w``."""
+    items = list(items)
+    return (
+        len(items) == 1
+        and items[0][0] is _sre.IN
+        and (_sre.CATEGORY, _sre.CATEGORY_WORD) in items[0][1]
+        and all(op is not _sre.NEGATE for op, _ in items[0][1])
     )
 
 
@@ -314,9 +408,13 @@ def _candidates(
         rule = patterns.rules[index]
         if rule.lead is not None and rule.lead in patterns.leads:
             if rule.lead not in starts:
-                lead = patterns.leads[rule.lead]
-                starts[rule.lead] = [m.start() for m in lead.finditer(text, body)]
+                starts[rule.lead] = _lead_starts(patterns, rule.lead, text, body, starts)
             matches: Iterable[re.Match[str]] = _matches_at(rule.regex, text, starts[rule.lead])
+        elif rule.starts is not None:
+            finder = rule.starts.pattern
+            if finder not in starts:
+                starts[finder] = [m.start() for m in rule.starts.finditer(text, body)]
+            matches = _matches_at(rule.regex, text, starts[finder])
         else:
             matches = rule.regex.finditer(text, body)
         for match in matches:
@@ -324,6 +422,23 @@ def _candidates(
             if end > start:
                 found.append((start, end, index, match))
     return found
+
+
+def _lead_starts(
+    patterns: Patterns, lead: str, text: str, body: int, known: dict[str, list[int]]
+) -> list[int]:
+    """Return every position from `body` on where the slot `lead` matches.
+
+    A "num" starts only where a "num_a" (the same alternatives and "a"/"an") starts, so those
+    few positions are tested instead of the whole text.
+    """
+    regex = patterns.leads[lead]
+    wider = _WIDER_LEAD.get(lead)
+    if wider is not None and wider in patterns.leads:
+        if wider not in known:
+            known[wider] = _lead_starts(patterns, wider, text, body, known)
+        return [pos for pos in known[wider] if regex.match(text, pos)]
+    return [m.start() for m in regex.finditer(text, body)]
 
 
 def _matches_at(regex: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:

@@ -41,6 +41,7 @@ __all__ = ["SpeechPatterns", "find_quotes", "load_speech_patterns"]
 
 _OPEN = '“"'
 _CLOSE = '”"'
+_MARK = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
 _MARKS = '“”"'
 
 
@@ -208,7 +209,8 @@ def _marked(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Spans ``[start, end)`` of the words between quotation marks in ``text[lo:hi]``."""
     spans: list[tuple[int, int]] = []
     opened: int | None = None
-    for i in range(lo, hi):
+    for found in _MARK.finditer(text, lo, hi):  # every other character is skipped below
+        i = found.start()
         char = text[i]
         if opened is None and char in _OPEN and (i == lo or not text[i - 1].isalnum()):
             opened = i + 1
@@ -334,9 +336,12 @@ def _reported(ctx: _Context, doc_id: str, sentences: tuple[Sentence, ...]) -> li
     return quotes
 
 
+_ACCORDING_TO = re.compile(r"^According to (?P<who>[^,]{1,100}),\s+(?P<clause>.+?)\.?$")
+
+
 def _reported_front(ctx: _Context, doc_id: str, sentence: Sentence) -> Quote | None:
     text = sentence.text
-    match = re.match(r"^According to (?P<who>[^,]{1,100}),\s+(?P<clause>.+?)\.?$", text)
+    match = _ACCORDING_TO.match(text)
     verb = "according to"
     if match is None:
         match = ctx.pats.reported_front.match(text)

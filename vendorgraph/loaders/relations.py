@@ -252,13 +252,26 @@ def _slots(article: _Article, index: int) -> list[_Slot]:
     return article.cache[index]
 
 
+_MAKER = re.compile(r"\s+(?:maker|developer|creator|owner)\b")
+_ITS = re.compile(r"\bits\b")
+_THE_COMPANY = re.compile(
+    r"\b[Tt]he (?:(?:AI|cloud|chip|tech|software) )?(?:company|firm|chipmaker|startup)\b"
+)
+_FORMER_LATTER = re.compile(r"\bthe (former|latter)\b")
+_BARE_HEAD = re.compile(
+    r"\b(?:\d[\d,.]*(?:\s+(?:million|billion|thousand))?|[Tt]he|these|those|their)"
+    r"\s+(GPUs|chips|CPUs)\b"
+)
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
 def _makers(article: _Article, slots: list[_Slot]) -> list[_Slot]:
     """Replace "the ChatGPT maker" by a slot for the company that makes ChatGPT."""
     text = article.document.text
     out = []
     for slot in slots:
         before = text[max(0, slot.start - 4) : slot.start]
-        after = re.match(r"\s+(?:maker|developer|creator|owner)\b", text[slot.end : slot.end + 12])
+        after = _MAKER.match(text[slot.end : slot.end + 12])
         dev = article.developer(slot.entity) if slot.cls in ("chip", "product", "tech") else None
         if before.lower() == "the " and after and dev is not None:
             out.append(_Slot(slot.start - 4, slot.end + after.end(), dev, article.cls(dev), True))
@@ -270,14 +283,12 @@ def _makers(article: _Article, slots: list[_Slot]) -> list[_Slot]:
 def _references(article: _Article, index: int, slots: list[_Slot]) -> Iterator[_Slot]:
     sentence = article.sentences[index]
     text = sentence.text
-    for match in re.finditer(r"\bits\b", text):
+    for match in _ITS.finditer(text):
         pos = sentence.start + match.start()
         owner = _owner_of_its(article, slots, sentence, pos) or _first_org_back(article, index - 1)
         if owner is not None:
             yield _Slot(pos, pos + 3, owner, "its", True)
-    for match in re.finditer(
-        r"\b[Tt]he (?:(?:AI|cloud|chip|tech|software) )?(?:company|firm|chipmaker|startup)\b", text
-    ):
+    for match in _THE_COMPANY.finditer(text):
         pos = sentence.start + match.start()
         owner = _first_org(article, slots, pos) or _first_org_back(article, index - 1)
         if owner is not None:
@@ -361,7 +372,7 @@ def _owner_of_its(
 
 def _former_latter(article: _Article, index: int, slots: list[_Slot]) -> Iterator[_Slot]:
     sentence = article.sentences[index]
-    for match in re.finditer(r"\bthe (former|latter)\b", sentence.text):
+    for match in _FORMER_LATTER.finditer(sentence.text):
         pos = sentence.start + match.start()
         orgs = list(dict.fromkeys(s.entity for s in slots if s.start < pos and s.cls == "org"))
         if len(orgs) >= 2:
@@ -370,11 +381,7 @@ def _former_latter(article: _Article, index: int, slots: list[_Slot]) -> Iterato
 
 
 def _bare_heads(article: _Article, sentence: Sentence) -> Iterator[_Slot]:
-    bare = (
-        r"\b(?:\d[\d,.]*(?:\s+(?:million|billion|thousand))?|[Tt]he|these|those|their)"
-        r"\s+(GPUs|chips|CPUs)\b"
-    )
-    for match in re.finditer(bare, sentence.text):
+    for match in _BARE_HEAD.finditer(sentence.text):
         lines = [e.id for e in article.entities.values() if e.name.endswith(" " + match.group(1))]
         if len(lines) == 1:
             pos = sentence.start + match.start(1)
@@ -387,8 +394,7 @@ def _org_before(article: _Article, slots: list[_Slot], pos: int) -> str | None:
 
 
 def _first_org(article: _Article, slots: list[_Slot], pos: int) -> str | None:
-    found = [s.entity for s in slots if s.end <= pos and _actor(article, s.entity)]
-    return found[0] if found else None
+    return next((s.entity for s in slots if s.end <= pos and _actor(article, s.entity)), None)
 
 
 def _actor(article: _Article, entity: str) -> bool:
@@ -808,13 +814,17 @@ def _title_case(text: str) -> bool:
 
     Its words, small words included, are capitalised, so its verbs are no reliable cue.
     """
-    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    words = _WORD.findall(text)
     if len(words) < 4:
         return False
-    small = [w for w in words if w.lower() in _SMALL]
-    big = [w for w in words if w.lower() not in _SMALL]
-    capped = sum(w[0].isupper() for w in big)
-    return capped == len(big) and (not small or any(w[0].isupper() for w in small))
+    small = capped_small = False
+    for word in words:
+        if word.lower() in _SMALL:
+            small = True
+            capped_small = capped_small or word[0].isupper()
+        elif not word[0].isupper():
+            return False  # a lower-case word that is not a small word
+    return not small or capped_small
 
 
 # an apposition or relative clause after a company ("Acme, a startup backed by Beta, runs ...")

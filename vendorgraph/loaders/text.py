@@ -176,6 +176,8 @@ class RuleFilter:
     automaton: Any  # an ahocorasick.Automaton of every needed string, valued by its bit
     keys: tuple[int, ...]  # per rule, the bits of its most telling part (0: no part)
     parts: tuple[tuple[int, ...], ...]  # per rule, the bits of each of its other parts
+    # per rule, (the bits of its one-string parts, all needed; the masks of its other parts)
+    checks: tuple[tuple[int, tuple[int, ...]], ...] = ()
 
 
 def needed_literals(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
@@ -224,7 +226,14 @@ def rule_filter(patterns: Sequence[re.Pattern[str]]) -> RuleFilter:
         automaton=automaton if bits else None,
         keys=tuple(m[0] if m else 0 for m in masks),
         parts=tuple(tuple(m[1:]) for m in masks),
+        checks=tuple(_check(rule) for rule in masks),
     )
+
+
+def _check(masks: list[int]) -> tuple[int, tuple[int, ...]]:
+    """Split a rule's part masks into one mask of single bits (all needed) and the others."""
+    single = functools.reduce(operator.or_, (m for m in masks if m.bit_count() == 1), 0)
+    return single, tuple(m for m in masks if m.bit_count() != 1)
 
 
 def possible_rules(rules: RuleFilter, text: str) -> list[int]:
@@ -243,11 +252,16 @@ def possible_rules(rules: RuleFilter, text: str) -> list[int]:
     present = 0
     for _end, bit in rules.automaton.iter(text.lower()):
         present |= bit
-    return [
-        i
-        for i, key in enumerate(rules.keys)
-        if (not key or key & present) and all(m & present for m in rules.parts[i])
-    ]
+    found = []
+    for i, (single, others) in enumerate(rules.checks):
+        if present & single != single:
+            continue
+        for mask in others:
+            if not mask & present:
+                break
+        else:
+            found.append(i)
+    return found
 
 
 def _telling(part: tuple[str, ...]) -> tuple[bool, int, tuple[str, ...]]:
