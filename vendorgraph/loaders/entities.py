@@ -27,7 +27,7 @@ import bisect
 import functools
 import re
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any
@@ -37,6 +37,7 @@ import ahocorasick
 from vendorgraph.loaders.text import (
     RuleFilter,
     Sentence,
+    alternation,
     possible_rules,
     rule_filter,
     split_sentences,
@@ -143,10 +144,6 @@ class EntityPatterns:
     person_its_role: re.Pattern[str]
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
 @functools.cache
 def load_entity_patterns() -> EntityPatterns:
     """Read and compile ``patterns/entities.toml`` (once per process).
@@ -163,7 +160,7 @@ def load_entity_patterns() -> EntityPatterns:
 
 
 def _compile(raw: dict[str, Any]) -> EntityPatterns:
-    roles = _alternation(raw["roles"])
+    roles = alternation(raw["roles"])
     person = rf"(?:(?:[{_UPPER}]\.){{1,3}}\s?{_CAP_TOKEN}|{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{1,2}})"
     name = rf"{TOKEN}(?:\s+{TOKEN}){{0,2}}"
     speech = r"said|says|told|added|noted|explained|wrote|argued|warned|stressed"
@@ -177,29 +174,29 @@ def _compile(raw: dict[str, Any]) -> EntityPatterns:
         speech_person=re.compile(
             rf"\b(?:(?:{speech})\s+(?P<after>{person})|(?P<before>{person})\s+(?:{speech})\b)"
         ),
-        org_suffix=re.compile(rf"\b(?:{_alternation(raw['org_suffixes'])})(?![\w-])"),
+        org_suffix=re.compile(rf"\b(?:{alternation(raw['org_suffixes'])})(?![\w-])"),
         suffix_types={k: EntityType(v) for k, v in raw["org_suffixes"].items()},
         descriptor=re.compile(
-            rf"\b(?P<cue>(?i:{_alternation(raw['descriptors'])}))\s+(?P<names>{name}"
+            rf"\b(?P<cue>(?i:{alternation(raw['descriptors'])}))\s+(?P<names>{name}"
             rf"(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+){name})*)"
         ),
         descriptor_types={k.lower(): EntityType(v) for k, v in raw["descriptors"].items()},
         offering_head=re.compile(
-            rf"\b(?P<name>{name})\s+(?P<head>{_alternation(raw['offering_heads'])})\b"
+            rf"\b(?P<name>{name})\s+(?P<head>{alternation(raw['offering_heads'])})\b"
         ),
         head_types={k: EntityType(v) for k, v in raw["offering_heads"].items()},
         vendor_head=re.compile(
-            rf"(?:['’]s?)?\s+(?P<mods>(?:(?:{_alternation(raw['vendor_modifiers']['words'])})\s+){{0,3}}?)"
-            rf"(?P<models>(?:{TOKEN}\s+){{0,2}}?)(?P<head>{_alternation(raw['vendor_heads'])})\b"
+            rf"(?:['’]s?)?\s+(?P<mods>(?:(?:{alternation(raw['vendor_modifiers']['words'])})\s+){{0,3}}?)"
+            rf"(?P<models>(?:{TOKEN}\s+){{0,2}}?)(?P<head>{alternation(raw['vendor_heads'])})\b"
         ),
         vendor_heads=dict(raw["vendor_heads"]),
         publisher=re.compile(
-            rf"\b(?:{_alternation(raw['publisher_cues']['cues'])})\s+(?P<name>{name})"
+            rf"\b(?:{alternation(raw['publisher_cues']['cues'])})\s+(?P<name>{name})"
         ),
         stopwords=frozenset(raw["stopwords"]["words"]),
-        executive_roles=re.compile(rf"(?i:{_alternation(raw['executive_roles'])})"),
+        executive_roles=re.compile(rf"(?i:{alternation(raw['executive_roles'])})"),
         person_cue=re.compile(
-            rf"(?<![\w-])(?:{_alternation(raw['person_cues']['cues'])})[ \t]*\n?[ \t]*"
+            rf"(?<![\w-])(?:{alternation(raw['person_cues']['cues'])})[ \t]*\n?[ \t]*"
             rf"(?P<person>{person})\b"
         ),
         person_more=re.compile(
@@ -207,10 +204,10 @@ def _compile(raw: dict[str, Any]) -> EntityPatterns:
             rf"(?P<person>{person})\b"
         ),
         person_duty=re.compile(
-            rf"\b(?P<person>{person})\s+(?P<role>{_alternation(raw['person_duty']['verbs'])})"
+            rf"\b(?P<person>{person})\s+(?P<role>{alternation(raw['person_duty']['verbs'])})"
             rf"\s+(?:[a-z][\w-]*\s+){{1,4}}?at\s+(?P<org>{name})"
         ),
-        government_roles=re.compile(rf"(?i:{_alternation(raw['government_roles'])})"),
+        government_roles=re.compile(rf"(?i:{alternation(raw['government_roles'])})"),
         person_its_role=re.compile(
             rf"\b(?P<person>{person}),\s+(?:its|their|the (?:company|firm|group)['’]s)\s+"
             rf"(?P<role>(?i:{roles}))\b"
@@ -218,7 +215,7 @@ def _compile(raw: dict[str, Any]) -> EntityPatterns:
         apposition=re.compile(
             rf"(?<![\w&-])(?P<name>{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{0,3}}),\s+"
             rf"(?:a|an|the|{_CAP_TOKEN}['’]s)\s+(?P<desc>(?:[\w-]+\s+){{0,5}}?)"
-            rf"(?P<head>{_alternation(raw['apposition_heads']['words'])})\b"
+            rf"(?P<head>{alternation(raw['apposition_heads']['words'])})\b"
         ),
     )
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from vendorgraph.loaders.entities import Affiliation, EntityResult, Mention
-from vendorgraph.loaders.text import Sentence, split_sentences
+from vendorgraph.loaders.text import Sentence, alternation, split_sentences
 from vendorgraph.ontology.model import Document, Quote, Span, stable_hash
 from vendorgraph.ontology.terms import EntityType
 
@@ -69,10 +69,6 @@ _TIME = (
 )
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
 @functools.cache
 def load_speech_patterns() -> SpeechPatterns:
     """Read and compile ``patterns/speech.toml`` (once per process).
@@ -85,16 +81,16 @@ def load_speech_patterns() -> SpeechPatterns:
     raw = tomllib.loads(
         (resources.files("vendorgraph.loaders") / "patterns" / "speech.toml").read_text("utf-8")
     )
-    verbs = _alt(raw["verbs"])
+    verbs = alternation(raw["verbs"])
     verb = rf"(?P<verb>{verbs})\b(?:\s+(?:with|to)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
     return SpeechPatterns(
         verbs=verbs,
         forecast=frozenset(raw["forecast_verbs"]),
-        unnamed=re.compile(rf"(?i:\b(?:{_alt(raw['unnamed'])})\b)"),
-        person_pronoun=re.compile(rf"^(?:{_alt(raw['person_pronouns'])})$"),
+        unnamed=re.compile(rf"(?i:\b(?:{alternation(raw['unnamed'])})\b)"),
+        person_pronoun=re.compile(rf"^(?:{alternation(raw['person_pronouns'])})$"),
         org_pronoun=re.compile(
-            rf"^(?:{_alt(raw['org_pronouns'])}"
-            rf"|[Tt]he\s+(?:[\w-]+\s+)?(?:{_alt(raw['org_descriptions'])}))$"
+            rf"^(?:{alternation(raw['org_pronouns'])}"
+            rf"|[Tt]he\s+(?:[\w-]+\s+)?(?:{alternation(raw['org_descriptions'])}))$"
         ),
         after=re.compile(
             rf"\s*,?\s*(?:(?P<v1>{verbs})\s+(?P<who1>{_WHO}{{1,80}})"

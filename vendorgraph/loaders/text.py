@@ -58,6 +58,17 @@ class Sentence:
     headline: bool = False
 
 
+def alternation(words: Iterable[str]) -> str:
+    """Return a regex alternation of `words`, escaped, longest first (so the longest wins).
+
+    Examples
+    --------
+    >>> alternation(["CEO", "Chair", "CEO", "Founder"])
+    'Founder|Chair|CEO'
+    """
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
 @functools.cache
 def nlp() -> Language:
     """Return the shared blank English pipeline with a sentencizer (built once).
