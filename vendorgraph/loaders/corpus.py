@@ -72,6 +72,7 @@ _STOP_WORDS = frozenset(
     such than that the their them then there these they this those through to under up was
     we were what when where which while who will with would you""".split()  # noqa: SIM905
 )
+_ASCII_STOP_WORDS = frozenset(word.encode("ascii") for word in _STOP_WORDS)
 
 
 # ------------------------------------------------------------------------------- records
@@ -216,10 +217,19 @@ def english_ratio(text: str) -> tuple[float, int]:
     >>> english_ratio("Les puces sont livrées aux centres de données du nuage.")
     (0.0, 10)
     """
-    words = _WORD.findall(text[:_ENGLISH_SAMPLE].lower())
+    sample = text[:_ENGLISH_SAMPLE]
+    if sample.isascii():  # the same words, by one byte translation and a split
+        ascii_words = sample.encode("ascii").translate(_ASCII_LETTERS).split()
+        hits = sum(map(_ASCII_STOP_WORDS.__contains__, ascii_words))
+        return (hits / len(ascii_words), len(ascii_words)) if ascii_words else (0.0, 0)
+    words = _WORD.findall(sample.lower())
     if not words:
         return 0.0, 0
     return sum(map(_STOP_WORDS.__contains__, words)) / len(words), len(words)
+
+
+# ASCII letters lower-cased, every other byte a space: what ``_WORD`` finds in ASCII text
+_ASCII_LETTERS = bytes(c | 32 if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
 
 
 class _Gate:

@@ -24,7 +24,6 @@ True
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 import unicodedata
@@ -57,15 +56,43 @@ _B = _RNG.integers(0, 2**63, size=NUM_PERM, dtype=np.uint64)
 _SHIFT = np.uint64(32)
 
 Signature = npt.NDArray[np.uint32]
+_Keyed = tuple[Signature, npt.NDArray[np.uint32]]  # a signature and its band keys
 
 
 def _words(text: str) -> list[str]:
     return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _word_hash(word: str) -> int:
-    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+# On ASCII text, NFKC changes nothing, casefold is lower() and ``\w`` is [0-9A-Za-z_]: one
+# byte translation (case-folding, non-word bytes to spaces) and a split give the same words.
+_ASCII_WORDS = bytes(
+    c + 32 if 65 <= c <= 90 else c if c < 128 and (chr(c).isalnum() or c == 95) else 32
+    for c in range(256)
+)
+
+
+def _word_bytes(text: str) -> list[bytes]:
+    """Return the UTF-8 bytes of the words of a text, as ``_words`` splits it."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_WORDS).split()
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    if folded.isascii():
+        return folded.encode("ascii").translate(_ASCII_WORDS).split()
+    return [word.encode("utf-8") for word in _WORD.findall(folded)]
+
+
+class _WordHashes(dict[bytes, int]):
+    """The 64-bit hash of a word's bytes, computed once; emptied when it grows too big."""
+
+    def __missing__(self, word: bytes) -> int:
+        if len(self) >= _WORD_CACHE:
+            self.clear()
+        value = self[word] = int.from_bytes(hashlib.blake2b(word, digest_size=8).digest(), "little")
+        return value
+
+
+_WORD_CACHE = 1 << 16
+_WORD_HASHES = _WordHashes()
 
 
 def shingles(text: str, *, size: int = SHINGLE_WORDS) -> npt.NDArray[np.uint64]:
@@ -81,15 +108,24 @@ def shingles(text: str, *, size: int = SHINGLE_WORDS) -> npt.NDArray[np.uint64]:
     >>> len(shingles("Hello, world!")), len(shingles("..."))
     (1, 0)
     """
-    words = _words(text)
+    words = _word_bytes(text)
     if not words:
         return np.zeros(0, dtype=np.uint64)
-    hashes = np.fromiter(map(_word_hash, words), dtype=np.uint64, count=len(words))
+    hashes = np.fromiter(map(_WORD_HASHES.__getitem__, words), dtype=np.uint64, count=len(words))
     width = min(size, len(words))
     rolled = hashes[: len(words) - width + 1].copy()
     for offset in range(1, width):
         rolled = rolled * _MIX + hashes[offset : len(words) - width + 1 + offset]
-    return np.unique(rolled)
+    return _distinct(rolled)
+
+
+def _distinct(values: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
+    """Return the distinct values, sorted: ``np.unique`` without its hashing pass."""
+    values = np.sort(values)
+    keep = np.empty(values.size, dtype=bool)
+    keep[:1] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
 
 
 def minhash(hashed: npt.NDArray[np.uint64]) -> Signature:
@@ -187,7 +223,7 @@ class DuplicateIndex:
         self._wire: dict[int, int] = {}
         self._origins: list[str] = []
         self._blocks: list[tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint16]]] = []
-        self._last: tuple[Document | None, Signature | None] = (None, None)
+        self._last: tuple[Document | None, _Keyed | None] = (None, None)
 
     def __len__(self) -> int:
         return len(self._origins)
@@ -201,8 +237,8 @@ class DuplicateIndex:
         found = self._wire.get(_digest(key)) if key is not None else None
         if found is not None:
             return Match(kind="wire-duplicate", origin=self._origins[found])
-        sig = self._signature(document)
-        return self._near(sig) if sig is not None else None
+        keyed = self._signature(document)
+        return self._near(*keyed) if keyed is not None else None
 
     def add(self, document: Document, *, origin: str) -> None:
         """Index `document`, found at `origin`, so that later copies of it match."""
@@ -215,20 +251,21 @@ class DuplicateIndex:
         block, offset = divmod(row, _BLOCK)
         if offset == 0:
             self._blocks.append(_new_block())
-        sig = self._signature(document)
-        if sig is not None:  # a row without words keeps band keys 0 and matches nothing
+        keyed = self._signature(document)
+        if keyed is not None:  # a row without words keeps band keys 0 and matches nothing
             bands, sigs = self._blocks[block]
-            bands[offset] = _band_keys(sig)
-            sigs[offset] = sig
+            sigs[offset], bands[offset] = keyed
 
-    def _signature(self, document: Document) -> Signature | None:
+    def _signature(self, document: Document) -> _Keyed | None:
+        """Return the signature of the body of `document` and its band keys, or None."""
         if self._last[0] is not document:  # match() then add() shingle the text once
             hashed = shingles(document.text[document.body_start :])
-            self._last = (document, minhash(hashed) if hashed.size else None)
+            sig = minhash(hashed) if hashed.size else None
+            self._last = (document, (sig, _band_keys(sig)) if sig is not None else None)
         return self._last[1]
 
-    def _near(self, sig: Signature) -> Match | None:
-        keys, short = _band_keys(sig), sig.astype(np.uint16)
+    def _near(self, sig: Signature, keys: npt.NDArray[np.uint32]) -> Match | None:
+        short = sig.astype(np.uint16)
         best: Match | None = None
         for block, (bands, sigs) in enumerate(self._blocks):
             filled = min(_BLOCK, len(self._origins) - block * _BLOCK)

@@ -22,12 +22,15 @@ import re
 import re._constants as _sre
 import re._parser as _sre_parse
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, cast
 
 import ahocorasick
 import spacy
+from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc
 
 __all__ = [
     "RuleFilter",
@@ -107,12 +110,42 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> tuple[
     stop = len(text) if end is None else end
     lines = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^\n]+", text[start:stop])]
     out: list[Sentence | None] = []
-    docs = nlp().pipe(text[a:b] for a, b in lines)
-    for number, ((a, _b), doc) in enumerate(zip(lines, docs, strict=True)):
-        bounds = _repair([(a + s.start_char, a + s.end_char) for s in doc.sents], text)
+    tokenizer, punct = nlp().tokenizer, _punct_orths()
+    for number, (a, _b) in enumerate(lines):
+        spans = _sentence_spans(tokenizer(text[a:_b]), punct)
+        bounds = _repair([(a + lo, a + hi) for lo, hi in spans], text)
         headline = not _TERMINAL.search(text[a:_b])
         out.extend(_sentence(text, lo, hi, number, headline) for lo, hi in bounds)
     return tuple(s for s in out if s is not None)
+
+
+@functools.cache
+def _punct_orths() -> frozenset[int]:
+    """Return the string ids of the sentencizer's sentence-ending characters (built once)."""
+    pipeline = nlp()
+    chars: Iterable[str] = cast(Sentencizer, pipeline.get_pipe("sentencizer")).punct_chars
+    return frozenset(pipeline.vocab.strings.add(c) for c in chars)
+
+
+def _sentence_spans(doc: Doc, punct: frozenset[int]) -> list[tuple[int, int]]:
+    """Return the character spans of the sentences the sentencizer finds in a tokenised line.
+
+    The same decisions as spaCy's ``Sentencizer`` (a sentence starts at the first token that
+    is not punctuation after a sentence-ending character), read from the token arrays.
+    """
+    if len(doc) == 0:
+        return []
+    orths, puncts, starts_at, lengths = doc.to_array(_SENT_ATTRS).T.tolist()
+    starts, seen = [0], False
+    for i, (orth, is_punct) in enumerate(zip(orths, puncts, strict=True)):
+        ending = orth in punct
+        if seen and not is_punct and not ending:
+            starts.append(i)
+            seen = False
+        elif ending:
+            seen = True
+    ends = [i - 1 for i in starts[1:]] + [len(doc) - 1]
+    return [(starts_at[i], starts_at[j] + lengths[j]) for i, j in zip(starts, ends, strict=True)]
 
 
 def _sentence(text: str, lo: int, hi: int, paragraph: int, headline: bool) -> Sentence | None:
@@ -173,6 +206,9 @@ _ZERO_WIDTH = frozenset({_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT})
 _REPEATS = frozenset({_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT})
 _ASCII_TWINS = frozenset("\u0130\u0131\u017f\u212a")
 _MAX_PREFIXES = 400
+_MEMO_SIZE = 1024  # texts remembered per filter
+_MEMO_LONGEST = 400  # longer texts (whole bodies) are not remembered
+_SENT_ATTRS = [ORTH, IS_PUNCT, IDX, LENGTH]
 _SHORTEST = 2  # parts with a shorter string match almost anywhere and are not worth a check
 
 
@@ -189,6 +225,8 @@ class RuleFilter:
     parts: tuple[tuple[int, ...], ...]  # per rule, the bits of each of its other parts
     # per rule, (the bits of its one-string parts, all needed; the masks of its other parts)
     checks: tuple[tuple[int, tuple[int, ...]], ...] = ()
+    # the answers for recent texts (the same clause is often asked about more than once)
+    memo: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
 
 
 def needed_literals(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
@@ -258,8 +296,20 @@ def possible_rules(rules: RuleFilter, text: str) -> list[int]:
     >>> possible_rules(f, "\u212aelvin"), possible_rules(f, "Celsius")
     ([0], [])
     """
+    if len(text) > _MEMO_LONGEST:
+        return list(_possible_rules(rules, text))
+    known = rules.memo.get(text)
+    if known is None:
+        known = _possible_rules(rules, text)
+        if len(rules.memo) >= _MEMO_SIZE:
+            rules.memo.clear()
+        rules.memo[text] = known
+    return list(known)
+
+
+def _possible_rules(rules: RuleFilter, text: str) -> tuple[int, ...]:
     if rules.automaton is None or (not text.isascii() and not _ASCII_TWINS.isdisjoint(text)):
-        return list(range(rules.size))
+        return tuple(range(rules.size))
     present = 0
     for _end, bit in rules.automaton.iter(text.lower()):
         present |= bit
@@ -272,7 +322,7 @@ def possible_rules(rules: RuleFilter, text: str) -> list[int]:
                 break
         else:
             found.append(i)
-    return found
+    return tuple(found)
 
 
 def _telling(part: tuple[str, ...]) -> tuple[bool, int, tuple[str, ...]]:
