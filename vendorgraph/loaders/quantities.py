@@ -34,7 +34,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from vendorgraph.loaders.text import RuleFilter, possible_rules, rule_filter
+import ahocorasick
+
+from vendorgraph.loaders.text import _ASCII_TWINS, RuleFilter, possible_rules, rule_filter
 from vendorgraph.ontology.model import Document, Quantity
 from vendorgraph.ontology.terms import QuantityKind
 
@@ -49,6 +51,10 @@ _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s?")
 _LEADS = ("num_a", "num")  # slots a rule may start with; its matches are tried only there
 _WIDER_LEAD = {"num": "num_a"}  # every start of the key slot is a start of the value slot
 _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+_ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
+_WORD = re.compile(r"\w")
+_HEAD_ROOM = 8  # longest leading word (prefix) read from a rule
+_MAX_HEADS = 300  # more leading words than this and the rule scans the whole body
 
 Fields = dict[str, Any]
 
@@ -60,6 +66,7 @@ class _Rule:
     regex: re.Pattern[str]
     lead: str | None = None  # the number slot every match starts with ("num", "num_a")
     starts: re.Pattern[str] | None = None  # matches wherever a match can start
+    words: tuple[str, ...] = ()  # lower-cased; every match starts, after \b, with one of them
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -78,6 +85,7 @@ class Patterns:
     conversion_gap: re.Pattern[str]
     prefilter: RuleFilter | None = None
     leads: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
+    words: Any = None  # an ahocorasick.Automaton of every rule's words: (length, rule indices)
 
 
 @cache
@@ -128,6 +136,7 @@ def compile_patterns(data: Mapping[str, Any]) -> Patterns:
             regex=regex,
             lead=next((k for k in _LEADS if r["pattern"].startswith(f"{{{k}}}")), None),
             starts=_start_finder(regex),
+            words=_leading_words(regex),
         )
         for r in data["rules"]
         for regex in [re.compile(expand(r["pattern"]))]
@@ -145,6 +154,7 @@ def compile_patterns(data: Mapping[str, Any]) -> Patterns:
         prefilter=rule_filter([rule.regex for rule in rules]),
         # every number starts at a word boundary; testing it first skips the lookahead
         leads={k: re.compile(rf"\b(?=(?:{slots[k]}))") for k in _LEADS},
+        words=_word_automaton(rules),
     )
 
 
@@ -163,6 +173,64 @@ def _start_finder(regex: re.Pattern[str]) -> re.Pattern[str] | None:
         return None
     chars = first[0]
     return re.compile(rf"[{chars}](?<!\w[{chars}])")  # the character follows no word character
+
+
+def _leading_words(regex: re.Pattern[str]) -> tuple[str, ...]:
+    r"""Return the lower-cased texts every match of `regex` starts with one of, after ``\b``.
+
+    Empty when the regex does not start with ``\b`` followed by a word character, or when the
+    words cannot be read from the parsed pattern. A word that extends a shorter one is dropped.
+    """
+    items = list(_sre_parse.parse(regex.pattern, regex.flags))
+    if regex.flags & (re.ASCII | re.LOCALE) or not items:
+        return ()
+    if items[0][0] is not _sre.AT or items[0][1] is not _sre.AT_BOUNDARY:
+        return ()
+    heads = _heads(items[1:], _HEAD_ROOM)
+    if any(not h or not _WORD.match(h[0]) for h in heads):
+        return ()
+    return tuple(sorted(h for h in heads if not any(h[:n] in heads for n in range(1, len(h)))))
+
+
+def _heads(items: list[tuple[Any, Any]], room: int) -> set[str]:
+    """Return lower-cased texts (at most `room` long) that every match of `items` starts with.
+
+    ``{""}`` means no such text is known.
+    """
+    if not items or room == 0:
+        return {""}
+    (op, av), rest = items[0], items[1:]
+    heads = {""}
+    if op is _sre.LITERAL or (op is _sre.IN and all(k is _sre.LITERAL for k, _ in av)):
+        chars = {chr(av).lower()} if op is _sre.LITERAL else {chr(v).lower() for _, v in av}
+        heads = {c + h for h in _heads(rest, room - 1) for c in chars}
+    elif op is _sre.SUBPATTERN and not av[1] & (re.ASCII | re.LOCALE):
+        heads = _heads(list(av[3]) + rest, room)
+    elif op is _sre.BRANCH:
+        heads = {h for alt in av[1] for h in _heads(list(alt) + rest, room)}
+    elif op in _REPEATS:
+        heads = _heads(list(av[2]), room)
+        if av[0] == 0:
+            heads |= _heads(rest, room)
+    elif op in _ZERO_WIDTH:
+        heads = _heads(rest, room)
+    return heads if len(heads) <= _MAX_HEADS else {""}
+
+
+def _word_automaton(rules: tuple[_Rule, ...]) -> Any:
+    """Return an Aho-Corasick automaton of every rule's leading words, or None if none has any."""
+    owners: dict[str, list[int]] = {}
+    for index, rule in enumerate(rules):
+        if rule.lead is None and rule.starts is None:
+            for word in rule.words:
+                owners.setdefault(word, []).append(index)
+    if not owners:
+        return None
+    automaton = ahocorasick.Automaton()
+    for word, indices in sorted(owners.items()):
+        automaton.add_word(word, (len(word), tuple(indices)))
+    automaton.make_automaton()
+    return automaton
 
 
 def _first_chars(items: list[tuple[Any, Any]], *, guard: str | None) -> tuple[str, bool] | None:
@@ -393,8 +461,9 @@ def _candidates(
 ) -> list[tuple[int, int, int, re.Match[str]]]:
     """Return every rule's matches: ``(start, end, rule index, match)``.
 
-    Rules that need a word the body lacks are skipped, and a rule that starts with a number
-    is tried only where a number starts; both give what ``finditer`` over the body gives.
+    Rules that need a word the body lacks are skipped, and a rule that starts with a number,
+    a capital or a known word is tried only where one starts; all give what ``finditer`` over
+    the body gives.
     """
     text, body = document.text, document.body_start
     indices = (
@@ -403,6 +472,7 @@ def _candidates(
         else range(len(patterns.rules))
     )
     starts: dict[str, list[int]] = {}
+    words: dict[int, list[int]] | None = None
     found = []
     for index in indices:
         rule = patterns.rules[index]
@@ -415,6 +485,14 @@ def _candidates(
             if finder not in starts:
                 starts[finder] = [m.start() for m in rule.starts.finditer(text, body)]
             matches = _matches_at(rule.regex, text, starts[finder])
+        elif rule.words and patterns.words is not None:
+            if words is None:
+                words = _word_starts(patterns.words, text, body)
+            matches = (
+                _matches_at(rule.regex, text, words.get(index, []))
+                if -1 not in words
+                else rule.regex.finditer(text, body)
+            )
         else:
             matches = rule.regex.finditer(text, body)
         for match in matches:
@@ -441,12 +519,31 @@ def _lead_starts(
     return [m.start() for m in regex.finditer(text, body)]
 
 
+def _word_starts(automaton: Any, text: str, body: int) -> dict[int, list[int]]:
+    """Return, per rule index, the word-boundary positions where one of its leading words starts.
+
+    One Aho-Corasick pass over the lower-cased body. ``{-1: []}`` when lower-casing would not
+    keep offsets or could miss a case-insensitive match (then the rules scan the whole body).
+    """
+    tail = text[body:]
+    lowered = tail.lower()
+    if len(lowered) != len(tail) or (not tail.isascii() and not _ASCII_TWINS.isdisjoint(tail)):
+        return {-1: []}
+    found: dict[int, set[int]] = {}
+    for end, (size, indices) in automaton.iter(lowered):
+        pos = body + end - size + 1
+        if pos == 0 or not _WORD.match(text, pos - 1):
+            for index in indices:
+                found.setdefault(index, set()).add(pos)
+    return {index: sorted(positions) for index, positions in found.items()}
+
+
 def _matches_at(regex: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
     """Yield what ``regex.finditer`` yields, given every position a match can start at.
 
     The leftmost match found from a position is ``regex.match`` at the first possible start
     that matches; after a match the search goes on from its end (matches are never empty:
-    they start with a number).
+    they start with a number or a word).
     """
     reach = 0
     for pos in starts:
