@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 from pathlib import Path
@@ -462,6 +463,33 @@ def test_two_workers_give_the_same_stream_as_one(tmp_path: Path) -> None:
     assert outcomes(two) == outcomes(one)
     assert two == one
     assert ingest([root], extractor=fussy, workers=2) == ingest([root], extractor=fussy)
+
+
+def recording(calls: Path, document: Document) -> Extraction:
+    """An extractor that leaves a file named for each article it is asked to extract."""
+    (calls / document.id).touch()
+    return Extraction(document=document)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_articles_in_the_graph_or_not_in_english_are_never_extracted(
+    tmp_path: Path, workers: int
+) -> None:
+    root = small_corpus(tmp_path / "corpus")
+    first = ingest([root], extractor=bare)
+    kept = [e.document.id for e in first.extractions]
+    calls = tmp_path / "calls"
+    calls.mkdir()
+    extractor = functools.partial(recording, calls)
+    again = ingest([root], extractor=extractor, workers=workers, seen=kept[:5])
+    assert [e.document.id for e in again.extractions] == kept[5:]
+    extracted = {p.name for p in calls.iterdir()}
+    # workers extract ahead of the duplicate check, so a copy of a new article may be extracted
+    # and dropped; an article already in the graph, or not in English, never is
+    assert set(kept[5:]) <= extracted
+    assert extracted.isdisjoint(kept[:5])
+    german = next(s.article for s in again.skipped if s.kind is SkipKind.NOT_ENGLISH)
+    assert german not in extracted
 
 
 def test_progress_reports_every_source_in_output_order(tmp_path: Path) -> None:

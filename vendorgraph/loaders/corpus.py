@@ -32,11 +32,11 @@ import re
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from vendorgraph.errors import InputError, InputFileError, VendorGraphError
-from vendorgraph.loaders.dedup import DuplicateIndex
+from vendorgraph.loaders.dedup import DuplicateIndex, Fingerprint, fingerprint
 from vendorgraph.loaders.documents import SUPPORTED_SUFFIXES, read_document
 from vendorgraph.loaders.feeds import FEED_SUFFIXES, SkipKind, Source, iter_feed, source_from_error
 from vendorgraph.ontology.model import Document, Extraction
@@ -123,9 +123,21 @@ class IngestResult:
 
 
 @dataclass(frozen=True, slots=True)
-class _Job:
-    document: Document
-    origin: str
+class _Prepared:
+    """A source read, fingerprinted and language-checked, and its extraction when one was made.
+
+    Worker processes make these (the extraction speculatively, before the duplicate check,
+    which needs every earlier article); the process that keeps the duplicate index decides.
+    """
+
+    source: Source
+    mark: Fingerprint | None = None
+    english: tuple[float, int] = (0.0, 0)
+    result: Extraction | str | None = None
+
+
+_Task = Path | Source
+"""A file still to read, or a source already read: a feed record, or why a file failed."""
 
 
 # ------------------------------------------------------------------------------- sources
@@ -166,13 +178,17 @@ def iter_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source]:
     ...     [pathlib.Path(s.origin).relative_to(tmp).as_posix() for s in iter_sources([tmp])]
     ['a.txt', 'b/1.txt', 'b/2.md']
     """
+    return map(_read, _iter_tasks(paths))
+
+
+def _iter_tasks(paths: Iterable[str | os.PathLike[str]]) -> Iterator[_Task]:
     for path in paths:
         root = Path(path)
         if root.is_dir():
             for file in _walk(root):
-                yield from _file_sources(file)
+                yield from _file_tasks(file)
         elif root.exists():
-            yield from _file_sources(root)
+            yield from _file_tasks(root)
         else:
             raise InputFileError(f"no file or folder {str(root)!r}; check the path", path=str(root))
 
@@ -189,16 +205,21 @@ def _wanted(name: str) -> bool:
     return not name.startswith(".") and name.lower().endswith(CORPUS_SUFFIXES)
 
 
-def _file_sources(file: Path) -> Iterator[Source]:
+def _file_tasks(file: Path) -> Iterator[_Task]:
     if file.suffix.lower() in FEED_SUFFIXES:
         yield from iter_feed(file)
-        return
+    else:
+        yield file
+
+
+def _read(task: _Task) -> Source:
+    if isinstance(task, Source):
+        return task
     try:
-        document = read_document(file)
+        document = read_document(task)
     except InputError as err:
-        yield source_from_error(err, origin=str(file))
-        return
-    yield Source.of(document, origin=str(file))
+        return source_from_error(err, origin=str(task))
+    return Source.of(document, origin=str(task))
 
 
 # ------------------------------------------------------------------------------- filters
@@ -232,6 +253,20 @@ def english_ratio(text: str) -> tuple[float, int]:
 _ASCII_LETTERS = bytes(c | 32 if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
 
 
+def _is_english(ratio: float, words: int) -> bool:
+    return words < _ENGLISH_MIN_WORDS or ratio >= _ENGLISH_MIN_RATIO
+
+
+def _prepare(task: _Task) -> _Prepared:
+    """Read a task and compute what the gate checks: the fingerprint and the English ratio."""
+    source = _read(task)
+    document = source.document
+    if document is None:
+        return _Prepared(source)
+    english = english_ratio(document.text[document.body_start :])
+    return _Prepared(source, fingerprint(document), english)
+
+
 class _Gate:
     """Decide, in input order, which sources go on to extraction."""
 
@@ -239,31 +274,31 @@ class _Gate:
         self.seen = frozenset(seen)
         self.index = DuplicateIndex()
 
-    def decide(self, source: Source) -> Skip | _Job:
+    def decide(self, prepared: _Prepared) -> Skip | None:
+        """Return why a prepared source is skipped, or None to extract it (and index it)."""
+        source, mark = prepared.source, prepared.mark
         document = source.document
-        if document is None:
+        if document is None or mark is None:
             kind = source.error_kind or SkipKind.MALFORMED
             return Skip(origin=source.origin, kind=kind, reason=source.error or str(kind))
-        skip = self._check(document, source.origin)
-        if skip is None:
-            self.index.add(document, origin=source.origin)
-            return _Job(document, source.origin)
-        return skip
-
-    def _check(self, document: Document, origin: str) -> Skip | None:
-        match = self.index.match(document)
+        match = self.index.match(mark)
         if match is not None:
             reason = _DUPLICATE_REASONS[match.kind].format(m=match)
-            return _skip(origin, SkipKind(match.kind), reason, document)
-        if self.seen and (document.content_hash in self.seen or document.id in self.seen):
-            self.index.add(document, origin=origin)  # so later copies of it still match
+            return _skip(source.origin, SkipKind(match.kind), reason, document)
+        if _is_seen(document, self.seen):
+            self.index.add(mark, origin=source.origin)  # so later copies of it still match
             reason = f"article {document.id} is already in the graph"
-            return _skip(origin, SkipKind.SEEN, reason, document)
-        ratio, words = english_ratio(document.text[document.body_start :])
-        if words >= _ENGLISH_MIN_WORDS and ratio < _ENGLISH_MIN_RATIO:
+            return _skip(source.origin, SkipKind.SEEN, reason, document)
+        ratio, words = prepared.english
+        if not _is_english(ratio, words):
             reason = f"not English: {ratio:.0%} of its {words} words are common English words"
-            return _skip(origin, SkipKind.NOT_ENGLISH, reason, document)
+            return _skip(source.origin, SkipKind.NOT_ENGLISH, reason, document)
+        self.index.add(mark, origin=source.origin)
         return None
+
+
+def _is_seen(document: Document, seen: frozenset[str]) -> bool:
+    return bool(seen) and (document.content_hash in seen or document.id in seen)
 
 
 def _skip(origin: str, kind: SkipKind, reason: str, document: Document) -> Skip:
@@ -280,10 +315,6 @@ _DUPLICATE_REASONS = {
 # ---------------------------------------------------------------------------- extraction
 
 
-def _extract_chunk(extractor: Extractor, documents: list[Document]) -> list[Extraction | str]:
-    return [_extract_one(extractor, document) for document in documents]
-
-
 def _extract_one(extractor: Extractor, document: Document) -> Extraction | str:
     try:
         return extractor(document)
@@ -291,59 +322,97 @@ def _extract_one(extractor: Extractor, document: Document) -> Extraction | str:
         return f"extraction failed: {err}"
 
 
-def _outcome(result: Extraction | str, job: _Job) -> tuple[str, Extraction | Skip]:
+_Outcome = tuple[str, Extraction | Skip]  # the origin, and what became of it
+
+
+def _outcome(result: Extraction | str, source: Source) -> _Outcome:
     if isinstance(result, str):
-        return job.origin, _skip(job.origin, SkipKind.FAILED, result, job.document)
-    return job.origin, result
+        assert source.document is not None
+        return source.origin, _skip(source.origin, SkipKind.FAILED, result, source.document)
+    return source.origin, result
 
 
-def _in_process(
-    decided: Iterator[Skip | _Job], extractor: Extractor
-) -> Iterator[tuple[str, Extraction | Skip]]:
-    for item in decided:
-        if isinstance(item, Skip):
-            yield item.origin, item
+def _in_process(tasks: Iterator[_Task], gate: _Gate, extractor: Extractor) -> Iterator[_Outcome]:
+    for task in tasks:
+        prepared = _prepare(task)
+        skip = gate.decide(prepared)
+        if skip is not None:
+            yield skip.origin, skip
         else:
-            yield _outcome(_extract_one(extractor, item.document), item)
+            assert prepared.source.document is not None
+            yield _outcome(_extract_one(extractor, prepared.source.document), prepared.source)
 
 
-def _batches(decided: Iterator[Skip | _Job], chunksize: int) -> Iterator[list[Skip | _Job]]:
-    batch: list[Skip | _Job] = []
-    jobs = 0
-    for item in decided:
-        batch.append(item)
-        jobs += isinstance(item, _Job)
-        if jobs >= chunksize or len(batch) >= 4 * chunksize:
-            yield batch
-            batch, jobs = [], 0
-    if batch:
-        yield batch
+# What a worker process knows of the graph: the articles already in it, set once at start-up.
+_worker_seen: frozenset[str] = frozenset()
 
 
-_Pending = tuple[list[Skip | _Job], "Future[list[Extraction | str]] | None"]
+def _start_worker(seen: frozenset[str]) -> None:
+    global _worker_seen
+    _worker_seen = seen
 
 
-def _drain(pending: _Pending) -> Iterator[tuple[str, Extraction | Skip]]:
-    batch, future = pending
-    results = iter(future.result() if future is not None else ())
-    for item in batch:
-        yield (item.origin, item) if isinstance(item, Skip) else _outcome(next(results), item)
+def _prepare_chunk(extractor: Extractor, tasks: list[_Task]) -> list[_Prepared]:
+    """Read, fingerprint and extract a chunk in a worker process (see :class:`_Prepared`).
+
+    Articles already in the graph and articles not in English are not extracted: the gate
+    skips those whatever comes before them. Duplicates are extracted and later dropped.
+    """
+    done = []
+    for task in tasks:
+        prepared = _prepare(task)
+        document = prepared.source.document
+        if (
+            document is not None
+            and _is_english(*prepared.english)
+            and not _is_seen(document, _worker_seen)
+        ):
+            prepared = replace(prepared, result=_extract_one(extractor, document))
+        done.append(prepared)
+    return done
+
+
+def _chunks(tasks: Iterator[_Task], size: int) -> Iterator[list[_Task]]:
+    chunk: list[_Task] = []
+    for task in tasks:
+        chunk.append(task)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _decide_chunk(
+    future: Future[list[_Prepared]], gate: _Gate, extractor: Extractor
+) -> Iterator[_Outcome]:
+    for prepared in future.result():
+        skip = gate.decide(prepared)
+        if skip is not None:
+            yield skip.origin, skip
+            continue
+        result = prepared.result
+        if result is None:  # the gate passed what the worker did not extract: do it here
+            assert prepared.source.document is not None
+            result = _extract_one(extractor, prepared.source.document)
+        yield _outcome(result, prepared.source)
 
 
 def _in_pool(
-    decided: Iterator[Skip | _Job], extractor: Extractor, workers: int, chunksize: int
-) -> Iterator[tuple[str, Extraction | Skip]]:
-    window: deque[_Pending] = deque()
-    pool = ProcessPoolExecutor(max_workers=workers)
+    tasks: Iterator[_Task], gate: _Gate, extractor: Extractor, workers: int, chunksize: int
+) -> Iterator[_Outcome]:
+    """Prepare chunks on `workers` processes, a bounded window ahead; decide them in order."""
+    window: deque[Future[list[_Prepared]]] = deque()
+    pool = ProcessPoolExecutor(
+        max_workers=workers, initializer=_start_worker, initargs=(gate.seen,)
+    )
     try:
-        for batch in _batches(decided, chunksize):
-            documents = [item.document for item in batch if isinstance(item, _Job)]
-            future = pool.submit(_extract_chunk, extractor, documents) if documents else None
-            window.append((batch, future))
+        for chunk in _chunks(tasks, chunksize):
+            window.append(pool.submit(_prepare_chunk, extractor, chunk))
             if len(window) >= workers * _INFLIGHT_PER_WORKER:
-                yield from _drain(window.popleft())
+                yield from _decide_chunk(window.popleft(), gate, extractor)
         while window:
-            yield from _drain(window.popleft())
+            yield from _decide_chunk(window.popleft(), gate, extractor)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -462,11 +531,11 @@ def iter_ingest(
     if count > 1:
         _check_picklable(extract)
     gate = _Gate(seen)
-    decided = (gate.decide(source) for source in iter_sources(paths))
+    tasks = _iter_tasks(paths)
     if count > 1:
-        stream = _in_pool(decided, extract, count, chunksize)
+        stream = _in_pool(tasks, gate, extract, count, chunksize)
     else:
-        stream = _in_process(decided, extract)
+        stream = _in_process(tasks, gate, extract)
     tracker = _Progress(progress)
     for origin, item in stream:
         tracker.note(origin, item)

@@ -36,7 +36,9 @@ from vendorgraph.ontology.model import Document
 
 __all__ = [
     "DuplicateIndex",
+    "Fingerprint",
     "Match",
+    "fingerprint",
     "jaccard",
     "minhash",
     "shingles",
@@ -56,7 +58,6 @@ _B = _RNG.integers(0, 2**63, size=NUM_PERM, dtype=np.uint64)
 _SHIFT = np.uint64(32)
 
 Signature = npt.NDArray[np.uint32]
-_Keyed = tuple[Signature, npt.NDArray[np.uint32]]  # a signature and its band keys
 
 
 def _words(text: str) -> list[str]:
@@ -185,6 +186,45 @@ def wire_key(document: Document) -> str | None:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Fingerprint:
+    """What the index compares of a document: digests of its text and wire key, its MinHash.
+
+    ``signature`` and ``bands`` (the signature's LSH band keys) are None for a body without
+    words. A fingerprint is a few hundred bytes, so worker processes can compute it and send it
+    to the process that keeps the index.
+    """
+
+    content: int
+    wire: int | None
+    signature: Signature | None
+    bands: npt.NDArray[np.uint32] | None
+
+
+def fingerprint(document: Document) -> Fingerprint:
+    """Return the :class:`Fingerprint` of a document: its content hash, wire key and body.
+
+    Examples
+    --------
+    >>> from vendorgraph.ontology.model import Document
+    >>> doc = Document(text="Alpha will ship boards to Beta Cloud.", title="T", publisher="P")
+    >>> mark = fingerprint(doc)
+    >>> mark.wire is not None, mark.signature.shape
+    (True, (128,))
+    >>> fingerprint(Document(text="...")).signature is None
+    True
+    """
+    key = wire_key(document)
+    hashed = shingles(document.text[document.body_start :])
+    sig = minhash(hashed) if hashed.size else None
+    return Fingerprint(
+        content=_digest(document.content_hash),
+        wire=_digest(key) if key is not None else None,
+        signature=sig,
+        bands=_band_keys(sig) if sig is not None else None,
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Match:
     """Why a document duplicates one already in the index.
 
@@ -199,6 +239,8 @@ class Match:
 
 class DuplicateIndex:
     """An append-only index of the articles kept so far, to test each new one against.
+
+    Documents or their :func:`fingerprint` may be given; a fingerprint saves computing it twice.
 
     Parameters
     ----------
@@ -223,46 +265,38 @@ class DuplicateIndex:
         self._wire: dict[int, int] = {}
         self._origins: list[str] = []
         self._blocks: list[tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint16]]] = []
-        self._last: tuple[Document | None, _Keyed | None] = (None, None)
 
     def __len__(self) -> int:
         return len(self._origins)
 
-    def match(self, document: Document) -> Match | None:
+    def match(self, document: Document | Fingerprint) -> Match | None:
         """Return how `document` duplicates an indexed article, or None if it is new."""
-        found = self._digests.get(_digest(document.content_hash))
+        mark = document if isinstance(document, Fingerprint) else fingerprint(document)
+        found = self._digests.get(mark.content)
         if found is not None:
             return Match(kind="duplicate", origin=self._origins[found])
-        key = wire_key(document)
-        found = self._wire.get(_digest(key)) if key is not None else None
+        found = self._wire.get(mark.wire) if mark.wire is not None else None
         if found is not None:
             return Match(kind="wire-duplicate", origin=self._origins[found])
-        keyed = self._signature(document)
-        return self._near(*keyed) if keyed is not None else None
+        if mark.signature is None or mark.bands is None:
+            return None
+        return self._near(mark.signature, mark.bands)
 
-    def add(self, document: Document, *, origin: str) -> None:
+    def add(self, document: Document | Fingerprint, *, origin: str) -> None:
         """Index `document`, found at `origin`, so that later copies of it match."""
+        mark = document if isinstance(document, Fingerprint) else fingerprint(document)
         row = len(self._origins)
         self._origins.append(origin)
-        self._digests.setdefault(_digest(document.content_hash), row)
-        key = wire_key(document)
-        if key is not None:
-            self._wire.setdefault(_digest(key), row)
+        self._digests.setdefault(mark.content, row)
+        if mark.wire is not None:
+            self._wire.setdefault(mark.wire, row)
         block, offset = divmod(row, _BLOCK)
         if offset == 0:
             self._blocks.append(_new_block())
-        keyed = self._signature(document)
-        if keyed is not None:  # a row without words keeps band keys 0 and matches nothing
+        if mark.signature is not None and mark.bands is not None:
+            # a row without words keeps band keys 0 and matches nothing
             bands, sigs = self._blocks[block]
-            sigs[offset], bands[offset] = keyed
-
-    def _signature(self, document: Document) -> _Keyed | None:
-        """Return the signature of the body of `document` and its band keys, or None."""
-        if self._last[0] is not document:  # match() then add() shingle the text once
-            hashed = shingles(document.text[document.body_start :])
-            sig = minhash(hashed) if hashed.size else None
-            self._last = (document, (sig, _band_keys(sig)) if sig is not None else None)
-        return self._last[1]
+            sigs[offset], bands[offset] = mark.signature, mark.bands
 
     def _near(self, sig: Signature, keys: npt.NDArray[np.uint32]) -> Match | None:
         short = sig.astype(np.uint16)
