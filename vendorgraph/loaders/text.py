@@ -27,7 +27,6 @@ from typing import Any, cast
 
 import ahocorasick
 import spacy
-from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
@@ -108,13 +107,17 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> tuple[
     [(3, 15, 'Hello there.'), (16, 20, 'Bye.')]
     """
     stop = len(text) if end is None else end
-    lines = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^\n]+", text[start:stop])]
     out: list[Sentence | None] = []
-    tokenizer, punct = nlp().tokenizer, _punct_orths()
-    for number, (a, _b) in enumerate(lines):
-        spans = _sentence_spans(tokenizer(text[a:_b]), punct)
-        bounds = _repair([(a + lo, a + hi) for lo, hi in spans], text)
-        headline = not _TERMINAL.search(text[a:_b])
+    for number, match in enumerate(re.finditer(r"[^\n]+", text[start:stop])):
+        line = match.group()
+        a = match.start() + start
+        b = a + len(line)
+        headline = not _TERMINAL.search(line)
+        cuts = [a + cut for cut in _cuts(line)]
+        if not cuts:
+            out.append(_sentence(text, a, b, number, headline))
+            continue
+        bounds = _repair(list(zip([a, *cuts], [*cuts, b], strict=True)), text)
         out.extend(_sentence(text, lo, hi, number, headline) for lo, hi in bounds)
     return tuple(s for s in out if s is not None)
 
@@ -122,30 +125,67 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> tuple[
 @functools.cache
 def _punct_orths() -> frozenset[int]:
     """Return the string ids of the sentencizer's sentence-ending characters (built once)."""
-    pipeline = nlp()
-    chars: Iterable[str] = cast(Sentencizer, pipeline.get_pipe("sentencizer")).punct_chars
-    return frozenset(pipeline.vocab.strings.add(c) for c in chars)
+    strings = nlp().vocab.strings
+    return frozenset(strings.add(c) for c in _punct_chars())
 
 
-def _sentence_spans(doc: Doc, punct: frozenset[int]) -> list[tuple[int, int]]:
-    """Return the character spans of the sentences the sentencizer finds in a tokenised line.
+@functools.cache
+def _punct_chars() -> tuple[str, ...]:
+    """Return the sentencizer's sentence-ending characters (built once)."""
+    sentencizer = cast(Sentencizer, nlp().get_pipe("sentencizer"))
+    return tuple(sorted(sentencizer.punct_chars))
 
-    The same decisions as spaCy's ``Sentencizer`` (a sentence starts at the first token that
-    is not punctuation after a sentence-ending character), read from the token arrays.
+
+@functools.cache
+def _enders(ascii_only: bool) -> re.Pattern[str]:
+    """Return a pattern of any one sentence-ending character, or ASCII one (built once).
+
+    The full class (with characters beyond the Basic Multilingual Plane) is slow to scan, so
+    an ASCII line, which can hold no other, is scanned for the few ASCII ones only.
     """
-    if len(doc) == 0:
+    chars = [c for c in _punct_chars() if c.isascii() or not ascii_only]
+    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
+
+
+def _cuts(line: str) -> list[int]:
+    """Return where the sentences after the first start in a line, as offsets into it.
+
+    The same decisions as spaCy's ``Sentencizer`` on the tokenised line: a sentence starts
+    at the first token that is neither punctuation nor sentence-ending after a token that is
+    a sentence-ending character. Only such tokens open a sentence, so a line without those
+    characters is one sentence and is not tokenised, and only the tokens after each one are
+    read. A span runs to the next cut, keeping the one space spaCy gives the token before
+    it, which :func:`_repair` and :func:`_sentence` ignore alike.
+    """
+    found = [m.start() for m in _enders(line.isascii()).finditer(line)]
+    if not found:
         return []
-    orths, puncts, starts_at, lengths = doc.to_array(_SENT_ATTRS).T.tolist()
-    starts, seen = [0], False
-    for i, (orth, is_punct) in enumerate(zip(orths, puncts, strict=True)):
-        ending = orth in punct
-        if seen and not is_punct and not ending:
-            starts.append(i)
-            seen = False
-        elif ending:
-            seen = True
-    ends = [i - 1 for i in starts[1:]] + [len(doc) - 1]
-    return [(starts_at[i], starts_at[j] + lengths[j]) for i, j in zip(starts, ends, strict=True)]
+    doc, punct = nlp().tokenizer(line), _punct_orths()
+    size, cuts = len(doc), [0]
+    for at in found:
+        # before the last cut, an ender can only open the sentence already opened
+        ender = doc.char_span(at, at + 1) if at >= cuts[-1] else None
+        if ender is None:
+            continue  # the character is not a token by itself
+        word = _next_word(doc, ender.end, size, punct)
+        if word < 0:
+            break  # no word follows: neither this ender nor a later one opens a sentence
+        if word != cuts[-1]:
+            cuts.append(word)
+    return cuts[1:]
+
+
+def _next_word(doc: Doc, index: int, size: int, punct: frozenset[int]) -> int:
+    """Return the offset of the first word token from `index` on (-1 when there is none).
+
+    A word here is any token that is neither punctuation nor a sentence-ending character.
+    """
+    while index < size:
+        token = doc[index]
+        if not token.is_punct and token.orth not in punct:
+            return token.idx
+        index += 1
+    return -1
 
 
 def _sentence(text: str, lo: int, hi: int, paragraph: int, headline: bool) -> Sentence | None:
@@ -166,25 +206,19 @@ def _sentence(text: str, lo: int, hi: int, paragraph: int, headline: bool) -> Se
 def _repair(bounds: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     fixed: list[list[int]] = []
     for lo, hi in bounds:
-        if fixed and (_dangling_opener(text, fixed[-1]) or _continues(text, lo, hi)):
-            if _dangling_opener(text, fixed[-1]):
-                fixed[-1][1] = _strip_opener(text, fixed[-1])
-                fixed.append([fixed[-1][1], hi])
-                continue
-            fixed[-1][1] = hi
+        if not fixed:
+            fixed.append([lo, hi])
             continue
-        fixed.append([lo, hi])
+        last = fixed[-1]
+        tail = text[last[0] : last[1]].rstrip()
+        if len(tail) > 1 and tail[-1] in _OPENERS and tail[-2].isspace():
+            last[1] = last[0] + len(tail) - 1  # a dangling opener moves to the next sentence
+            fixed.append([last[1], hi])
+        elif _continues(text, lo, hi):
+            last[1] = hi
+        else:
+            fixed.append([lo, hi])
     return [(lo, hi) for lo, hi in fixed]
-
-
-def _dangling_opener(text: str, bound: list[int]) -> bool:
-    tail = text[bound[0] : bound[1]].rstrip()
-    return len(tail) > 1 and tail[-1] in _OPENERS and tail[-2].isspace()
-
-
-def _strip_opener(text: str, bound: list[int]) -> int:
-    tail = text[bound[0] : bound[1]].rstrip()
-    return bound[0] + len(tail) - 1
 
 
 def _continues(text: str, lo: int, hi: int) -> bool:
@@ -208,7 +242,7 @@ _ASCII_TWINS = frozenset("\u0130\u0131\u017f\u212a")
 _MAX_PREFIXES = 400
 _MEMO_SIZE = 1024  # texts remembered per filter
 _MEMO_LONGEST = 400  # longer texts (whole bodies) are not remembered
-_SENT_ATTRS = [ORTH, IS_PUNCT, IDX, LENGTH]
+_VALUE = operator.itemgetter(1)  # the value of an automaton match (end, value)
 _SHORTEST = 2  # parts with a shorter string match almost anywhere and are not worth a check
 
 
@@ -225,6 +259,11 @@ class RuleFilter:
     parts: tuple[tuple[int, ...], ...]  # per rule, the bits of each of its other parts
     # per rule, (the bits of its one-string parts, all needed; the masks of its other parts)
     checks: tuple[tuple[int, tuple[int, ...]], ...] = ()
+    # A rule's k-th part owns bit ``k * size + rule`` of a "satisfied" mask: an automaton value
+    # is the mask of the parts its string satisfies, and `fill` pre-satisfies the levels past a
+    # rule's last part; `depth` is the most parts any rule has.
+    depth: int = 0
+    fill: int = 0
     # the answers for recent texts (the same clause is often asked about more than once)
     memo: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -264,18 +303,30 @@ def rule_filter(patterns: Sequence[re.Pattern[str]]) -> RuleFilter:
     for part in (p for rule in needs for p in rule):
         for string in part:
             bits.setdefault(string, 1 << len(bits))
+    masks = [[functools.reduce(operator.or_, (bits[s] for s in p)) for p in rule] for rule in needs]
+    size, depth = len(needs), max(map(len, needs), default=0)
+    owners = dict.fromkeys(bits.values(), 0)
+    for index, rule in enumerate(needs):
+        for level, part in enumerate(rule):
+            for string in part:
+                owners[bits[string]] |= 1 << (level * size + index)
     automaton = ahocorasick.Automaton()
     for string, bit in bits.items():
-        automaton.add_word(string, bit)
+        automaton.add_word(string, owners[bit])
     if bits:
         automaton.make_automaton()
-    masks = [[functools.reduce(operator.or_, (bits[s] for s in p)) for p in rule] for rule in needs]
     return RuleFilter(
-        size=len(needs),
+        size=size,
         automaton=automaton if bits else None,
         keys=tuple(m[0] if m else 0 for m in masks),
         parts=tuple(tuple(m[1:]) for m in masks),
         checks=tuple(_check(rule) for rule in masks),
+        depth=depth,
+        fill=sum(
+            1 << (level * size + index)
+            for index, rule in enumerate(needs)
+            for level in range(len(rule), depth)
+        ),
     )
 
 
@@ -310,18 +361,22 @@ def possible_rules(rules: RuleFilter, text: str) -> list[int]:
 def _possible_rules(rules: RuleFilter, text: str) -> tuple[int, ...]:
     if rules.automaton is None or (not text.isascii() and not _ASCII_TWINS.isdisjoint(text)):
         return tuple(range(rules.size))
-    present = 0
-    for _end, bit in rules.automaton.iter(text.lower()):
-        present |= bit
+    # OR the satisfied-part masks of every string found; a rule may match when all `depth`
+    # levels hold its bit, which one AND of the levels' shifted copies tells for all rules
+    satisfied = functools.reduce(
+        operator.or_, map(_VALUE, rules.automaton.iter(text.lower())), rules.fill
+    )
+    size = rules.size
+    possible = satisfied
+    for _level in range(1, rules.depth):
+        satisfied >>= size
+        possible &= satisfied
+    possible &= (1 << size) - 1
     found = []
-    for i, (single, others) in enumerate(rules.checks):
-        if present & single != single:
-            continue
-        for mask in others:
-            if not mask & present:
-                break
-        else:
-            found.append(i)
+    while possible:
+        low = possible & -possible
+        found.append(low.bit_length() - 1)
+        possible ^= low
     return tuple(found)
 
 
