@@ -27,7 +27,7 @@ import bisect
 import functools
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any
@@ -67,6 +67,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9.]{1,11}$")
 _ITS_OWN = "its own"
 _ITS_OWN_RE = re.compile(rf"\b{_ITS_OWN}\s+")
 _REACH = 200
+_SPEECH = r"said|says|told|added|noted|explained|wrote|argued|warned|stressed"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -153,17 +154,21 @@ def load_entity_patterns() -> EntityPatterns:
     >>> bool(load_entity_patterns().roles.fullmatch("Deal Partner"))
     True
     """
-    raw = tomllib.loads(
+    return _compile(_raw_patterns())
+
+
+@functools.cache
+def _raw_patterns() -> dict[str, Any]:
+    return tomllib.loads(
         (resources.files("vendorgraph.loaders") / "patterns" / "entities.toml").read_text("utf-8")
     )
-    return _compile(raw)
 
 
 def _compile(raw: dict[str, Any]) -> EntityPatterns:
     roles = alternation(raw["roles"])
     person = rf"(?:(?:[{_UPPER}]\.){{1,3}}\s?{_CAP_TOKEN}|{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{1,2}})"
     name = rf"{TOKEN}(?:\s+{TOKEN}){{0,2}}"
-    speech = r"said|says|told|added|noted|explained|wrote|argued|warned|stressed"
+    speech = _SPEECH
     return EntityPatterns(
         roles=re.compile(rf"(?i:{roles})"),
         role_person=re.compile(rf"\b(?P<role>(?i:{roles})):?\s+(?P<person>{person})\b"),
@@ -284,7 +289,7 @@ class _Table:
         self.put((start, end), key)
         surface = self.text[start:end]
         draft = self.drafts[key]
-        if _norm(surface) != _norm(draft.name):
+        if surface != draft.name and _norm(surface) != _norm(draft.name):
             draft.aliases.add(_strip_possessive(surface))
 
     def at(self, start: int, end: int) -> str | None:
@@ -324,6 +329,7 @@ _SPACES = re.compile(r"\s+")
 _TRAILING_POSSESSIVE = re.compile(r"['’]s?$")
 
 
+@functools.lru_cache(maxsize=4096)  # names and mention surfaces, asked about again and again
 def _norm(name: str) -> str:
     return _SPACES.sub(" ", _strip_possessive(name)).casefold().replace("’", "'")
 
@@ -411,10 +417,28 @@ def _longest_first(
     chosen: list[tuple[int, int, LexiconEntry]] = []
     taken = bytearray(max((h[1] for h in hits), default=0))  # hits are never empty
     for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0], h[2].id)):
-        if not any(taken[hit[0] : hit[1]]):
+        if taken.find(1, hit[0], hit[1]) < 0:  # none of its characters is taken yet
             chosen.append(hit)
             taken[hit[0] : hit[1]] = b"\x01" * (hit[1] - hit[0])
     return sorted(chosen, key=lambda h: h[0])
+
+
+def _seed(table: _Table, hits: list[tuple[int, int, LexiconEntry]]) -> None:
+    """Do ``table.add_entry`` for each hit, into an empty table.
+
+    The hits are sorted and do not overlap, so no mention is replaced and each span goes
+    at the end of ``table.order``.
+    """
+    text, drafts = table.text, table.drafts
+    for start, end, entry in hits:
+        draft = drafts.get(entry.id)
+        if draft is None:
+            draft = drafts[entry.id] = _Draft(entry.id, entry.name, entry.type, entry)
+        table.mentions[(start, end)] = entry.id
+        table.order.append((start, end))
+        surface = text[start:end]
+        if surface != draft.name and _norm(surface) != _norm(draft.name):
+            draft.aliases.add(_strip_possessive(surface))
 
 
 # --- rules for names the lexicon does not list --------------------------------------------------
@@ -475,28 +499,112 @@ _FILTERED = (
     "descriptor",
     "publisher",
     "offering_head",
+    "speech_person",
 )
+# The two branches of speech_person share no literal, but each needs one of the speech verbs.
+_GATES = {"speech_person": re.compile(_SPEECH)}
 
 
 @functools.cache
 def _sentence_filter() -> RuleFilter:
     pats = load_entity_patterns()
-    return rule_filter([getattr(pats, name) for name in _FILTERED])
+    return rule_filter([_GATES.get(name) or getattr(pats, name) for name in _FILTERED])
+
+
+def _rule_sentences(table: _Table, sents: tuple[Sentence, ...]) -> dict[str, list[int]]:
+    """Return, per filtered rule, the indices of the sentences it may match in.
+
+    The rules run only on those sentences (the others cannot match); ``table.possible``
+    keeps each sentence's rules for :func:`_finditer`.
+    """
+    rules = _sentence_filter()
+    by_rule: dict[str, list[int]] = {name: [] for name in _FILTERED}
+    for index, sentence in enumerate(sents):
+        found = possible_rules(rules, sentence.text)
+        table.possible[(sentence.start, sentence.end)] = frozenset(_FILTERED[i] for i in found)
+        for i in found:
+            by_rule[_FILTERED[i]].append(index)
+    return by_rule
 
 
 def _finditer(
     table: _Table, pats: EntityPatterns, name: str, sentence: Sentence
 ) -> Iterator[re.Match[str]]:
     """Return ``pats.<name>.finditer(sentence.text)``, empty when it cannot match."""
+    possible = table.possible.get((sentence.start, sentence.end))
+    if possible is not None and name not in possible:
+        return iter(())
     pattern: re.Pattern[str] = getattr(pats, name)
-    if pats is not load_entity_patterns():
-        return pattern.finditer(sentence.text)
-    span = (sentence.start, sentence.end)
-    possible = table.possible.get(span)
-    if possible is None:
-        found = possible_rules(_sentence_filter(), sentence.text)
-        possible = table.possible[span] = frozenset(_FILTERED[i] for i in found)
-    return pattern.finditer(sentence.text) if name in possible else iter(())
+    if name in _LEAD_RULES:
+        return _lead_matches(pattern, name, sentence.text)
+    return pattern.finditer(sentence.text)
+
+
+_LEAD_RULES = frozenset({"role_person", "org_suffix"})
+
+
+# --- leading words: try a pattern only where one of the words its matches start with occurs ---
+
+
+@dataclass(frozen=True, slots=True)
+class _Leads:
+    """The words every match of a pattern starts with, valued by their length."""
+
+    automaton: Any
+    folded: bool  # the pattern ignores their case (the words are lower-cased ASCII)
+
+
+def _build_leads(words: list[str], *, folded: bool) -> _Leads | None:
+    if not words or (folded and not all(w.isascii() for w in words)):
+        return None
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        key = word.lower() if folded else word
+        automaton.add_word(key, len(key))
+    automaton.make_automaton()
+    return _Leads(automaton, folded)
+
+
+@functools.cache
+def _leads() -> dict[str, _Leads | None]:
+    """Return the leading words of ``role_person``, ``org_suffix`` and ``person_cue``."""
+    raw = _raw_patterns()
+    return {
+        "role_person": _build_leads(list(raw["roles"]), folded=True),
+        "org_suffix": _build_leads(list(raw["org_suffixes"]), folded=False),
+        "person_cue": _build_leads(list(raw["person_cues"]["cues"]), folded=False),
+    }
+
+
+def _lead_matches(
+    pattern: re.Pattern[str], name: str, text: str, pos: int = 0, endpos: int | None = None
+) -> Iterator[re.Match[str]]:
+    r"""Return what ``pattern.finditer(text, pos, endpos)`` yields, for the pattern `name`.
+
+    Every match starts at a leading word, so matching only at those (left to right, from the
+    end of the last match) finds the same matches; ``\b`` and look-behinds see the text before
+    a start either way. Case-insensitive words in a non-ASCII text fall back to ``finditer``.
+    """
+    end = len(text) if endpos is None else endpos
+    leads = _leads()[name]
+    if leads is None or (leads.folded and not text.isascii()):
+        return pattern.finditer(text, pos, end)
+    region = text[pos:end].lower() if leads.folded else text[pos:end]
+    starts = sorted({pos + last - length + 1 for last, length in leads.automaton.iter(region)})
+    return _matches_at(pattern, text, starts, end)
+
+
+def _matches_at(
+    pattern: re.Pattern[str], text: str, starts: list[int], end: int
+) -> Iterator[re.Match[str]]:
+    reach = 0
+    for start in starts:
+        if start < reach:
+            continue
+        match = pattern.match(text, start, end)
+        if match is not None:
+            yield match
+            reach = match.end()
 
 
 def _valid_person(pats: EntityPatterns, name: str) -> bool:
@@ -574,7 +682,7 @@ def _speech_people(table: _Table, pats: EntityPatterns, sentence: Sentence) -> N
 def _person_cues(table: _Table, pats: EntityPatterns, lo: int, hi: int) -> None:
     """People named in bylines, credits and contact blocks ("By Jane Roe and John Doe")."""
     text = table.text
-    for match in pats.person_cue.finditer(text, lo, hi):
+    for match in _lead_matches(pats.person_cue, "person_cue", text, lo, hi):
         start = match.start("person")
         _person(table, pats, match.group("person"), start)
         pos = start + len(_trim_person(pats, match.group("person")))
@@ -620,6 +728,7 @@ def _appositions(table: _Table, pats: EntityPatterns, sentence: Sentence) -> Non
 
 def _short_aliases(table: _Table, pats: EntityPatterns, lo: int, hi: int) -> None:
     """Add the first word of a found company's name where it is used alone ("Arcwell")."""
+    body = table.text[lo:hi]
     for draft in list(table.drafts.values()):
         words = draft.name.split()
         if draft.entry is not None or not draft.type.is_organization or len(words) < 2:
@@ -629,9 +738,8 @@ def _short_aliases(table: _Table, pats: EntityPatterns, lo: int, hi: int) -> Non
             continue
         if table.lexicon.lookup(first) is not None:
             continue
-        pattern = rf"(?<![\w-]){re.escape(first)}(?:['’]s)?(?![\w-])(?!\s+[{_UPPER}])"
-        for match in re.finditer(pattern, table.text[lo:hi]):
-            start, end = lo + match.start(), lo + match.end()
+        for left, right in _short_spans(body, first):
+            start, end = lo + left, lo + right
             if not table.overlaps(start, end):
                 _mention(table, draft, start, end)
 
@@ -648,6 +756,8 @@ def _main_org(table: _Table) -> str | None:
 
 def _executives(table: _Table, pats: EntityPatterns) -> None:
     """Give an executive whose sentence names no company to the company the article is about."""
+    if all(aff.org is not None for aff in table.affiliations):
+        return  # nothing to give
     main = _main_org(table)
     government = next(
         (
@@ -673,8 +783,18 @@ _NOT_A_NAME_AFTER = re.compile(
     r"\s+(?:data cent(?:er|re)s?|chips?|models?|infrastructure|clusters?|servers?|workloads?"
     r"|compute|hubs?|campus(?:es)?|factor(?:y|ies)|facilit(?:y|ies)|parks?|zones?|projects?|plans?)\b"
 )
+_GOVERNMENT_HEADS = (
+    "Ministry",
+    "Department",
+    "Office",
+    "Bureau",
+    "Agency",
+    "Commission",
+    "Council",
+    "Secretariat",
+)
 _GOVERNMENT = re.compile(
-    rf"\b(?:Ministry|Department|Office|Bureau|Agency|Commission|Council|Secretariat)\s+(?:of|for)"
+    rf"\b(?:{'|'.join(_GOVERNMENT_HEADS)})\s+(?:of|for)"
     rf"\s+(?:the\s+)?{_CAP_TOKEN}(?:\s+(?:and|&)\s+{_CAP_TOKEN}|\s+{_CAP_TOKEN}){{0,3}}"
 )
 _DATELINE_SOURCE = re.compile(
@@ -689,12 +809,14 @@ def _governments(table: _Table, sents: tuple[Sentence, ...]) -> None:
 
     A shorter form of a longer one ("Ministry of Industry") is the same body.
     """
+    if not any(head in table.text for head in _GOVERNMENT_HEADS):
+        return  # every match starts with one of them
     found = [
         (sentence.start + m.start(), sentence.start + m.end(), m.group())
         for sentence in sents
         for m in _GOVERNMENT.finditer(sentence.text)
     ]
-    names = sorted({name for _, _, name in found}, key=len, reverse=True)
+    names = sorted({name for _, _, name in found}, key=_longer_first)
     for start, end, name in found:
         full = next((n for n in names if n.startswith(f"{name} ")), name)
         if table.at(start, end) is None and not _crosses(table, start, end):
@@ -818,7 +940,12 @@ def _offering(table: _Table, pats: EntityPatterns, start: int, end: int, etype: 
     table.add(table.text[start:end], etype, start, end)
 
 
+_LETTER_DIGIT = re.compile(r"[A-Za-z]\d")  # in every match of _CODE
+
+
 def _codes(table: _Table, sentence: Sentence) -> None:
+    if _LETTER_DIGIT.search(sentence.text) is None:
+        return
     for match in _CODE.finditer(sentence.text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if not _NOT_CODES.match(match.group()) and not table.overlaps(start, end):
@@ -911,14 +1038,32 @@ def _list_members(table: _Table, pats: EntityPatterns, sentence: Sentence) -> No
     for (lo, hi), key in table.within(sentence.start, sentence.end):
         if table.type_of(key) is EntityType.PERSON:
             continue
-        after = _MEMBER_AFTER.match(table.text[hi : sentence.end])
-        before = _MEMBER_BEFORE.search(table.text[sentence.start : lo])
+        after = _member_after(table.text, hi, sentence.end)
+        before = _member_before(table.text[sentence.start : lo])
         tail = table.text[hi + after.end() : sentence.end] if after else ""
         if after and (_has_conjunction(after.group()) or _LIST_NEXT.match(tail)):
             _member(table, pats, key, hi + after.start("n"), after.group("n"))
         head = table.text[sentence.start : sentence.start + before.start()] if before else ""
         if before and (_has_conjunction(before.group()) or _LIST_PREV.search(head)):
             _member(table, pats, key, sentence.start + before.start("n"), before.group("n"))
+
+
+_JOINER_AT = re.compile(_JOINER)
+
+
+def _member_after(text: str, hi: int, end: int) -> re.Match[str] | None:
+    """``_MEMBER_AFTER.match(text[hi:end])``, skipped where no joiner starts at `hi`."""
+    if _JOINER_AT.match(text, hi, end) is None:
+        return None
+    return _MEMBER_AFTER.match(text[hi:end])
+
+
+def _member_before(head: str) -> re.Match[str] | None:
+    """``_MEMBER_BEFORE.search(head)``, skipped where `head` cannot end with a joiner."""
+    rest = head.rstrip()
+    if rest.endswith(",") or (len(rest) < len(head) and rest.endswith(("and", "or"))):
+        return _MEMBER_BEFORE.search(head)
+    return None
 
 
 _LIST_NEXT = re.compile(r"\s*(?:,|and\b|or\b)")
@@ -949,12 +1094,13 @@ def _member(table: _Table, pats: EntityPatterns, like: str, start: int, name: st
 
 
 def _surnames(table: _Table, lo: int, hi: int) -> None:
+    body = table.text[lo:hi]
     for draft in list(table.drafts.values()):
         if draft.type is not EntityType.PERSON or len(draft.name.split()) < 2:
             continue
         for form in (draft.name, draft.name.split()[-1]):
-            for match in re.finditer(rf"\b{re.escape(form)}\b", table.text[lo:hi]):
-                start, end = lo + match.start(), lo + match.end()
+            for first, last in _bounded(body, form):
+                start, end = lo + first, lo + last
                 if not table.overlaps(start, end):
                     _mention(table, draft, start, end)
 
@@ -966,15 +1112,109 @@ def _mention(table: _Table, draft: _Draft, start: int, end: int) -> None:
         draft.aliases.add(surface)
 
 
+def _longer_first(name: str) -> tuple[int, str]:
+    """Sort key: longer names first, ties alphabetically (never in set order, which varies)."""
+    return -len(name), name
+
+
 def _repeat_names(table: _Table, lo: int, hi: int) -> None:
+    body = table.text[lo:hi]
     for draft in list(table.drafts.values()):
         if draft.entry is not None:
             continue
-        for form in sorted({draft.name, *draft.aliases}, key=len, reverse=True):
-            for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", table.text[lo:hi]):
-                start, end = lo + match.start(), lo + match.end()
+        for form in sorted({draft.name, *draft.aliases}, key=_longer_first):
+            for first, last in _free(body, form):
+                start, end = lo + first, lo + last
                 if not table.overlaps(start, end):
                     _mention(table, draft, start, end)
+
+
+# str.find stands in for a regular expression over the whole body (many times faster). Each
+# helper returns the spans ``re.finditer`` gives: left to right, not overlapping, with ``\w``
+# being ``str.isalnum()`` or "_" as in ``re``; an empty form falls back to the expression.
+
+
+def _bounded(body: str, form: str) -> list[tuple[int, int]]:
+    r"""Return the spans of ``re.finditer(rf"\b{re.escape(form)}\b", body)``."""
+    if not form:
+        return [m.span() for m in re.finditer(rf"\b{re.escape(form)}\b", body)]
+    head, tail = _is_word(form[0]), _is_word(form[-1])
+    spans = []
+    start = body.find(form)
+    while start >= 0:
+        end = start + len(form)
+        before = start > 0 and _is_word(body[start - 1])
+        after = end < len(body) and _is_word(body[end])
+        if before != head and after != tail:
+            spans.append((start, end))
+            start = body.find(form, end)
+        else:
+            start = body.find(form, start + 1)
+    return spans
+
+
+def _free(body: str, form: str) -> list[tuple[int, int]]:
+    r"""Return the spans of ``re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", body)``."""
+    if not form:
+        return [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", body)]
+    spans = []
+    start = body.find(form)
+    while start >= 0:
+        end = start + len(form)
+        if not _word_or_hyphen(body, start - 1) and not _word_or_hyphen(body, end):
+            spans.append((start, end))
+            start = body.find(form, end)
+        else:
+            start = body.find(form, start + 1)
+    return spans
+
+
+def _short_spans(body: str, form: str) -> list[tuple[int, int]]:
+    r"""Return the spans of ``re.finditer(pattern, body)`` for the pattern of _short_aliases.
+
+    That pattern is ``(?<![\w-])FORM(?:['’]s)?(?![\w-])(?!\s+[UPPER])``: the possessive is
+    taken when what follows it passes the lookaheads, else left out if what follows `form` does.
+    """
+    if not form:
+        pattern = rf"(?<![\w-]){re.escape(form)}(?:['’]s)?(?![\w-])(?!\s+[{_UPPER}])"
+        return [m.span() for m in re.finditer(pattern, body)]
+    spans = []
+    start = body.find(form)
+    while start >= 0:
+        end = start + len(form)
+        if _word_or_hyphen(body, start - 1):
+            end = -1
+        elif body[end : end + 2] in _POSSESSIVES and _alone_after(body, end + 2):
+            end += 2
+        elif not _alone_after(body, end):
+            end = -1
+        if end >= 0:
+            spans.append((start, end))
+            start = body.find(form, end)
+        else:
+            start = body.find(form, start + 1)
+    return spans
+
+
+_POSSESSIVES = ("'s", "’s")
+_CAPITAL_NEXT = re.compile(rf"\s+[{_UPPER}]")
+
+
+def _alone_after(body: str, end: int) -> bool:
+    r"""Return whether ``(?![\w-])(?!\s+[UPPER])`` holds at `end`."""
+    return not _word_or_hyphen(body, end) and _CAPITAL_NEXT.match(body, end) is None
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _word_or_hyphen(text: str, index: int) -> bool:
+    """Whether ``text[index]`` exists and is a word character or a hyphen."""
+    if index < 0 or index >= len(text):
+        return False
+    char = text[index]
+    return char.isalnum() or char in "_-"
 
 
 # --- the whole pass -----------------------------------------------------------------------------
@@ -1014,12 +1254,12 @@ def find_entities(
     sents = sentences if sentences is not None else split_sentences(text, lo)
     pats = load_entity_patterns()
     table = _Table(text=text, lexicon=lexicon)
-    for start, end, entry in _lexicon_hits(text, lo, len(text), lexicon):
-        table.add_entry(entry, start, end)
-    _names_and_roles(table, pats, sents, lo)
+    _seed(table, _lexicon_hits(text, lo, len(text), lexicon))
+    by_rule = _rule_sentences(table, sents)
+    _names_and_roles(table, pats, sents, lo, by_rule)
     _vendor_products(table, pats)
-    for sentence in sents:
-        _offering_heads(table, pats, sentence)
+    for index in by_rule["offering_head"]:
+        _offering_heads(table, pats, sents[index])
     for sentence in sents:
         _codes(table, sentence)
     _paren_aliases(table)
@@ -1028,27 +1268,42 @@ def find_entities(
     _repeat_names(table, lo, len(text))
     _surnames(table, lo, len(text))
     for sentence in sents:
-        _its_own(table, pats, sentence)
+        if _ITS_OWN in sentence.text:  # _ITS_OWN_RE needs it
+            _its_own(table, pats, sentence)
     _executives(table, pats)
     return _result(table)
 
 
 def _names_and_roles(
-    table: _Table, pats: EntityPatterns, sents: tuple[Sentence, ...], lo: int
+    table: _Table,
+    pats: EntityPatterns,
+    sents: tuple[Sentence, ...],
+    lo: int,
+    by_rule: dict[str, list[int]],
 ) -> None:
-    """Run the cue rules for names the lexicon lacks, and the roles people hold."""
+    """Run the cue rules for names the lexicon lacks, and the roles people hold.
+
+    Each sentence rule runs only on the sentences where one of its patterns may match.
+    """
     _dateline_sources(table, lo, len(table.text))
     _governments(table, sents)
-    for rule in (_appositions, _suffix_orgs):
-        for sentence in sents:
-            rule(table, pats, sentence)
+    for rule, names in _EARLY_RULES:
+        for index in _sentences_for(by_rule, names):
+            rule(table, pats, sents[index])
     _short_aliases(table, pats, lo, len(table.text))
     _person_cues(table, pats, lo, len(table.text))
-    for rule in (_roles, _duties, _speech_people, _descriptors, _publishers):
-        for sentence in sents:
-            rule(table, pats, sentence)
-    for index, sentence in enumerate(sents):
-        _its_roles(table, pats, sentence, sents[index - 1].start if index else sentence.start)
+    for rule, names in _LATE_RULES:
+        for index in _sentences_for(by_rule, names):
+            rule(table, pats, sents[index])
+    for index in by_rule["person_its_role"]:
+        floor = sents[index - 1].start if index else sents[index].start
+        _its_roles(table, pats, sents[index], floor)
+
+
+def _sentences_for(by_rule: dict[str, list[int]], names: tuple[str, ...]) -> list[int]:
+    if len(names) == 1:
+        return by_rule[names[0]]
+    return sorted({i for name in names for i in by_rule[name]})
 
 
 def _result(table: _Table) -> EntityResult:
@@ -1062,10 +1317,10 @@ def _result(table: _Table) -> EntityResult:
     mentions = tuple(
         Mention(start=s, end=e, entity=k, outer=(s, e) not in inner) for (s, e), k in spans
     )
-    used = {m.entity for m in mentions}
     grouped: dict[str, list[tuple[int, int]]] = {}
     for span, key in spans:
         grouped.setdefault(key, []).append(span)
+    used = grouped.keys()  # the entities of the mentions
     entities = tuple(
         _entity(table, d, grouped[k]) for k, d in sorted(table.drafts.items()) if k in used
     )
@@ -1081,7 +1336,8 @@ def _result(table: _Table) -> EntityResult:
 def _entity(table: _Table, draft: _Draft, spans: list[tuple[int, int]]) -> Entity:
     entry = draft.entry
     mentions = tuple(_span(table.text, s, e) for s, e in spans)
-    aliases = tuple(sorted(a for a in draft.aliases if _norm(a) != _norm(draft.name) and a.strip()))
+    norm = _norm(draft.name)
+    aliases = tuple(sorted(a for a in draft.aliases if _norm(a) != norm and a.strip()))
     return Entity(
         id=draft.id,
         name=draft.name,
@@ -1097,3 +1353,18 @@ def _entity(table: _Table, draft: _Draft, spans: list[tuple[int, int]]) -> Entit
 
 def _span(text: str, start: int, end: int) -> Span:
     return Span(start=start, end=end, text=text[start:end])
+
+
+# The sentence rules in the order they run, each with the filtered patterns it uses.
+_Rule = Callable[[_Table, EntityPatterns, Sentence], None]
+_EARLY_RULES: tuple[tuple[_Rule, tuple[str, ...]], ...] = (
+    (_appositions, ("apposition",)),
+    (_suffix_orgs, ("org_suffix",)),
+)
+_LATE_RULES: tuple[tuple[_Rule, tuple[str, ...]], ...] = (
+    (_roles, ("role_person", "person_role_org")),
+    (_duties, ("person_duty",)),
+    (_speech_people, ("speech_person",)),
+    (_descriptors, ("descriptor",)),
+    (_publishers, ("publisher",)),
+)
