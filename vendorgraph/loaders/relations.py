@@ -30,8 +30,11 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import operator
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -95,12 +98,26 @@ _MODALITY = (
         ),
     ),
 )
+# matches where any cue of _MODALITY does: each is r"\b(?:...)" whose words start with one of
+# these letters, and the lookahead lets the engine drop other words after one test
+_ANY_CUE = re.compile(
+    r"\b(?=[nmdcrpitefwau])(?:"
+    + "|".join("(?:" + cue.pattern.removeprefix(r"\b") + ")" for _, cue in _MODALITY)
+    + ")",
+    re.I,
+)
+_PLACEHOLDER = re.compile(r"\x01\d+:\w+\x02")
+# in _START and _END, each lookahead names the first letters of the words after it: it lets
+# the engine drop other words after one test and changes no match
 _START = re.compile(
-    r"\b(?:since|starting in|starting from|beginning in|began in"
+    r"\b(?=[sb])(?:since|starting in|starting from|beginning in|began in"
     r"|beginning with [^.;]{0,80}? in)\s+(\d{4})\b",
     re.I,
 )
-_END = re.compile(r"\b(?:by the end of|through|until|till|by|before the end of)\s+(\d{4})\b", re.I)
+_END = re.compile(
+    r"\b(?=[btu])(?:by the end of|through|until|till|by|before the end of)\s+(\d{4})\b", re.I
+)
+_YEAR = re.compile(r"\d{4}")
 _HEAD_NOUN = r"(?:\s+(?:GPUs|CPUs|chips|technology|platform|processors|servers|models|systems))?"
 _FACTS = frozenset({"role", "product line", "maker"})
 _FORECAST_CUES = frozenset(
@@ -181,13 +198,26 @@ def _expand(pattern: str) -> str:
 # --- masking a sentence -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen: a frozen __init__ costs about four times as much, and these hot-path records
+# are never changed after they are built (a _Hit is only copied, with `replace`)
+@dataclass(slots=True)
 class _Slot:
     start: int
     end: int
     entity: str
     cls: str
     resolved: bool = False
+
+
+@dataclass(slots=True)  # not frozen, as _Slot
+class _Qualifiers:
+    """What the relations found in one sentence share: evidence, quote, window, amount."""
+
+    span: Span
+    quote: Quote | None
+    start: str | None
+    end: str | None
+    quantity: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,9 +236,21 @@ class _Article:
     first: dict[str, int] = field(default_factory=dict)
     first_person: bool = False
     counts: dict[str, int] = field(default_factory=dict)
+    # per entity id, its placeholder class (``cls``), computed once per article
+    classes: dict[str, str] = field(default_factory=dict)
+    # per entity id, whether it is a company that can act in a clause (see `_actor`)
+    actors: dict[str, bool] = field(default_factory=dict)
+    # per sentence index, what `_first_org_back` answered
+    back: dict[int, str | None] = field(default_factory=dict)
+    # where the words of "the ChatGPT maker" occur in the text (see `_may_name_maker`)
+    maker_words: list[tuple[int, int]] = field(default_factory=list)
+    # the start of each quantity when they are in text order, else empty
+    quantity_starts: list[int] = field(default_factory=list)
+    # per sentence (by id: each is one of `sentences`), what its relations share
+    qualifiers: dict[int, _Qualifiers] = field(default_factory=dict)
 
     def cls(self, entity: str) -> str:
-        return _CLASS.get(self.entities[entity].type, "org")
+        return self.classes[entity]
 
     def developer(self, entity: str) -> str | None:
         for dev in self.result.developments:
@@ -239,21 +281,53 @@ def _slots(article: _Article, index: int) -> list[_Slot]:
     if cached is not None:
         return cached
     sentence = article.sentences[index]
+    classes = article.classes
+    # the outer mentions of `_in_sentence`, read in the same pass
+    lo = bisect.bisect_left(article.starts, sentence.start)
+    hi = bisect.bisect_left(article.starts, sentence.end)
+    end = sentence.end
     slots = [
-        _Slot(m.start, m.end, m.entity, article.cls(m.entity))
-        for m in _in_sentence(article, sentence)
-        if m.outer
+        _Slot(m.start, m.end, m.entity, classes[m.entity])
+        for m in article.result.mentions[lo:hi]
+        if m.end <= end and m.outer
     ]
-    slots = _makers(article, slots)
-    for pseudo in _references(article, index, slots):
-        if not any(s.start < pseudo.end and pseudo.start < s.end for s in slots):
-            slots.append(pseudo)
-    article.cache[index] = sorted(slots, key=lambda s: s.start)
+    if article.maker_words and _may_name_maker(article, sentence):
+        slots = _makers(article, slots)
+    if _may_refer(article, sentence):
+        for pseudo in _references(article, index, slots):
+            if not any(s.start < pseudo.end and pseudo.start < s.end for s in slots):
+                slots.append(pseudo)
+    article.cache[index] = sorted(slots, key=_START_OF)
     return article.cache[index]
 
 
+_START_OF = operator.attrgetter("start")
+
+
+_MAKER_WORDS = ("maker", "developer", "creator", "owner")
+
+
+def _may_name_maker(article: _Article, sentence: Sentence) -> bool:
+    """Whether a word `_MAKER` needs is within reach of the sentence's slots (else no maker)."""
+    lo, hi = sentence.start, sentence.end + 12  # `_makers` reads 12 characters past a slot
+    return any(lo <= start and end <= hi for start, end in article.maker_words)
+
+
+def _maker_words(text: str) -> list[tuple[int, int]]:
+    """Return the span of every occurrence (overlaps included) of the words `_MAKER` needs."""
+    found = []
+    for word in _MAKER_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            found.append((at, at + len(word)))
+            at = text.find(word, at + 1)
+    return found
+
+
 _MAKER = re.compile(r"\s+(?:maker|developer|creator|owner)\b")
-_ITS = re.compile(r"\bits\b")
+# r"\bits\b", written to start with its literal so that the engine jumps from one "its" to
+# the next by itself; the lookbehind after it is the leading \b (no word character before)
+_ITS = re.compile(r"its(?<!\wits)\b")
 _THE_COMPANY = re.compile(
     r"\b[Tt]he (?:(?:AI|cloud|chip|tech|software) )?(?:company|firm|chipmaker|startup)\b"
 )
@@ -270,10 +344,13 @@ def _makers(article: _Article, slots: list[_Slot]) -> list[_Slot]:
     text = article.document.text
     out = []
     for slot in slots:
-        before = text[max(0, slot.start - 4) : slot.start]
+        # the three tests are pure, so trying the cheapest first changes nothing
+        if text[max(0, slot.start - 4) : slot.start].lower() != "the ":
+            out.append(slot)
+            continue
         after = _MAKER.match(text[slot.end : slot.end + 12])
         dev = article.developer(slot.entity) if slot.cls in ("chip", "product", "tech") else None
-        if before.lower() == "the " and after and dev is not None:
+        if after and dev is not None:
             out.append(_Slot(slot.start - 4, slot.end + after.end(), dev, article.cls(dev), True))
         else:
             out.append(slot)
@@ -283,26 +360,65 @@ def _makers(article: _Article, slots: list[_Slot]) -> list[_Slot]:
 def _references(article: _Article, index: int, slots: list[_Slot]) -> Iterator[_Slot]:
     sentence = article.sentences[index]
     text = sentence.text
-    for match in _ITS.finditer(text):
+    # each `in` test below is a literal the pattern after it needs: no literal, no match
+    for match in _ITS.finditer(text) if "its" in text else ():
         pos = sentence.start + match.start()
         owner = _owner_of_its(article, slots, sentence, pos) or _first_org_back(article, index - 1)
         if owner is not None:
             yield _Slot(pos, pos + 3, owner, "its", True)
-    for match in _THE_COMPANY.finditer(text):
+    for match in _THE_COMPANY.finditer(text) if _names_company(text) else ():
         pos = sentence.start + match.start()
         owner = _first_org(article, slots, pos) or _first_org_back(article, index - 1)
         if owner is not None:
             yield _Slot(pos, sentence.start + match.end(), owner, article.cls(owner), True)
-    yield from _former_latter(article, index, slots)
-    yield from _bare_heads(article, sentence)
+    if _names_former_latter(text):
+        yield from _former_latter(article, index, slots)
+    if _names_head(text):
+        yield from _bare_heads(article, sentence)
     yield from _pronouns(article, index, slots)
 
 
+# r"\b[Ii]t(?=...)" and r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b", written like `_ITS` to start with a
+# character class; each lookbehind after the first letter is the leading \b
 _IT = re.compile(
-    r"\b[Ii]t(?=\s+(?:will|would|has|had|is|was|can|could|also|now|already|still|currently"
+    r"[Ii](?<!\w[Ii])t(?=\s+(?:will|would|has|had|is|was|can|could|also|now|already|still|currently"
     r"|recently|[a-z]{2,}(?<!\bis)(?<!\bwas)(?<!\bhas)(?<!\bthis)s|[a-z]{2,}ed)\b)"
 )
-_WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")
+_WE = re.compile(r"[WwOoUu](?<!\w[WwOoUu])(?:(?<=[Ww])e|(?<=[Oo])ur|(?<=[Uu])s)\b")
+
+
+def _may_refer(article: _Article, sentence: Sentence) -> bool:
+    """Whether `_references` can yield anything for `sentence`.
+
+    Each test is a literal or a pattern that one kind of reference needs, so a sentence that
+    fails them all has none, and the generators need not run.
+    """
+    text = sentence.text
+    return (
+        _ITS.search(text) is not None
+        or _names_company(text)
+        or _names_former_latter(text)
+        or _names_head(text)
+        or (_may_say_it(text) and _IT.search(text) is not None)
+        or (_WE.search(text) is not None and _may_say_we(article, sentence))
+    )
+
+
+# the literals each reference pattern needs (all are case-sensitive)
+def _names_company(text: str) -> bool:
+    return "company" in text or "firm" in text or "startup" in text or "chipmaker" in text
+
+
+def _names_former_latter(text: str) -> bool:
+    return "the former" in text or "the latter" in text
+
+
+def _names_head(text: str) -> bool:
+    return "GPUs" in text or "chips" in text or "CPUs" in text
+
+
+def _may_say_it(text: str) -> bool:
+    return "it" in text or "It" in text
 
 
 def _pronouns(article: _Article, index: int, slots: list[_Slot]) -> Iterator[_Slot]:
@@ -312,16 +428,24 @@ def _pronouns(article: _Article, index: int, slots: list[_Slot]) -> Iterator[_Sl
     inside a quote and the author's company outside one.
     """
     sentence = article.sentences[index]
-    for match in _IT.finditer(sentence.text):
+    for match in _IT.finditer(sentence.text) if _may_say_it(sentence.text) else ():
         pos = sentence.start + match.start()
         owner = _first_org(article, slots, pos) or _first_org_back(article, index - 1)
         if owner is not None:
             yield _Slot(pos, pos + 2, owner, article.cls(owner), True)
-    for match in _WE.finditer(sentence.text):
+    for match in _WE.finditer(sentence.text) if _may_say_we(article, sentence) else ():
         pos = sentence.start + match.start()
         owner = _first_person_org(article, pos)
         if owner is not None:
             yield _Slot(pos, sentence.start + match.end(), owner, article.cls(owner), True)
+
+
+def _may_say_we(article: _Article, sentence: Sentence) -> bool:
+    """Whether a "we" in `sentence` can stand for a company (else `_first_person_org` is None)."""
+    return article.first_person or any(
+        q.direct and q.span.start < sentence.end and sentence.start < q.span.end
+        for q in article.quotes
+    )
 
 
 def _first_person_org(article: _Article, pos: int) -> str | None:
@@ -399,17 +523,21 @@ def _first_org(article: _Article, slots: list[_Slot], pos: int) -> str | None:
 
 def _actor(article: _Article, entity: str) -> bool:
     """Tell whether `entity` is a company that can act in a clause (not the publisher)."""
-    return (
-        article.cls(entity) == "org" and article.entities[entity].type is not EntityType.PUBLISHER
-    )
+    return article.actors[entity]
 
 
 def _first_org_back(article: _Article, index: int) -> str | None:
     """Return the company a pronoun in sentence ``index + 1`` most likely means.
 
     Among the companies of the three sentences before, that is the one the article names most
-    often (ties: the nearest).
+    often (ties: the nearest). Remembered per article: it depends on `index` alone.
     """
+    if index not in article.back:
+        article.back[index] = _most_named_back(article, index)
+    return article.back[index]
+
+
+def _most_named_back(article: _Article, index: int) -> str | None:
     best: tuple[int, int, str] | None = None
     for back in range(index, max(-1, index - 3), -1):
         for m in _in_sentence(article, article.sentences[back]):
@@ -433,7 +561,7 @@ def _mask(text: str, sentence: Sentence, slots: list[_Slot]) -> str:
 # --- matching -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen, as _Slot
 class _Hit:
     subject: str
     predicate: Predicate
@@ -467,34 +595,41 @@ def _object_classes(pattern: str) -> str:
     return match.group(1) if match else ""
 
 
-def _rule_hits(
-    article: _Article, rule: RelationRule, sentence: Sentence, slots: list[_Slot], masked: str
-) -> Iterator[_Hit]:
+def _match_hits(
+    article: _Article,
+    rule: RelationRule,
+    sentence: Sentence,
+    slots: list[_Slot],
+    masked: str,
+    match: re.Match[str],
+) -> list[_Hit]:
+    """Return the hits of one match of `rule` in the masked clause, in order."""
     classes = rule.object_classes
-    for match in rule.regex.finditer(masked):
-        subjects = _subjects(article, rule, match, masked, slots, sentence)
-        objects = [int(match.group("o"))]
-        if rule.object_list or rule.objects_all:
-            objects += _following(masked, masked.index("\x02", match.end("o")) + 1, classes)
-        if rule.objects_all:
-            objects += _all_after(masked, match.end(), classes)
-        for subject in subjects:
-            for index in dict.fromkeys(objects):
-                slot = slots[index]
-                subj: str | None = subject
-                if rule.vendor_first or rule.customer_first:
-                    subj, obj = _vendor_order(article, subject, slot.entity)
-                    if rule.customer_first and subj is not None:
-                        subj, obj = obj, subj
-                    slot = _Slot(slot.start, slot.end, obj, slot.cls, slot.resolved)
-                if subj is None:
-                    continue
-                capability = (
-                    _capability(masked, match.end(), slots)
-                    if rule.predicate is Predicate.INTEGRATES
-                    else None
-                )
-                yield _Hit(
+    subjects = _subjects(article, rule, match, masked, slots, sentence)
+    objects = [int(match.group("o"))]
+    if rule.object_list or rule.objects_all:
+        objects += _following(masked, masked.index("\x02", match.end("o")) + 1, classes)
+    if rule.objects_all:
+        objects += _all_after(masked, match.end(), classes)
+    hits = []
+    for subject in subjects:
+        for index in dict.fromkeys(objects):
+            slot = slots[index]
+            subj: str | None = subject
+            if rule.vendor_first or rule.customer_first:
+                subj, obj = _vendor_order(article, subject, slot.entity)
+                if rule.customer_first and subj is not None:
+                    subj, obj = obj, subj
+                slot = _Slot(slot.start, slot.end, obj, slot.cls, slot.resolved)
+            if subj is None:
+                continue
+            capability = (
+                _capability(masked, match.end(), slots)
+                if rule.predicate is Predicate.INTEGRATES
+                else None
+            )
+            hits.append(
+                _Hit(
                     subj,
                     rule.predicate,
                     slot.entity,
@@ -503,6 +638,8 @@ def _rule_hits(
                     slot.resolved,
                     capability,
                 )
+            )
+    return hits
 
 
 _VENDORS = (EntityType.CLOUD_PROVIDER, EntityType.CHIP_VENDOR)
@@ -586,7 +723,10 @@ def _adjust(article: _Article, hit: _Hit) -> _Hit | None:
 def _modality(article: _Article, hit: _Hit, quote: Quote | None) -> Modality:
     if quote is not None and quote.cue in _FORECAST_CUES:
         return Modality.FORECAST
-    words = re.sub(r"\x01\d+:\w+\x02", " ", hit.matched)
+    words = _PLACEHOLDER.sub(" ", hit.matched) if "\x01" in hit.matched else hit.matched
+    # each cue is one branch of _ANY_CUE: no match there, no cue at all
+    if _ANY_CUE.search(words) is None:
+        return Modality.ASSERTED
     for modality, cue in _MODALITY:
         if cue.search(words):
             return modality
@@ -601,7 +741,14 @@ def _quote_of(article: _Article, sentence: Sentence) -> Quote | None:
 
 
 def _quantity(article: _Article, sentence: Sentence) -> str | None:
-    for quantity in article.quantities:
+    quantities = article.quantities
+    starts = article.quantity_starts
+    # when the quantities are in text order (`quantity_starts` is then filled), none before
+    # `lo` starts inside the sentence and none after one starting past its end does
+    lo = bisect.bisect_left(starts, sentence.start) if starts else 0
+    for quantity in quantities[lo:] if lo else quantities:
+        if starts and quantity.span.start > sentence.end:
+            break
         inside = sentence.start <= quantity.span.start and quantity.span.end <= sentence.end
         if inside and quantity.kind is not QuantityKind.DATE:
             return quantity.id
@@ -609,34 +756,53 @@ def _quantity(article: _Article, sentence: Sentence) -> str | None:
 
 
 def _window(sentence: Sentence) -> tuple[str | None, str | None]:
+    if _YEAR.search(sentence.text) is None:
+        return None, None  # both patterns need a four-digit year
     start = _START.search(sentence.text)
     end = _END.search(sentence.text)
     return (start.group(1) if start else None, f"{end.group(1)}-12-31" if end else None)
 
 
 def _relation_id(article: _Article, hit: _Hit) -> str:
-    parts = (hit.subject, hit.predicate.value, hit.object, hit.sentence.start)
+    parts = (hit.subject, _PREDICATES[hit.predicate][0], hit.object, hit.sentence.start)
     return f"rel/{stable_hash(article.doc_id, *parts)}"
+
+
+def _qualifiers(article: _Article, sentence: Sentence) -> _Qualifiers:
+    """Return the qualifiers of `sentence`, worked out on first use (each is a pure function)."""
+    known = article.qualifiers.get(id(sentence))
+    if known is None:
+        start, end = _window(sentence)
+        known = _Qualifiers(
+            span=Span(start=sentence.start, end=sentence.end, text=sentence.text),
+            quote=_quote_of(article, sentence),
+            start=start,
+            end=end,
+            quantity=_quantity(article, sentence),
+        )
+        article.qualifiers[id(sentence)] = known
+    return known
 
 
 def _relation(article: _Article, hit: _Hit, cue: str | None) -> Relation | None:
     if hit.subject == hit.object:
         return None
     sentence = hit.sentence
-    quote = _quote_of(article, sentence)
-    start, end = _window(sentence) if cue not in _FACTS else (None, None)
+    shared = _qualifiers(article, sentence)
+    quote = shared.quote
+    fact = cue in _FACTS
     confidence = 0.8 - (0.2 if sentence.headline else 0.0) - (0.1 if hit.resolved else 0.0)
     return Relation(
         id=_relation_id(article, hit),
         subject=hit.subject,
         predicate=hit.predicate,
         object=hit.object,
-        span=Span(start=sentence.start, end=sentence.end, text=sentence.text),
-        modality=_modality(article, hit, quote) if cue not in _FACTS else Modality.ASSERTED,
+        span=shared.span,
+        modality=Modality.ASSERTED if fact else _modality(article, hit, quote),
         confidence=round(confidence, 2),
-        quantity=_quantity(article, sentence) if cue not in _FACTS else None,
-        start=start,
-        end=end,
+        quantity=None if fact else shared.quantity,
+        start=None if fact else shared.start,
+        end=None if fact else shared.end,
         capability=hit.capability if hit.capability not in (hit.subject, hit.object) else None,
         speaker=quote.speaker if quote is not None else None,
         quote=quote.id if quote is not None else None,
@@ -699,20 +865,23 @@ def _better(new: Relation, old: Relation) -> bool:
 def _merge(relations: list[Relation]) -> tuple[Relation, ...]:
     best: dict[tuple[str, ...], Relation] = {}
     for rel in relations:
-        ends = (
-            sorted((rel.subject, rel.object))
-            if rel.predicate.symmetric
-            else [rel.subject, rel.object]
-        )
-        key = (rel.predicate.value, *ends)
+        value, symmetric = _PREDICATES[rel.predicate]
+        swap = symmetric and rel.object < rel.subject  # as sorting the two ends
+        key = (value, rel.object, rel.subject) if swap else (value, rel.subject, rel.object)
         old = best.get(key)
         if old is None or _better(rel, old):
             best[key] = _fill(rel, old) if old else rel
         else:
             best[key] = _fill(old, rel)
-    return tuple(
-        sorted(best.values(), key=lambda r: (r.span.start, r.predicate.value, r.subject, r.object))
-    )
+    return tuple(sorted(best.values(), key=_position))
+
+
+# per predicate, its value and whether it is symmetric (enum properties are slow to read)
+_PREDICATES = {p: (p.value, p.symmetric) for p in Predicate}
+
+
+def _position(rel: Relation) -> tuple[int, str, str, str]:
+    return (rel.span.start, _PREDICATES[rel.predicate][0], rel.subject, rel.object)
 
 
 def _fill(keep: Relation, other: Relation) -> Relation:
@@ -789,9 +958,18 @@ def find_relations(
         first_person=_speaks_first_person(document, quotes),
     )
     article.starts.extend(m.start for m in entities.mentions)
-    for m in entities.mentions:
-        article.first.setdefault(m.entity, m.start)
-        article.counts[m.entity] = article.counts.get(m.entity, 0) + 1
+    article.classes.update((e.id, _CLASS.get(e.type, "org")) for e in entities.entities)
+    article.actors.update(
+        (e.id, article.classes[e.id] == "org" and by_id[e.id].type is not EntityType.PUBLISHER)
+        for e in entities.entities
+    )
+    # reversed, so that the first mention of each entity is the one written last
+    article.first.update((m.entity, m.start) for m in reversed(entities.mentions))
+    article.counts.update(Counter(m.entity for m in entities.mentions))
+    article.maker_words.extend(_maker_words(document.text))
+    starts = [q.span.start for q in quantities]
+    if all(a <= b for a, b in itertools.pairwise(starts)):
+        article.quantity_starts.extend(starts)
     found: list[Relation] = []
     for hit, cue in _all_hits(article):
         adjusted = _adjust(article, hit)
@@ -814,17 +992,19 @@ def _title_case(text: str) -> bool:
 
     Its words, small words included, are capitalised, so its verbs are no reliable cue.
     """
-    words = _WORD.findall(text)
-    if len(words) < 4:
-        return False
+    # one lazy pass: a lower-case word that is not a small word answers False whatever the
+    # word count, so the count (at least 4 words) is only needed at the end
+    count = 0
     small = capped_small = False
-    for word in words:
+    for match in _WORD.finditer(text):
+        word = match.group()
+        count += 1
         if word.lower() in _SMALL:
             small = True
             capped_small = capped_small or word[0].isupper()
         elif not word[0].isupper():
             return False  # a lower-case word that is not a small word
-    return not small or capped_small
+    return count >= 4 and (not small or capped_small)
 
 
 # an apposition or relative clause after a company ("Acme, a startup backed by Beta, runs ...")
@@ -840,11 +1020,17 @@ def _clauses(masked: str) -> list[str]:
     Each apposition becomes a clause of its own about the company it describes; a sentence
     without appositions is returned alone.
     """
-    found = list(_APPOSITION.finditer(masked))
+    # an apposition starts with a company placeholder and a comma
+    found = list(_APPOSITION.finditer(masked)) if ":org\x02," in masked else []
     if not found:
         return [masked]
     main = _APPOSITION.sub(lambda m: f"{m.group(1)} ", masked)
     return [main, *(f"{m.group(1)} {m.group(2)}" for m in found)]
+
+
+# r"\b(?:[Ww]e|[Oo]ur)\b", written to start with a character class so that the engine skips
+# to the next W/w/O/o by itself: the lookbehind after that character is the leading \b
+_FIRST_PERSON = re.compile(r"[WwOo](?<!\w[WwOo])(?:(?<=[Ww])e|(?<=[Oo])ur)\b")
 
 
 def _speaks_first_person(document: Document, quotes: tuple[Quote, ...]) -> bool:
@@ -855,7 +1041,7 @@ def _speaks_first_person(document: Document, quotes: tuple[Quote, ...]) -> bool:
             lo = quote.span.start - document.body_start
             hi = quote.span.end - document.body_start
             text = text[:lo] + text[hi:]
-    return len(re.findall(r"\b(?:[Ww]e|[Oo]ur)\b", text)) >= 2
+    return next(itertools.islice(_FIRST_PERSON.finditer(text), 1, None), None) is not None
 
 
 @functools.cache
@@ -870,14 +1056,18 @@ def _rule_filter() -> RuleFilter:
 
 def _all_hits(article: _Article) -> Iterator[tuple[_Hit, str]]:
     rules = load_relation_rules()
+    prefilter = _rule_filter()
+    text = article.document.text
     for index, sentence in enumerate(article.sentences):
         slots = _slots(article, index)
         if len(slots) < 1:
             continue
         if _title_case(sentence.text) or sentence.text.rstrip(' *_”"').endswith("?"):
             continue  # a title-case headline or a question asserts nothing
-        for masked in _clauses(_mask(article.document.text, sentence, slots)):
-            for rule in (rules[i] for i in possible_rules(_rule_filter(), masked)):
-                for hit in _rule_hits(article, rule, sentence, slots, masked):
-                    yield hit, rule.predicate.value
+        for masked in _clauses(_mask(text, sentence, slots)):
+            for i in possible_rules(prefilter, masked):
+                rule = rules[i]
+                for match in rule.regex.finditer(masked):
+                    for hit in _match_hits(article, rule, sentence, slots, masked, match):
+                        yield hit, rule.predicate.value
     yield from _fact_hits(article)
