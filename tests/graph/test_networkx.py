@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import networkx as nx
 import pytest
 
 from vendorgraph.graph.networkx import to_networkx
@@ -116,3 +117,27 @@ def test_graph_lists_every_number_with_its_span_and_entity(graph):
     assert count["about"] == "product/halcyon-h9"
     assert count["span"][1] - count["span"][0] == len("20,000")
     assert numbers["n-php"]["about"] is None  # free text, not an entity of the article
+
+
+def _same(a, b):
+    return (
+        nx.utils.graphs_equal(a, b)
+        and a.graph == b.graph
+        and list(a.nodes(data=True)) == list(b.nodes(data=True))
+        and list(a.edges(keys=True, data=True)) == list(b.edges(keys=True, data=True))
+    )
+
+
+@pytest.mark.parametrize("as_of", [None, "2026-01-01"])
+def test_oxigraph_memory_and_extractions_give_the_same_graph(as_of):
+    companies = [{"id": "org/orbita-cloud", "lockin": 0.5, "exposure": 0.25}]
+    graphs = []
+    for store in ("Oxigraph", "Memory"):
+        ds = to_dataset(extractions(), store=store)
+        add_assessments(ds, [], companies)
+        graphs.append(to_networkx(ds, as_of=as_of))
+    assert _same(graphs[0], graphs[1])
+    plain = to_networkx(extractions(), as_of=as_of)  # no scores: add what the dataset holds
+    scores = {key: None for key in ("lockin_direct", "lockin_indirect", "hhi")}
+    plain.nodes["org/orbita-cloud"].update(lockin=0.5, exposure=0.25, **scores)
+    assert _same(graphs[0], plain)

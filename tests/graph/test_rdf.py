@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,15 +13,21 @@ from rdflib.compare import isomorphic
 
 from vendorgraph.errors import ModelError
 from vendorgraph.graph.rdf import (
+    _bool_lit,
+    _date_lit,
     _dec,
+    _dec_lit,
+    _int_lit,
     add_assessments,
     canonical,
     entity_iri,
     from_dataset,
     read_assessments,
+    read_records,
     to_dataset,
 )
-from vendorgraph.graph.store import iter_quads, union_graph
+from vendorgraph.graph.shacl import validate
+from vendorgraph.graph.store import iter_quads, plain_quads, union_graph
 from vendorgraph.ontology import (
     Document,
     Entity,
@@ -233,3 +242,94 @@ def test_assessments_round_trip_and_are_ignored_by_from_dataset():
     ) in derived
     assessment = next(derived.subjects(RDF.type, VG.DependencyAssessment))
     assert len(set(derived.objects(assessment, VG.assesses))) == 1
+
+
+# ------------------------------------------------------------------ fast and generic paths
+
+DEPS = [{
+    "dependent": "org/orbita-cloud", "provider": "org/halcyon-semiconductor",
+    "switching_cost": 0.4, "coverage": None, "reliance": 1.0, "dependence": 0.4,
+    "factors": {"integration": 0.25},
+}]  # fmt: skip
+COMPANIES = [{
+    "id": "org/orbita-cloud", "lockin": 0.5, "lockin_direct": None,
+    "lockin_indirect": 0.1, "exposure": 0.0, "hhi": 1.0,
+}]  # fmt: skip
+
+
+@pytest.mark.parametrize("scored", [False, True])
+def test_every_reading_path_gives_the_same_records(scored):
+    datasets = [to_dataset(extractions(), store=s) for s in STORES]
+    for ds in datasets:
+        if scored:
+            add_assessments(ds, DEPS, COMPANIES)
+    expected_scores = (DEPS, COMPANIES) if scored else ([], [])
+    for ds in datasets:
+        assert read_records(ds) == (_expected(extractions()), expected_scores)
+        assert (from_dataset(ds), read_assessments(ds)) == read_records(ds)
+        union = union_graph(ds)  # a plain rdflib Graph: the generic path
+        assert from_dataset(union) == _expected(extractions())
+        assert read_assessments(union) == expected_scores
+
+
+@pytest.mark.parametrize(
+    ("start", "stored"),
+    [
+        ("2026-03-04T10:00", "2026-03-04T10:00:00"),
+        ("2026-03-04", "2026-03-04"),
+        ("2026-02-30", "2026-02-30"),  # not a date: kept as a string
+        ("soon", "soon"),
+    ],
+)
+@pytest.mark.parametrize("store", STORES)
+def test_dates_read_back_as_rdflib_normalises_them(start, stored, store):
+    a = article_a()
+    rel = a.relations[0]
+    ex = replace(a, relations=(replace(rel, start=start), *a.relations[1:]))
+    (back,) = from_dataset(to_dataset([ex], store=store))
+    assert next(r.start for r in back.relations if r.id == rel.id) == stored
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.one_of(
+        st.integers(min_value=0, max_value=10**12).map(_int_lit),
+        st.floats(allow_nan=True, allow_infinity=True).map(_dec_lit),
+        st.booleans().map(_bool_lit),
+        st.dates().map(lambda d: _date_lit(d.isoformat())),
+        st.datetimes().map(lambda d: _date_lit(d.isoformat(timespec="minutes"))),
+    )
+)
+def test_rdflib_keeps_the_lexical_forms_the_writer_makes(literal):
+    lexical, datatype = literal
+    assert str(Literal(lexical, datatype=URIRef(datatype))) == lexical
+    assert str(_dec(0.5)) == _dec_lit(0.5)[0]
+
+
+def test_non_finite_scores_are_stored_alike_in_both_stores():
+    companies = [{"id": "org/orbita-cloud", "lockin": math.inf, "exposure": math.nan}]
+    datasets = [to_dataset(extractions(), store=s) for s in STORES]
+    for ds in datasets:
+        add_assessments(ds, [], companies)
+    assert set(iter_quads(datasets[0])) == set(iter_quads(datasets[1]))
+    lockin = next(o for _, p, o, _ in plain_quads(datasets[0]) if p == str(VG.lockin))
+    assert lockin == "inf"  # as rdflib writes it: Oxigraph keeps it, ill-typed
+
+
+@pytest.mark.parametrize(
+    "value", [0.0026194956888124787, 8.673617379884035e-19, 1 / 3, 0.1 + 0.2, 1e-16]
+)
+def test_scores_are_always_stored_as_decimals(value: float) -> None:
+    ds = to_dataset(extractions())
+    add_assessments(
+        ds,
+        [],
+        [{"id": "org/acme", "lockin": value, "lockin_direct": value, "lockin_indirect": value}],
+    )
+    derived = ds.graph(DERIVED_GRAPH)
+    lockin = [o for _, p, o in derived if p in (VG.lockin, VG.lockinDirect, VG.lockinIndirect)]
+    assert len(lockin) == 3
+    assert {o.datatype for o in lockin} == {XSD.decimal}
+    (company,) = read_assessments(ds)[1]
+    assert company["lockin"] == pytest.approx(value, abs=1e-15)
+    assert validate(ds).conforms, validate(ds).report

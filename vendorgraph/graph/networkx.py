@@ -28,7 +28,7 @@ from typing import Any
 import networkx as nx
 from rdflib import Dataset
 
-from vendorgraph.graph.rdf import from_dataset, merged_name, merged_type, read_assessments
+from vendorgraph.graph.rdf import merged_name, merged_type, read_records
 from vendorgraph.graph.timeline import snapshot
 from vendorgraph.ontology.model import Entity, Extraction, Quantity, Quote, Relation
 
@@ -62,14 +62,17 @@ def to_networkx(
     >>> list(G.graph["articles"].values())
     [{'title': 'T', 'published': None, 'publisher': None, 'url': None}]
     """
-    extractions = from_dataset(source) if isinstance(source, Dataset) else tuple(source)
+    if isinstance(source, Dataset):
+        extractions, scores = read_records(source)
+    else:
+        extractions, scores = tuple(source), None
     if as_of is not None:
         extractions = snapshot(extractions, as_of)
     G = _project(extractions)
     if as_of is not None:
         G.graph["as_of"] = as_of
-    if isinstance(source, Dataset):
-        _add_scores(G, *read_assessments(source))
+    if scores is not None:
+        _add_scores(G, *scores)
     return G
 
 
@@ -83,12 +86,23 @@ def _project(extractions: tuple[Extraction, ...]) -> nx.MultiDiGraph:
     for node in sorted(records):
         G.add_node(node, **_node_attributes(records[node]))
     for ex in extractions:
-        G.graph["articles"][ex.document.id] = _article(ex)
-        G.graph["quotes"].extend(_quote(q, ex) for q in sorted(ex.quotes, key=lambda q: q.id))
-        G.graph["quantities"].extend(_stated(q, ex) for q in sorted(ex.quantities, key=_by_id))
-        for rel in sorted(ex.relations, key=lambda r: r.id):
-            G.add_edge(rel.subject, rel.object, key=rel.id, **_edge_attributes(rel, ex))
+        _add_article(G, ex)
     return G
+
+
+def _add_article(G: nx.MultiDiGraph, ex: Extraction) -> None:
+    """Add one article's metadata, quotes, numbers and claims (its lookups built once)."""
+    entities = {e.id for e in ex.entities}
+    quotes = {q.id: q.text for q in ex.quotes}
+    quantities = {q.id: q for q in ex.quantities}
+    G.graph["articles"][ex.document.id] = _article(ex)
+    G.graph["quotes"].extend(_quote(q, ex) for q in sorted(ex.quotes, key=lambda q: q.id))
+    G.graph["quantities"].extend(
+        _stated(q, ex, entities) for q in sorted(ex.quantities, key=_by_id)
+    )
+    for rel in sorted(ex.relations, key=lambda r: r.id):
+        attributes = _edge_attributes(rel, ex, quotes, quantities)
+        G.add_edge(rel.subject, rel.object, key=rel.id, **attributes)
 
 
 def _node_attributes(records: list[Entity]) -> dict[str, Any]:
@@ -129,9 +143,9 @@ def _quote(q: Quote, ex: Extraction) -> dict[str, Any]:
     }
 
 
-def _edge_attributes(rel: Relation, ex: Extraction) -> dict[str, Any]:
-    quotes = {q.id: q.text for q in ex.quotes}
-    quantities = {q.id: q for q in ex.quantities}
+def _edge_attributes(
+    rel: Relation, ex: Extraction, quotes: dict[str, str], quantities: dict[str, Quantity]
+) -> dict[str, Any]:
     quantity = quantities.get(rel.quantity) if rel.quantity else None
     return {
         "predicate": rel.predicate.value,
@@ -167,9 +181,8 @@ def _by_id(q: Quantity) -> str:
     return q.id
 
 
-def _stated(q: Quantity, ex: Extraction) -> dict[str, Any]:
+def _stated(q: Quantity, ex: Extraction, entities: set[str]) -> dict[str, Any]:
     """Return a number record of ``G.graph["quantities"]``: the edge form plus where it stands."""
-    entities = {e.id for e in ex.entities}
     return {
         **_quantity(q),
         "id": q.id,
