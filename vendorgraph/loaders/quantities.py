@@ -28,15 +28,13 @@ import json
 import re
 import re._constants as _sre
 import re._parser as _sre_parse
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Any
 
-import ahocorasick
-
-from vendorgraph.loaders.text import _ASCII_TWINS, RuleFilter, possible_rules, rule_filter
+from vendorgraph.loaders.text import _ASCII_TWINS, RuleFilter, rule_filter
 from vendorgraph.ontology.model import Document, Quantity
 from vendorgraph.ontology.terms import QuantityKind
 
@@ -50,11 +48,15 @@ _TOKEN = re.compile(r"[A-Za-z][\w-]*|[^\sA-Za-z]")
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s?")
 _LEADS = ("num_a", "num")  # slots a rule may start with; its matches are tried only there
 _WIDER_LEAD = {"num": "num_a"}  # every start of the key slot is a start of the value slot
+_ARTICLES = ("an", "a")  # what "num_a" matches beyond "num"
+_ARTICLE_FIRSTS = frozenset("aA")  # the only characters those start with, ignoring case
 _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
 _ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
 _WORD = re.compile(r"\w")
+_SPACES = re.compile(r"\s+")
 _HEAD_ROOM = 8  # longest leading word (prefix) read from a rule
 _MAX_HEADS = 300  # more leading words than this and the rule scans the whole body
+_LONG_WORD = 3  # a rule with a start finder and leading words this long is found by its words
 
 Fields = dict[str, Any]
 
@@ -67,6 +69,7 @@ class _Rule:
     lead: str | None = None  # the number slot every match starts with ("num", "num_a")
     starts: re.Pattern[str] | None = None  # matches wherever a match can start
     words: tuple[str, ...] = ()  # lower-cased; every match starts, after \b, with one of them
+    surface: int | str = 0  # the group whose span is the quantity's text
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -85,7 +88,33 @@ class Patterns:
     conversion_gap: re.Pattern[str]
     prefilter: RuleFilter | None = None
     leads: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
-    words: Any = None  # an ahocorasick.Automaton of every rule's words: (length, rule indices)
+    lead_scans: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
+    words: _WordScan | None = None
+    finders: _FinderScan | None = None
+    hedges: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # the first per phrase
+    # hedge, deadline and end_of_period for lower-cased ASCII text (None: use those)
+    hedge_lower: re.Pattern[str] | None = None
+    deadline_lower: re.Pattern[str] | None = None
+    end_of_period_lower: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _WordScan:
+    """One regex that finds, at every word start, the longest leading word of any rule."""
+
+    regex: re.Pattern[str]  # in lower-cased text: a non-word character, then (group 1) a word
+    owners: Mapping[str, tuple[int, ...]]  # that word → the rules of it and of its prefixes
+    rules: frozenset[int]  # the rules whose starts this scan gives
+    firsts: Mapping[int, re.Pattern[str]]  # a rule's start-finder class, which also holds
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _FinderScan:
+    """One regex that finds the starts of every rule's start finder at once."""
+
+    regex: re.Pattern[str]  # a word start whose character is in any finder's class
+    classes: Mapping[str, re.Pattern[str]]  # finder pattern → its first-character class
+    memo: dict[str, tuple[str, ...]] = field(default_factory=dict)  # character → finders
 
 
 @cache
@@ -137,24 +166,36 @@ def compile_patterns(data: Mapping[str, Any]) -> Patterns:
             lead=next((k for k in _LEADS if r["pattern"].startswith(f"{{{k}}}")), None),
             starts=_start_finder(regex),
             words=_leading_words(regex),
+            surface="q" if "q" in regex.groupindex else 0,
         )
         for r in data["rules"]
         for regex in [re.compile(expand(r["pattern"]))]
     )
+    words = _word_scan(rules)
     hedge = _alternation([h["phrase"] for h in data["hedges"]], words=True)
     hedge_group = f"(?:{hedge or '(?!)'})"
     return Patterns(
         version=data["version"],
         rules=rules,
         vocab={**data, "_number_words": _number_words(data)},
-        hedge=re.compile(rf"(?i:(?P<h>{hedge}))\s*$") if hedge else re.compile(r"(?!)"),
+        hedge=(
+            _ending(rf"(?i:(?P<h>{hedge}))\s*$", [h["phrase"] for h in data["hedges"]])
+            if hedge
+            else re.compile(r"(?!)")
+        ),
         deadline=_cue(data["deadline_cues"]),
         end_of_period=_cue(data["end_of_period_cues"]),
+        hedge_lower=_lower(rf"(?P<h>{hedge})\s*$", [h["phrase"] for h in data["hedges"]]),
+        deadline_lower=_lower_cue(data["deadline_cues"]),
+        end_of_period_lower=_lower_cue(data["end_of_period_cues"]),
         conversion_gap=re.compile(data["conversion_gap"].replace("{hedge}", hedge_group), re.I),
         prefilter=rule_filter([rule.regex for rule in rules]),
         # every number starts at a word boundary; testing it first skips the lookahead
         leads={k: re.compile(rf"\b(?=(?:{slots[k]}))") for k in _LEADS},
-        words=_word_automaton(rules),
+        lead_scans={k: _lead_scan(slots[k], data, k == "num_a") for k in _LEADS},
+        words=words,
+        finders=_finder_scan(rules, words.rules if words is not None else frozenset()),
+        hedges={h["phrase"]: h for h in reversed(data["hedges"])},
     )
 
 
@@ -193,15 +234,21 @@ def _leading_words(regex: re.Pattern[str]) -> tuple[str, ...]:
 
 
 def _heads(items: list[tuple[Any, Any]], room: int) -> set[str]:
-    """Return lower-cased texts (at most `room` long) that every match of `items` starts with.
+    r"""Return lower-cased texts (at most `room` long) that every match of `items` starts with.
 
-    ``{""}`` means no such text is known.
+    ``{""}`` means no such text is known. A space stands for a run of whitespace (``\s+``):
+    whitespace in the pattern, one character or more, reads as one.
     """
     if not items or room == 0:
         return {""}
     (op, av), rest = items[0], items[1:]
     heads = {""}
-    if op is _sre.LITERAL or (op is _sre.IN and all(k is _sre.LITERAL for k, _ in av)):
+    if _is_space_run(op, av):
+        heads = {" " + h for h in _heads(_after_space(rest), room - 1)}
+    elif op in _REPEATS and av[:2] == (0, 1) and len(av[2]) == 1 and av[2][0][0] is _sre.LITERAL:
+        char = chr(av[2][0][1]).lower()  # an optional character: with it, or without
+        heads = {char + h for h in _heads(rest, room - 1)} | _heads(rest, room)
+    elif op is _sre.LITERAL or (op is _sre.IN and all(k is _sre.LITERAL for k, _ in av)):
         chars = {chr(av).lower()} if op is _sre.LITERAL else {chr(v).lower() for _, v in av}
         heads = {c + h for h in _heads(rest, room - 1) for c in chars}
     elif op is _sre.SUBPATTERN and not av[1] & (re.ASCII | re.LOCALE):
@@ -214,23 +261,116 @@ def _heads(items: list[tuple[Any, Any]], room: int) -> set[str]:
             heads |= _heads(rest, room)
     elif op in _ZERO_WIDTH:
         heads = _heads(rest, room)
+    return _capped(heads)
+
+
+def _capped(heads: set[str]) -> set[str]:
+    """Return `heads`, if too many only up to their first whitespace, if still too many ``{""}``."""
+    if len(heads) > _MAX_HEADS:
+        heads = {h.partition(" ")[0] + " " * (" " in h) for h in heads}
     return heads if len(heads) <= _MAX_HEADS else {""}
 
 
-def _word_automaton(rules: tuple[_Rule, ...]) -> Any:
-    """Return an Aho-Corasick automaton of every rule's leading words, or None if none has any."""
-    owners: dict[str, list[int]] = {}
+def _lead_scan(slot: str, data: Mapping[str, Any], article: bool) -> re.Pattern[str]:
+    r"""Return a regex whose match starts are the starts of `slot` ("num" or "num_a").
+
+    The slot begins with a digit (``\d``) or, case-insensitively, with a number word (or "a",
+    "an"); the only non-ASCII characters that match an ASCII letter case-insensitively are
+    ``_ASCII_TWINS``. Leading with that character class lets the engine skip ahead quickly; the
+    lookbehind then checks ``\b(?=slot)`` at the character just consumed.
+    """
+    words = [*_number_words(data), *(_ARTICLES if article else ())]
+    if not all(w.isascii() for w in words):
+        return re.compile(rf"\b(?=(?:{slot}))")
+    letters = {c for w in words if w for c in (w[0].lower(), w[0].upper())} | _ASCII_TWINS
+    chars = "\\d" + re.escape("".join(sorted(letters)))
+    return re.compile(rf"[{chars}](?<=\b(?=(?:{slot})).)")
+
+
+def _is_space(op: Any, av: Any) -> bool:
+    r"""Tell whether a parsed item matches exactly one whitespace character (``\s`` or one)."""
+    if op is _sre.LITERAL:
+        return chr(av).isspace()
+    return op is _sre.IN and list(av) == [(_sre.CATEGORY, _sre.CATEGORY_SPACE)]
+
+
+def _is_space_run(op: Any, av: Any) -> bool:
+    """Tell whether a parsed item matches one or more whitespace characters, and nothing else."""
+    return _is_space(op, av) or (
+        op in _REPEATS and av[0] >= 1 and len(av[2]) == 1 and _is_space(*av[2][0])
+    )
+
+
+def _after_space(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    """Drop the whitespace items that follow one (a run of whitespace reads as one space)."""
+    while items and (
+        _is_space(*items[0])
+        or (items[0][0] in _REPEATS and len(items[0][1][2]) == 1 and _is_space(*items[0][1][2][0]))
+    ):
+        items = items[1:]
+    return items
+
+
+def _word_scan(rules: tuple[_Rule, ...]) -> _WordScan | None:
+    """Return one scan for every rule's leading words; None if there are none, or one is not ASCII.
+
+    The regex is a trie of the words, so at a word start it captures the longest one; every
+    other word starting there is a prefix of it, so its owners include theirs. A rule that also
+    has a start finder joins when its words are long (rarer than its finder's capitals); its
+    starts are then the positions that both allow.
+    """
+    owners: dict[str, set[int]] = {}
+    classes: dict[int, re.Pattern[str]] = {}
     for index, rule in enumerate(rules):
-        if rule.lead is None and rule.starts is None:
-            for word in rule.words:
-                owners.setdefault(word, []).append(index)
-    if not owners:
+        if rule.lead is not None or not rule.words:
+            continue
+        if rule.starts is not None:
+            if min(map(len, rule.words)) < _LONG_WORD or _finder_class(rule.starts) is None:
+                continue
+            classes[index] = re.compile(f"[{_finder_class(rule.starts)}]")
+        for word in rule.words:
+            owners.setdefault(word, set()).add(index)
+    if not owners or not all(w.isascii() for w in owners):
         return None
-    automaton = ahocorasick.Automaton()
-    for word, indices in sorted(owners.items()):
-        automaton.add_word(word, (len(word), tuple(indices)))
-    automaton.make_automaton()
-    return automaton
+    trie = _trie_regex(_trie(sorted(owners)))  # a space in a word stands for \s+
+    return _WordScan(
+        regex=re.compile(rf"\W(?=({trie}))"),  # words start with a word character
+        owners={
+            word: tuple(
+                sorted({i for n in range(1, len(word) + 1) for i in owners.get(word[:n], ())})
+            )
+            for word in owners
+        },
+        rules=frozenset(i for indices in owners.values() for i in indices),
+        firsts=classes,
+    )
+
+
+def _finder_scan(rules: tuple[_Rule, ...], worded: frozenset[int]) -> _FinderScan | None:
+    r"""Return one scan for the start finders ``[X](?<!\w[X])`` of the rules not `worded`.
+
+    ``[U](?<!\w[U])`` with U the union of the classes matches where the character is in U and
+    follows no word character, so its matches whose character is in X are the finder's. None
+    if no rule needs one.
+    """
+    finders = {
+        rule.starts for i, rule in enumerate(rules) if rule.starts is not None and i not in worded
+    }
+    classes = {f.pattern: _finder_class(f) for f in finders}
+    if not classes or any(c is None for c in classes.values()):
+        return None
+    union = "".join(sorted(c for c in classes.values() if c is not None))
+    return _FinderScan(
+        regex=re.compile(rf"[{union}](?<!\w[{union}])"),
+        classes={f: re.compile(f"[{c}]") for f, c in sorted(classes.items())},
+    )
+
+
+def _finder_class(finder: re.Pattern[str]) -> str | None:
+    r"""Return the class body X of a start finder ``[X](?<!\w[X])`` (see :func:`_start_finder`)."""
+    pattern = finder.pattern
+    chars = pattern[1 : 1 + (len(pattern) - 11) // 2]
+    return chars if pattern == rf"[{chars}](?<!\w[{chars}])" else None
 
 
 def _first_chars(items: list[tuple[Any, Any]], *, guard: str | None) -> tuple[str, bool] | None:
@@ -306,7 +446,42 @@ def _cue(phrases: list[str]) -> re.Pattern[str]:
     alternation = _alternation(phrases, words=True)
     if not alternation:
         return re.compile(r"(?!)")
-    return re.compile(rf"(?i:{alternation})\s+(?:the\s+)?$")
+    return _ending(rf"(?i:{alternation})\s+(?:the\s+)?$", phrases)
+
+
+def _lower_cue(phrases: list[str]) -> re.Pattern[str] | None:
+    return _lower(rf"(?:{_alternation(phrases, words=True)})\s+(?:the\s+)?$", phrases)
+
+
+def _lower(pattern: str, phrases: list[str]) -> re.Pattern[str] | None:
+    """Compile `pattern`, written without ``(?i:…)``, for search() in lower-cased ASCII text.
+
+    In ASCII text, ignoring case is lower-casing both sides, and a pattern of lower-case
+    ASCII phrases is the case-insensitive one as written; searching it in ``text.lower()``
+    finds the same matches (the same spans, groups lower-cased) faster. None when a phrase is
+    not lower-case ASCII or there is none.
+    """
+    phrases = [p for p in phrases if p]
+    if not phrases or not all(p.isascii() and p == p.lower() for p in phrases):
+        return None
+    chars = "".join(sorted({p[0] for p in phrases}))
+    return re.compile(rf"[{re.escape(chars)}](?<=(?={pattern}).)")
+
+
+def _ending(pattern: str, phrases: list[str]) -> re.Pattern[str]:
+    """Compile `pattern`, which starts (case-insensitively) with one of `phrases`, for search().
+
+    Every match starts with a phrase's first character: in either case, or one of
+    ``_ASCII_TWINS`` (the only non-ASCII characters that match an ASCII letter ignoring
+    case). Leading with a class of those lets search() skip ahead; the pattern itself runs in
+    a lookahead there, so the leftmost match and its groups are the plain pattern's (only the
+    span differs). Non-ASCII first characters keep the plain pattern.
+    """
+    firsts = {p[0] for p in phrases if p}
+    if not firsts or not all(c.isascii() for c in firsts):
+        return re.compile(pattern)
+    chars = {v for c in firsts for v in (c.lower(), c.upper())} | _ASCII_TWINS
+    return re.compile(rf"[{re.escape(''.join(sorted(chars)))}](?<=(?={pattern}).)")
 
 
 def _alternation(items: list[str], *, words: bool = False) -> str:
@@ -367,7 +542,9 @@ def _slots(data: Mapping[str, Any]) -> dict[str, str]:
     slots["digits"] = rf"(?P<num>{_DIGITS})"
     slots["num"] = rf"(?P<num>{_DIGITS}|\b(?i:{word_alt})\b)" if word_alt else slots["digits"]
     slots["num_a"] = (
-        slots["num"].replace(r"\b(?i:", r"\b(?i:an|a|", 1) if word_alt else slots["digits"]
+        slots["num"].replace(r"\b(?i:", rf"\b(?i:{'|'.join(_ARTICLES)}|", 1)
+        if word_alt
+        else slots["digits"]
     )
     return slots
 
@@ -429,7 +606,7 @@ def find_quantities(document: Document) -> tuple[Quantity, ...]:
     patterns = load_patterns()
     matches = _resolve(_candidates(document, patterns), len(document.text))
     prefix = f"qty/{document.id}"
-    quantities = [_quantity(document, patterns, prefix, rule, m) for rule, m in matches]
+    quantities = [_quantity(document, patterns, prefix, found) for found in matches]
     return tuple(_link_conversions(document.text, patterns, quantities))
 
 
@@ -461,45 +638,63 @@ def _candidates(
 ) -> list[tuple[int, int, int, re.Match[str]]]:
     """Return every rule's matches: ``(start, end, rule index, match)``.
 
-    Rules that need a word the body lacks are skipped, and a rule that starts with a number,
-    a capital or a known word is tried only where one starts; all give what ``finditer`` over
-    the body gives.
+    A rule that starts with a number, a capital or a known word is tried only where one
+    starts (and not at all when none does); all give what ``finditer`` over the body gives.
+    ``patterns.prefilter`` is not consulted: with the start positions it saves less than the
+    pass over the body costs.
     """
     text, body = document.text, document.body_start
-    indices = (
-        possible_rules(patterns.prefilter, text[body:])
-        if patterns.prefilter is not None
-        else range(len(patterns.rules))
-    )
-    starts: dict[str, list[int]] = {}
-    words: dict[int, list[int]] | None = None
+    starts = _Starts(patterns=patterns, text=text, body=body)
     found = []
-    for index in indices:
-        rule = patterns.rules[index]
-        if rule.lead is not None and rule.lead in patterns.leads:
-            if rule.lead not in starts:
-                starts[rule.lead] = _lead_starts(patterns, rule.lead, text, body, starts)
-            matches: Iterable[re.Match[str]] = _matches_at(rule.regex, text, starts[rule.lead])
-        elif rule.starts is not None:
-            finder = rule.starts.pattern
-            if finder not in starts:
-                starts[finder] = [m.start() for m in rule.starts.finditer(text, body)]
-            matches = _matches_at(rule.regex, text, starts[finder])
-        elif rule.words and patterns.words is not None:
-            if words is None:
-                words = _word_starts(patterns.words, text, body)
-            matches = (
-                _matches_at(rule.regex, text, words.get(index, []))
-                if -1 not in words
-                else rule.regex.finditer(text, body)
-            )
-        else:
-            matches = rule.regex.finditer(text, body)
+    for index, rule in enumerate(patterns.rules):
+        at = starts.of(index)
+        if at is not None and not at:  # nowhere to start
+            continue
+        matches = (
+            rule.regex.finditer(text, body) if at is None else _matches_at(rule.regex, text, at)
+        )
         for match in matches:
-            start, end = _surface(match)
+            start, end = match.span(rule.surface)
             if end > start:
                 found.append((start, end, index, match))
     return found
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Starts:
+    """Where each rule's matches can start in one document; each kind of start is found once."""
+
+    patterns: Patterns
+    text: str
+    body: int
+    known: dict[str, list[int]] = field(default_factory=dict)  # per lead and start finder
+    words: dict[int, list[int]] = field(default_factory=dict)  # per rule, once scanned
+
+    def of(self, index: int) -> list[int] | None:
+        """Return every position rule `index` can start at, or None to scan the whole body."""
+        patterns, rule = self.patterns, self.patterns.rules[index]
+        if rule.lead is not None and rule.lead in patterns.leads:
+            if rule.lead not in self.known:
+                self.known[rule.lead] = _lead_starts(
+                    patterns, rule.lead, self.text, self.body, self.known
+                )
+            return self.known[rule.lead]
+        if patterns.words is not None and index in patterns.words.rules:
+            return self._worded(patterns.words, index)
+        if rule.starts is not None:
+            if rule.starts.pattern not in self.known:
+                self.known.update(_finder_starts(patterns, rule.starts, self.text, self.body))
+            return self.known[rule.starts.pattern]
+        return None
+
+    def _worded(self, scan: _WordScan, index: int) -> list[int] | None:
+        if not self.words:
+            self.words.update(_word_starts(scan, self.text, self.body) or {-2: []})  # -2: done
+        if -1 in self.words:
+            return None
+        found = self.words.get(index, [])
+        first = scan.firsts.get(index)
+        return found if first is None else [pos for pos in found if first.match(self.text, pos)]
 
 
 def _lead_starts(
@@ -515,36 +710,72 @@ def _lead_starts(
     if wider is not None and wider in patterns.leads:
         if wider not in known:
             known[wider] = _lead_starts(patterns, wider, text, body, known)
-        return [pos for pos in known[wider] if regex.match(text, pos)]
-    return [m.start() for m in regex.finditer(text, body)]
+        # where "num_a" matched without an article, "num" (the same alternatives) does too
+        return [
+            pos
+            for pos in known[wider]
+            if text[pos] not in _ARTICLE_FIRSTS or regex.match(text, pos)
+        ]
+    return [m.start() for m in patterns.lead_scans.get(lead, regex).finditer(text, body)]
 
 
-def _word_starts(automaton: Any, text: str, body: int) -> dict[int, list[int]]:
-    """Return, per rule index, the word-boundary positions where one of its leading words starts.
+def _finder_starts(
+    patterns: Patterns, finder: re.Pattern[str], text: str, body: int
+) -> dict[str, list[int]]:
+    """Return, per start finder, every position from `body` on where it matches (one scan)."""
+    scan = patterns.finders
+    if scan is None:
+        return {finder.pattern: [m.start() for m in finder.finditer(text, body)]}
+    found: dict[str, list[int]] = {f: [] for f in scan.classes}
+    memo = scan.memo  # keyed by a single character: which finder classes hold it
+    for match in scan.regex.finditer(text, body):
+        char = match[0]
+        owners = memo.get(char)
+        if owners is None:
+            owners = memo.setdefault(
+                char, tuple(f for f, c in scan.classes.items() if c.match(char))
+            )
+        pos = match.start()
+        for owner in owners:
+            found[owner].append(pos)
+    return found
 
-    One Aho-Corasick pass over the lower-cased body. ``{-1: []}`` when lower-casing would not
-    keep offsets or could miss a case-insensitive match (then the rules scan the whole body).
+
+def _word_starts(scan: _WordScan, text: str, body: int) -> dict[int, list[int]]:
+    r"""Return, per rule index, the word-boundary positions where one of its leading words starts.
+
+    One regex pass over the lower-cased body, after the character before it (a space at the
+    start of the text), so that a word start is a non-word character's next position.
+    ``{-1: []}`` when lower-casing would not keep offsets or could miss a case-insensitive
+    match (then the rules scan the whole body). Lower-casing one character into one never
+    changes whether it is a word character, so word boundaries stay where they were.
     """
     tail = text[body:]
-    lowered = tail.lower()
-    if len(lowered) != len(tail) or (not tail.isascii() and not _ASCII_TWINS.isdisjoint(tail)):
+    if not tail.isascii() and not _ASCII_TWINS.isdisjoint(tail):
         return {-1: []}
-    found: dict[int, set[int]] = {}
-    for end, (size, indices) in automaton.iter(lowered):
-        pos = body + end - size + 1
-        if pos == 0 or not _WORD.match(text, pos - 1):
-            for index in indices:
-                found.setdefault(index, set()).add(pos)
-    return {index: sorted(positions) for index, positions in found.items()}
+    lowered = ((text[body - 1] if body else " ") + tail).lower()
+    if len(lowered) != len(tail) + 1:
+        return {-1: []}
+    found: dict[int, list[int]] = {}
+    owners = scan.owners
+    for match in scan.regex.finditer(lowered):
+        pos = body + match.start()  # lowered[i + 1] is text[body + i]
+        word = match[1]
+        if word not in owners:  # a run of whitespace other than one space: the word has one
+            word = _SPACES.sub(" ", word)
+        for index in owners[word]:
+            found.setdefault(index, []).append(pos)  # positions rise, so the lists are sorted
+    return found
 
 
-def _matches_at(regex: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """Yield what ``regex.finditer`` yields, given every position a match can start at.
+def _matches_at(regex: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """Return what ``regex.finditer`` yields, given every position a match can start at.
 
     The leftmost match found from a position is ``regex.match`` at the first possible start
     that matches; after a match the search goes on from its end (matches are never empty:
     they start with a number or a word).
     """
+    found = []
     reach = 0
     for pos in starts:
         if pos < reach:
@@ -552,35 +783,34 @@ def _matches_at(regex: re.Pattern[str], text: str, starts: list[int]) -> Iterato
         match = regex.match(text, pos)
         if match is not None:
             reach = max(match.end(), pos + 1)
-            yield match
+            found.append(match)
+    return found
 
 
-def _surface(match: re.Match[str]) -> tuple[int, int]:
-    return match.span("q") if "q" in match.re.groupindex else match.span()
+Candidate = tuple[int, int, int, re.Match[str]]  # start, end, rule index, match
 
 
-def _resolve(
-    candidates: list[tuple[int, int, int, re.Match[str]]], size: int
-) -> list[tuple[int, re.Match[str]]]:
+def _resolve(candidates: list[Candidate], size: int) -> list[Candidate]:
     taken = bytearray(size)
     chosen = []
-    for start, end, index, match in sorted(candidates, key=lambda c: (c[0] - c[1], c[2], c[0])):
-        if not any(taken[start:end]):
+    for found in sorted(candidates, key=lambda c: (c[0] - c[1], c[2], c[0])):
+        start, end = found[0], found[1]
+        if taken.find(1, start, end) < 0:  # nothing in [start, end) taken yet
             taken[start:end] = b"\x01" * (end - start)
-            chosen.append((start, index, match))
+            chosen.append(found)
     chosen.sort(key=lambda c: c[0])
-    return [(index, match) for _, index, match in chosen]
+    return chosen
 
 
-def _quantity(
-    document: Document, patterns: Patterns, prefix: str, index: int, match: re.Match[str]
-) -> Quantity:
+def _quantity(document: Document, patterns: Patterns, prefix: str, found: Candidate) -> Quantity:
+    start, end, index, match = found
     rule = patterns.rules[index]
-    start, end = _surface(match)
     fields = _BUILDERS[rule.kind](match, patterns.vocab, document.text)
-    fields.update(_hedge(document, patterns, start, fields))
+    window = document.text[max(document.body_start, start - _HEDGE_WINDOW) : start]
+    lowered = window.lower() if window.isascii() else None
+    fields.update(_hedge(window, lowered, patterns, fields))
     if rule.kind is QuantityKind.DATE:
-        fields.update(_deadline(document, patterns, start, fields))
+        fields.update(_deadline(window, lowered, patterns, fields))
     return Quantity(
         id=f"{prefix}/{start}-{end}",
         kind=rule.kind,
@@ -590,29 +820,39 @@ def _quantity(
     )
 
 
-def _window(document: Document, start: int) -> str:
-    return document.text[max(document.body_start, start - _HEDGE_WINDOW) : start]
+def _search(
+    regex: re.Pattern[str], lower: re.Pattern[str] | None, window: str, lowered: str | None
+) -> re.Match[str] | None:
+    """Search `window` with `regex`, or its lower-cased ASCII form with `lower` (the same)."""
+    if lower is not None and lowered is not None:
+        return lower.search(lowered)
+    return regex.search(window)
 
 
-def _hedge(document: Document, patterns: Patterns, start: int, fields: Fields) -> Fields:
-    found = patterns.hedge.search(_window(document, start))
+def _hedge(window: str, lowered: str | None, patterns: Patterns, fields: Fields) -> Fields:
+    found = _search(patterns.hedge, patterns.hedge_lower, window, lowered)
     if found is None:
         return {}
     phrase = " ".join(found["h"].lower().split())
-    hedge = next(h for h in patterns.vocab["hedges"] if h["phrase"] == phrase)
+    hedge = patterns.hedges.get(phrase) or next(
+        h for h in patterns.vocab["hedges"] if h["phrase"] == phrase
+    )
     out: Fields = {"approximate": fields.get("approximate", False) or hedge["approximate"]}
     if hedge["bound"] and fields.get("value") is not None:
         out[hedge["bound"]] = fields["value"]
     return out
 
 
-def _deadline(document: Document, patterns: Patterns, start: int, fields: Fields) -> Fields:
-    window = _window(document, start)
-    if not patterns.deadline.search(window):
+def _deadline(window: str, lowered: str | None, patterns: Patterns, fields: Fields) -> Fields:
+    if not _search(patterns.deadline, patterns.deadline_lower, window, lowered):
         return {}
     out: Fields = {"deadline": True}
     iso = fields.get("iso")
-    if iso and len(iso) == 4 and patterns.end_of_period.search(window):
+    if (
+        iso
+        and len(iso) == 4
+        and _search(patterns.end_of_period, patterns.end_of_period_lower, window, lowered)
+    ):
         out["iso"] = f"{iso}-12-31"
     return out
 

@@ -26,7 +26,10 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
+import operator
 import re
 import tomllib
 from dataclasses import dataclass
@@ -42,7 +45,6 @@ __all__ = ["SpeechPatterns", "find_quotes", "load_speech_patterns"]
 _OPEN = '“"'
 _CLOSE = '”"'
 _MARK = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
-_MARKS = '“”"'
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -58,6 +60,9 @@ class SpeechPatterns:
     before: re.Pattern[str]
     reported_front: re.Pattern[str]
     reported_back: re.Pattern[str]
+    # found in every text that reported_front, reported_back or before match (the default,
+    # found everywhere, tries them all)
+    cue: re.Pattern[str] = re.compile("")
 
 
 # a speaker's words: no clause punctuation, but the full stops of initials ("C.C. Wei")
@@ -81,10 +86,13 @@ def load_speech_patterns() -> SpeechPatterns:
     raw = tomllib.loads(
         (resources.files("vendorgraph.loaders") / "patterns" / "speech.toml").read_text("utf-8")
     )
-    verbs = alternation(raw["verbs"])
+    listed = alternation(raw["verbs"])
+    # with no verb the start of another, at most one matches anywhere, so the trie matches
+    # exactly where (and what) the listed alternation does, only sooner
+    verbs = _trie(raw["verbs"]) if _prefix_free(raw["verbs"]) else listed
     verb = rf"(?P<verb>{verbs})\b(?:\s+(?:with|to)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
     return SpeechPatterns(
-        verbs=verbs,
+        verbs=listed,
         forecast=frozenset(raw["forecast_verbs"]),
         unnamed=re.compile(rf"(?i:\b(?:{alternation(raw['unnamed'])})\b)"),
         person_pronoun=re.compile(rf"^(?:{alternation(raw['person_pronouns'])})$"),
@@ -105,7 +113,44 @@ def load_speech_patterns() -> SpeechPatterns:
             rf"^(?P<clause>.+?),\s+(?:according\s+to\s+(?P<who1>[^,]{{1,100}}?)"
             rf"|(?P<who2>[^,]{{1,60}}?)\s+(?:{verbs})(?:\s+{_TIME})?)\.?$"
         ),
+        # reported_front needs "\s+<verb>\b", reported_back "\s+according\s+to" or "\s+<verb>"
+        cue=re.compile(rf"[\s](?:{verbs}|according\s+to)"),  # [\s] first: scans fast
     )
+
+
+def _prefix_free(words: list[str]) -> bool:
+    """Tell whether no word is the start of another (and none is empty).
+
+    Examples
+    --------
+    >>> _prefix_free(["said", "says"]), _prefix_free(["note", "notes"])
+    (True, False)
+    """
+    ordered = sorted(set(words))
+    return all(ordered) and not any(b.startswith(a) for a, b in itertools.pairwise(ordered))
+
+
+def _trie(words: list[str]) -> str:
+    """Return a regex matching exactly the non-empty `words`, factored as a trie (faster to search).
+
+    Examples
+    --------
+    >>> _trie(["said", "says", "told"])
+    '(?:sa(?:id|ys)|told)'
+    """
+    heads: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        if word:
+            heads.setdefault(word[0], []).append(word[1:])
+    branches = []
+    for head, tails in heads.items():
+        if len(tails) == 1:  # one word: the rest of it as it is
+            branches.append(re.escape(head + tails[0]))
+            continue
+        rest = [t for t in tails if t]
+        sub = _trie(rest)
+        branches.append(re.escape(head) + (sub if len(rest) == len(tails) else f"(?:{sub})?"))
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 # --- speakers -----------------------------------------------------------------------------------
@@ -126,9 +171,13 @@ class _Context:
     types: dict[str, EntityType]
     affiliations: tuple[Affiliation, ...]
     pats: SpeechPatterns
+    starts: tuple[int, ...]  # of the mentions, which are sorted by start
+    ordered: bool  # no mention ends before it starts, so none starting after `hi` ends by it
 
     def inside(self, lo: int, hi: int) -> list[Mention]:
-        return [m for m in self.mentions if lo <= m.start and m.end <= hi]
+        first = bisect.bisect_left(self.starts, lo)
+        last = bisect.bisect_right(self.starts, hi) if self.ordered else len(self.starts)
+        return [m for m in self.mentions[first:last] if m.end <= hi]
 
     def last_before(self, pos: int, *, person: bool) -> str | None:
         for m in reversed(self.mentions):
@@ -171,16 +220,25 @@ def _resolve(ctx: _Context, lo: int, hi: int) -> _Speaker | None:
 def _role_holder(ctx: _Context, words: str, orgs: list[str]) -> str | None:
     """Return the person known to hold the role these words name ("the AWS CEO")."""
     for aff in ctx.affiliations:
-        if aff.org in orgs and aff.role and re.search(rf"\b{re.escape(aff.role)}\b", words):
+        if aff.org in orgs and aff.role and _role_regex(aff.role).search(words):
             return aff.person
     return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _role_regex(role: str) -> re.Pattern[str]:
+    """Return the regex that finds `role` as whole words (compiled once per role)."""
+    return re.compile(rf"\b{re.escape(role)}\b")
+
+
+_LOWER_WORD = re.compile(r"[a-z]\w*")
 
 
 def _names_only(ctx: _Context, lo: int, hi: int, found: list[Mention]) -> bool:
     rest = ctx.text[lo:hi]
     for m in sorted(found, key=lambda m: -m.start):
         rest = rest[: m.start - lo] + rest[m.end - lo :]
-    return len(re.findall(r"[a-z]\w*", rest)) <= 4
+    return len(_LOWER_WORD.findall(rest)) <= 4
 
 
 def _person(ctx: _Context, person: str) -> _Speaker:
@@ -193,9 +251,12 @@ def _person(ctx: _Context, person: str) -> _Speaker:
 def _unnamed(ctx: _Context, words: str, orgs: list[str]) -> _Speaker:
     org = orgs[-1] if orgs else None
     for aff in ctx.affiliations:
-        if aff.org == org and aff.role and re.search(rf"\b{re.escape(aff.role)}\b", words):
+        if aff.org == org and aff.role and _role_regex(aff.role).search(words):
             return _person(ctx, aff.person)
     return _Speaker(id=None, label=words, org=org)
+
+
+_NOBODY = _Speaker(id=None)
 
 
 # --- direct quotes ------------------------------------------------------------------------------
@@ -239,12 +300,17 @@ def _attribute_after(ctx: _Context, close: int, limit: int) -> _Speaker | None:
 
 def _cut_time(text: str, lo: int, hi: int) -> int:
     """Drop trailing words after the name ("Garman in a LinkedIn post Monday" → "Garman")."""
-    match = re.search(r"\s+(?:in|on|at|during|today|yesterday|this|last|when|while)\b", text[lo:hi])
+    match = _TIME_CUT.search(text[lo:hi])
     return lo + match.start() if match else hi
 
 
+_TIME_CUT = re.compile(r"\s+(?:in|on|at|during|today|yesterday|this|last|when|while)\b")
+
+
 def _attribute_before(ctx: _Context, sentence: Sentence, opened: int) -> _Speaker | None:
-    match = ctx.pats.before.match(ctx.text[sentence.start : opened - 1])
+    before = ctx.text[sentence.start : opened - 1]
+    # `before` needs "\s+<verb>", so a text without a cue cannot match it
+    match = ctx.pats.before.match(before) if ctx.pats.cue.search(before) else None
     if match is None:
         return None
     return _resolve(ctx, sentence.start + match.start("who"), sentence.start + match.end("who"))
@@ -299,11 +365,9 @@ def _quote(
 ) -> Quote | None:
     start, end = _trimmed(ctx.text, start, end)
     words = ctx.text[start:end]
-    if len(words.split()) < (1 if speaker else 3):
+    if len(words.split()) < (1 if speaker else 3):  # a speaker is never falsy, so None needs 3
         return None
-    if speaker is None and len(words.split()) < 3:
-        return None
-    who = speaker or _Speaker(id=None)
+    who = speaker or _NOBODY
 
     return Quote(
         id=f"quote/{stable_hash(doc_id, start, end)}",
@@ -323,10 +387,18 @@ def _quote(
 
 def _reported(ctx: _Context, doc_id: str, sentences: tuple[Sentence, ...]) -> list[Quote]:
     quotes: list[Quote] = []
+    cue = ctx.pats.cue
     for sentence in sentences:
-        if sentence.headline or any(c in sentence.text for c in _MARKS):
+        text = sentence.text
+        if sentence.headline or '"' in text or "“" in text or "”" in text:  # quotation marks
             continue
-        quote = _reported_back(ctx, doc_id, sentence) or _reported_front(ctx, doc_id, sentence)
+        # without a cue neither pattern can match; only "According to X, …" is left to try
+        if cue.search(text) is not None:
+            quote = _reported_back(ctx, doc_id, sentence) or _reported_front(ctx, doc_id, sentence)
+        elif text.startswith("According to "):  # how every _ACCORDING_TO match starts
+            quote = _according_front(ctx, doc_id, sentence)
+        else:
+            continue
         if quote is not None:
             quotes.append(quote)
     return quotes
@@ -335,15 +407,28 @@ def _reported(ctx: _Context, doc_id: str, sentences: tuple[Sentence, ...]) -> li
 _ACCORDING_TO = re.compile(r"^According to (?P<who>[^,]{1,100}),\s+(?P<clause>.+?)\.?$")
 
 
+def _according_front(ctx: _Context, doc_id: str, sentence: Sentence) -> Quote | None:
+    match = _ACCORDING_TO.match(sentence.text)
+    if match is None:
+        return None
+    return _front_quote(ctx, doc_id, sentence, match, "according to")
+
+
 def _reported_front(ctx: _Context, doc_id: str, sentence: Sentence) -> Quote | None:
     text = sentence.text
-    match = _ACCORDING_TO.match(text)
+    match = _ACCORDING_TO.match(text) if text.startswith("According to ") else None
     verb = "according to"
     if match is None:
         match = ctx.pats.reported_front.match(text)
         verb = match.group("verb") if match else ""
     if match is None:
         return None
+    return _front_quote(ctx, doc_id, sentence, match, verb)
+
+
+def _front_quote(
+    ctx: _Context, doc_id: str, sentence: Sentence, match: re.Match[str], verb: str
+) -> Quote | None:
     speaker = _resolve(ctx, sentence.start + match.start("who"), sentence.start + match.end("who"))
     if speaker is None:
         return None
@@ -352,6 +437,8 @@ def _reported_front(ctx: _Context, doc_id: str, sentence: Sentence) -> Quote | N
 
 
 def _reported_back(ctx: _Context, doc_id: str, sentence: Sentence) -> Quote | None:
+    if "," not in sentence.text:  # the pattern needs a comma before the speaker
+        return None
     match = ctx.pats.reported_back.match(sentence.text)
     if match is None:
         return None
@@ -400,15 +487,20 @@ def find_quotes(
     sents = (
         sentences if sentences is not None else split_sentences(document.text, document.body_start)
     )
+    mentions = tuple(sorted(entities.mentions, key=operator.attrgetter("start", "end")))
+    starts = tuple([m.start for m in mentions])
     ctx = _Context(
         text=document.text,
-        mentions=tuple(sorted(entities.mentions, key=lambda m: (m.start, m.end))),
+        mentions=mentions,
         types={e.id: e.type for e in entities.entities},
         affiliations=entities.affiliations,
         pats=load_speech_patterns(),
+        starts=starts,
+        ordered=all(map(operator.le, starts, [m.end for m in mentions])),
     )
-    found = _direct(ctx, document.id, sents) + _reported(ctx, document.id, sents)
+    doc_id = document.id  # a hash of the whole text: computed once
+    found = _direct(ctx, doc_id, sents) + _reported(ctx, doc_id, sents)
     unique: dict[tuple[str | None, str], Quote] = {}
     for quote in found:
         unique.setdefault((quote.speaker, quote.text), quote)
-    return tuple(sorted(unique.values(), key=lambda q: (q.span.start, q.span.end)))
+    return tuple(sorted(unique.values(), key=operator.attrgetter("span.start", "span.end")))
