@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import json
 import random
 from pathlib import Path
@@ -569,3 +570,19 @@ def test_a_source_holds_a_document_or_an_error_not_both() -> None:
     skip = Skip(origin="a.txt", kind=SkipKind.EMPTY, reason="no text")
     origin, reason = skip
     assert (origin, reason) == ("a.txt", "no text")
+
+
+def test_ingest_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> None:
+    for i in range(600):  # more than one freezing round
+        write(tmp_path, f"a/{i:03d}.txt", prose(i, sentences=2))
+    assert gc.get_freeze_count() == 0
+    result = ingest([tmp_path], extractor=bare)
+    assert len(result.extractions) + len(result.skipped) == 600
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+    gc.freeze()  # a caller's own frozen objects stay frozen
+    try:
+        frozen = gc.get_freeze_count()
+        ingest([tmp_path], extractor=bare)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

@@ -26,12 +26,14 @@ Examples
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import re
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -584,13 +586,45 @@ def ingest(
     extractions: list[Extraction] = []
     skipped: list[Skip] = []
     stream = iter_ingest(paths, workers=workers, extractor=extractor, seen=seen, progress=progress)
-    for item in stream:
-        (skipped if isinstance(item, Skip) else extractions).append(item)  # type: ignore[arg-type]
+    with _kept_out_of_collections() as kept:
+        for item in stream:
+            (skipped if isinstance(item, Skip) else extractions).append(item)  # type: ignore[arg-type]
+            kept()
     return IngestResult(
         extractions=tuple(extractions),
         skipped=tuple(skipped),
         counts=_counts(len(extractions), skipped),
     )
+
+
+_FREEZE_EVERY = 256
+
+
+@contextmanager
+def _kept_out_of_collections() -> Iterator[Callable[[], None]]:
+    """Spare the records already collected from the cyclic garbage collector's full passes.
+
+    :func:`ingest` holds every extraction to the end. Those records form no cycles, yet each
+    full collection rescans all of them, which costs as much as a tenth of the extraction time
+    on a large corpus. Every few hundred results, the young generations are collected and what
+    survives is frozen (:func:`gc.freeze`), so later passes skip it; everything is unfrozen at
+    the end. Nothing is done when the collector is off or something else froze objects.
+    """
+    active = gc.isenabled() and gc.get_freeze_count() == 0
+    count = 0
+
+    def kept() -> None:
+        nonlocal count
+        count += 1
+        if active and count % _FREEZE_EVERY == 0:
+            gc.collect(1)
+            gc.freeze()
+
+    try:
+        yield kept
+    finally:
+        if active:
+            gc.unfreeze()
 
 
 def _counts(extracted: int, skipped: list[Skip]) -> tuple[tuple[str, int], ...]:
