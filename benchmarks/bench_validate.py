@@ -1,0 +1,155 @@
+"""Time SHACL validation (``graph.shacl.validate``) on synthetic corpora of growing size.
+
+    python benchmarks/bench_validate.py                          # 100, 200 and 1,000 articles
+    python benchmarks/bench_validate.py --sizes 100,200 --baseline /tmp/shacl_old --cache /tmp/vq
+
+For each size, a corpus from ``make_corpus.py`` goes through the build command's stages up to
+the stored scores (ingest, resolution, RDF dataset, merges, networkx projection, scores), which
+are not timed; then ``validate`` runs on the dataset. Printed per size: quads, seconds for the
+scratch copy, pyshacl and the bulk SPARQL constraints, the whole ``validate``, and its growth
+exponent against the smallest size (1.0 is linear; 2.0 quadratic).
+
+``--baseline DIR`` also times an older implementation in the same run and prints the ratio:
+DIR holds that version's ``shacl.py`` and ``shapes.ttl``, for instance
+
+    mkdir /tmp/shacl_old
+    git show REV:vendorgraph/graph/shacl.py > /tmp/shacl_old/shacl.py
+    git show REV:vendorgraph/ontology/data/shapes.ttl > /tmp/shacl_old/shapes.ttl
+
+``--cache DIR`` keeps each built dataset as N-Quads there, so a rerun skips the build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import math
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pyoxigraph as ox
+from make_corpus import write_corpus
+from rdflib import Dataset, Graph
+
+from vendorgraph import cli
+from vendorgraph.graph import shacl
+from vendorgraph.graph.networkx import to_networkx
+from vendorgraph.graph.rdf import to_dataset
+from vendorgraph.graph.resolution import add_merges, resolve_entities
+from vendorgraph.graph.store import new_dataset
+from vendorgraph.loaders.corpus import ingest
+from vendorgraph.ontology.namespace import bind_prefixes
+
+NQUADS = ox.RdfFormat.N_QUADS
+
+
+def _timed(times: dict[str, float], name: str, run: Callable[[], Any]) -> Any:
+    start = time.perf_counter()
+    result = run()
+    times[name] = time.perf_counter() - start
+    return result
+
+
+def build(files: list[Path], workers: int) -> Dataset:
+    """Run the build command's stages before validation on `files`; return the dataset."""
+    result = ingest(files, workers=workers)
+    resolution = resolve_entities(list(result.extractions))
+    dataset = to_dataset(resolution.extractions)
+    add_merges(dataset, resolution)
+    scores = cli._scores(to_networkx(dataset), None, None)
+    cli._store_scores(dataset, scores)
+    return dataset
+
+
+def dataset_for(size: int, files: list[Path], workers: int, cache: Path | None) -> Dataset:
+    """Build the dataset of the first `size` files, or load it from `cache`."""
+    path = None if cache is None else cache / f"validate-{size}.nq"
+    if path is not None and path.exists():
+        ds = new_dataset()
+        ds.store._inner.bulk_load(path=str(path), format=NQUADS)
+        return ds
+    ds = build(files[:size], workers)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        ds.store._inner.dump(output=str(path), format=NQUADS)  # type: ignore[attr-defined]
+    return ds
+
+
+def stages(ds: Dataset) -> dict[str, float]:
+    """Time the parts of ``validate`` one by one, then ``validate`` itself."""
+    t: dict[str, float] = {}
+    store = _timed(t, "copy", lambda: shacl._scratch_store(ds))
+    shapes = shacl.load_shapes()
+    constraints = shacl._take_sparql_constraints(shapes)
+    _timed(t, "pyshacl", lambda: shacl._core(store, shapes))
+    _timed(t, "sparql", lambda: shacl._bulk_sparql(store, constraints))
+    result = _timed(t, "validate", lambda: shacl.validate(ds))
+    if not result.conforms:
+        sys.exit(f"the synthetic dataset does not conform:\n{result.report[:2000]}")
+    return t
+
+
+def load_baseline(folder: Path) -> ModuleType:
+    """Import ``folder/shacl.py`` as a module that validates with ``folder/shapes.ttl``."""
+    spec = importlib.util.spec_from_file_location("baseline_shacl", folder / "shacl.py")
+    if spec is None or spec.loader is None:
+        sys.exit(f"no shacl.py in {str(folder)!r}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    shapes = folder / "shapes.ttl"
+    module.load_shapes = lambda: bind_prefixes(Graph()).parse(str(shapes), format="turtle")  # type: ignore[attr-defined]
+    return module
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,200,1000", help="corpus sizes, ascending")
+    parser.add_argument("--workers", type=int, default=1, help="ingest workers (not timed)")
+    parser.add_argument("--baseline", type=Path, help="folder with an older shacl.py, shapes.ttl")
+    parser.add_argument("--cache", type=Path, help="folder to keep the built datasets in")
+    args = parser.parse_args()
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    baseline = None if args.baseline is None else load_baseline(args.baseline)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        files = sorted(write_corpus(sizes[-1], Path(tmp)).rglob("*.txt"))
+        for size in sizes:
+            ds = dataset_for(size, files, args.workers, args.cache)
+            times = stages(ds)
+            if baseline is not None:
+                _timed(times, "baseline", lambda ds=ds: baseline.validate(ds))  # type: ignore[misc]
+            rows.append((size, len(ds), times))
+            print(_row(size, len(ds), times), flush=True)
+    _summary(rows)
+
+
+def _row(size: int, quads: int, times: dict[str, float]) -> str:
+    cells = " ".join(f"{name} {seconds:7.2f}s" for name, seconds in times.items())
+    ratio = (
+        f"  baseline/validate {times['baseline'] / times['validate']:5.1f}x"
+        if "baseline" in times
+        else ""
+    )
+    return f"{size:6d} articles {quads:9d} quads  {cells}{ratio}"
+
+
+def _summary(rows: list[tuple[int, int, dict[str, float]]]) -> None:
+    base_size, _, base = rows[0]
+    for size, _, times in rows[1:]:
+        growth = {
+            name: math.log(max(times[name], 1e-4) / max(base[name], 1e-4))
+            / math.log(size / base_size)
+            for name in times
+        }
+        cells = " ".join(f"{name} {g:4.2f}" for name, g in growth.items())
+        print(f"growth exponent {base_size}->{size}: {cells}")
+
+
+if __name__ == "__main__":
+    main()
