@@ -34,7 +34,7 @@ Examples
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -48,7 +48,15 @@ from vendorgraph.graph.atomic import atomic_write
 from vendorgraph.graph.store import DEFAULT_STORE, iter_quads, new_dataset
 from vendorgraph.ontology.namespace import prefixes
 
-__all__ = ["FORMATS", "format_for", "read_dataset", "serialize", "write_dataset"]
+__all__ = [
+    "FORMATS",
+    "format_for",
+    "oxigraph_term",
+    "rdflib_term",
+    "read_dataset",
+    "serialize",
+    "write_dataset",
+]
 
 FORMATS: dict[str, ox.RdfFormat] = {
     ".trig": ox.RdfFormat.TRIG,
@@ -91,6 +99,50 @@ def format_for(path: str | Path) -> ox.RdfFormat:
 # ------------------------------------------------------------------ term conversion
 
 
+def oxigraph_term(
+    term: Node, iri: Callable[[str], ox.NamedNode] = ox.NamedNode
+) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """Return the pyoxigraph twin of an rdflib IRI, blank node or literal.
+
+    `iri` makes the named nodes (a caching constructor, say).
+
+    Examples
+    --------
+    >>> oxigraph_term(Literal("7", datatype=XSD.integer))
+    <Literal value=7 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#integer>>
+    """
+    if isinstance(term, URIRef):
+        return iri(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=iri(str(term.datatype or XSD.string)))
+    raise TypeError(f"cannot write RDF term {term!r} of type {type(term).__name__}")
+
+
+def rdflib_term(term: object) -> Node:
+    """Return the rdflib twin of a pyoxigraph term (the default graph as rdflib's id).
+
+    Examples
+    --------
+    >>> rdflib_term(ox.NamedNode("urn:x:a"))
+    rdflib.term.URIRef('urn:x:a')
+    """
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    if isinstance(term, ox.DefaultGraph):
+        return DATASET_DEFAULT_GRAPH_ID
+    raise GraphFileError(f"unsupported RDF term {term!r}; vendorgraph writes no RDF-star")
+
+
 class _ToOx:
     """Convert rdflib terms to pyoxigraph terms, caching IRIs (most terms repeat)."""
 
@@ -104,16 +156,7 @@ class _ToOx:
         return node
 
     def term(self, term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-        if isinstance(term, URIRef):
-            return self.iri(str(term))
-        if isinstance(term, BNode):
-            return ox.BlankNode(str(term))
-        if isinstance(term, Literal):
-            if term.language:
-                return ox.Literal(str(term), language=term.language)
-            datatype = self.iri(str(term.datatype or XSD.string))
-            return ox.Literal(str(term), datatype=datatype)
-        raise TypeError(f"cannot write RDF term {term!r} of type {type(term).__name__}")
+        return oxigraph_term(term, self.iri)
 
 
 def _triple_key(quad: ox.Quad) -> str:
@@ -250,22 +293,8 @@ class _FromOx:
     def term(self, term: object) -> Node:
         found = self.cache.get(term)
         if found is None:
-            found = self.cache[term] = self._convert(term)
+            found = self.cache[term] = rdflib_term(term)
         return found
-
-    @staticmethod
-    def _convert(term: object) -> Node:
-        if isinstance(term, ox.NamedNode):
-            return URIRef(term.value)
-        if isinstance(term, ox.BlankNode):
-            return BNode(term.value)
-        if isinstance(term, ox.Literal):
-            if term.language:
-                return Literal(term.value, lang=term.language)
-            return Literal(term.value, datatype=URIRef(term.datatype.value))
-        if isinstance(term, ox.DefaultGraph):
-            return DATASET_DEFAULT_GRAPH_ID
-        raise GraphFileError(f"unsupported RDF term {term!r}; vendorgraph writes no RDF-star")
 
 
 def read_dataset(path: str | Path, *, store: str = DEFAULT_STORE) -> Dataset:

@@ -39,12 +39,13 @@ from functools import lru_cache
 
 import pyoxigraph as ox
 from pyshacl import validate as _pyshacl_validate
-from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import SH
 from rdflib.term import Node
 
 from vendorgraph.errors import InputError, ValidationError
+from vendorgraph.graph.io import oxigraph_term, rdflib_term
 from vendorgraph.ontology.namespace import bind_prefixes, load_ontology, load_shapes, prefixes
 
 __all__ = ["ValidationResult", "Violation", "ensure_valid", "validate"]
@@ -157,38 +158,18 @@ def _quads(data: Dataset | Graph) -> Iterable[ox.Quad]:
     if isinstance(data, Dataset) and isinstance(inner, ox.Store):
         return inner.quads_for_pattern(None, None, None, None)
     triples = (t[:3] for t in data.quads()) if isinstance(data, Dataset) else iter(data)
-    return (ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in triples)  # type: ignore[arg-type]
+    return (_ox_quad(s, p, o) for s, p, o in triples)
 
 
 @lru_cache(maxsize=1)
 def _ontology_quads() -> tuple[ox.Quad, ...]:
     ontology = load_ontology()
-    return tuple(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in ontology)  # type: ignore[arg-type]
+    return tuple(_ox_quad(s, p, o) for s, p, o in ontology)
 
 
-def _to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        datatype = None if term.datatype is None else ox.NamedNode(str(term.datatype))
-        return ox.Literal(str(term), datatype=datatype)
-    raise InputError(f"cannot validate the RDF term {term!r}; use IRIs, blank nodes and literals")
-
-
-def _from_ox(term: object) -> Node:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise InputError(f"unexpected SPARQL result {term!r}; the shapes may only bind RDF terms")
+def _ox_quad(s: Node, p: Node, o: Node) -> ox.Quad:
+    """Return an rdflib triple as a pyoxigraph quad in the default graph."""
+    return ox.Quad(oxigraph_term(s), oxigraph_term(p), oxigraph_term(o))  # type: ignore[arg-type]
 
 
 def _data_graph(store: ox.Store) -> Graph:
@@ -313,7 +294,7 @@ def _rows(solutions: ox.QuerySolutions) -> Iterator[dict[str, Node]]:
     names = [v.value for v in solutions.variables]
     for solution in solutions:
         yield {
-            name: _from_ox(value)
+            name: rdflib_term(value)
             for name, value in zip(names, solution, strict=True)
             if value is not None
         }
