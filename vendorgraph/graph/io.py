@@ -45,7 +45,7 @@ from rdflib.term import Node
 
 from vendorgraph.errors import GraphFileError, InputFileError, UnknownFormatError
 from vendorgraph.graph.atomic import atomic_write
-from vendorgraph.graph.store import DEFAULT_STORE, iter_quads, new_dataset
+from vendorgraph.graph.store import DEFAULT_STORE, iter_quads, new_dataset, oxigraph_store
 from vendorgraph.ontology.namespace import prefixes
 
 __all__ = [
@@ -172,12 +172,6 @@ def _graph_key(graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -> str:
     return "" if isinstance(graph, ox.DefaultGraph) else str(graph)
 
 
-def _oxigraph(ds: Dataset) -> ox.Store | None:
-    """Return the pyoxigraph store under an oxrdflib-backed dataset (a fast path), or None."""
-    inner = getattr(ds.store, "_inner", None)  # oxrdflib's lazily created pyoxigraph.Store
-    return inner if isinstance(inner, ox.Store) else None
-
-
 def sorted_quads(ds: Dataset, *, named: bool = True) -> list[ox.Quad]:
     """Return the quads of `ds` as pyoxigraph quads in a canonical order.
 
@@ -195,7 +189,7 @@ def sorted_quads(ds: Dataset, *, named: bool = True) -> list[ox.Quad]:
     >>> [str(q.subject) for q in sorted_quads(ds)]
     ['<urn:x:a>', '<urn:x:b>']
     """
-    inner = _oxigraph(ds)
+    inner = oxigraph_store(ds)
     quads = _oxigraph_quads(inner) if inner is not None else _converted_quads(ds)
     if not named:
         triples = {ox.Quad(q.subject, q.predicate, q.object) for q in quads}
@@ -328,7 +322,7 @@ def read_dataset(path: str | Path, *, store: str = DEFAULT_STORE) -> Dataset:
         raise InputFileError("no such RDF file; check the path", path=str(path))
     fmt = format_for(path)
     ds = new_dataset(store)
-    inner = _oxigraph(ds)
+    inner = oxigraph_store(ds)
     try:
         if inner is not None:
             inner.bulk_load(path=str(path), format=fmt)

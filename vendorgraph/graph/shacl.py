@@ -46,6 +46,7 @@ from rdflib.term import Node
 
 from vendorgraph.errors import InputError, ValidationError
 from vendorgraph.graph.io import oxigraph_term, rdflib_term
+from vendorgraph.graph.store import oxigraph_store
 from vendorgraph.ontology.namespace import bind_prefixes, load_ontology, load_shapes, prefixes
 
 __all__ = ["ValidationResult", "Violation", "ensure_valid", "validate"]
@@ -154,8 +155,8 @@ def _scratch_store(data: Dataset | Graph) -> ox.Store:
 
 def _quads(data: Dataset | Graph) -> Iterable[ox.Quad]:
     """Return every quad of `data` (all graphs of a dataset; a graph's triples, unnamed)."""
-    inner = getattr(data.store, "_inner", None)  # oxrdflib's pyoxigraph.Store
-    if isinstance(data, Dataset) and isinstance(inner, ox.Store):
+    inner = oxigraph_store(data)
+    if inner is not None:
         return inner.quads_for_pattern(None, None, None, None)
     triples = (t[:3] for t in data.quads()) if isinstance(data, Dataset) else iter(data)
     return (_ox_quad(s, p, o) for s, p, o in triples)
