@@ -41,7 +41,7 @@ from vendorgraph.errors import InputError, InputFileError, VendorGraphError
 from vendorgraph.loaders.dedup import DuplicateIndex, Fingerprint, fingerprint
 from vendorgraph.loaders.documents import SUPPORTED_SUFFIXES, read_document
 from vendorgraph.loaders.feeds import FEED_SUFFIXES, SkipKind, Source, iter_feed, source_from_error
-from vendorgraph.ontology.model import Document, Extraction
+from vendorgraph.ontology.model import Document, Extraction, Record
 
 __all__ = [
     "CORPUS_SUFFIXES",
@@ -81,7 +81,7 @@ _ASCII_STOP_WORDS = frozenset(word.encode("ascii") for word in _STOP_WORDS)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Skip:
+class Skip(Record):
     """A source that was not extracted, and why. Unpacks as ``(origin, reason)``.
 
     ``kind`` classifies the reason; ``article`` is the article id when the text was read.
@@ -125,7 +125,7 @@ class IngestResult:
 
 
 @dataclass(frozen=True, slots=True)
-class _Prepared:
+class _Prepared(Record):
     """A source read, fingerprinted and language-checked, and its extraction when one was made.
 
     Worker processes make these (the extraction speculatively, before the duplicate check,

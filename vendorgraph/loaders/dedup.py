@@ -32,7 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from vendorgraph.ontology.model import Document
+from vendorgraph.ontology.model import Document, Record
 
 __all__ = [
     "DuplicateIndex",
@@ -186,7 +186,7 @@ def wire_key(document: Document) -> str | None:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Fingerprint:
+class Fingerprint(Record):
     """What the index compares of a document: digests of its text and wire key, its MinHash.
 
     ``signature`` and ``bands`` (the signature's LSH band keys) are None for a body without

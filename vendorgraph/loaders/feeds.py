@@ -40,7 +40,7 @@ from vendorgraph.errors import (
     UnknownFormatError,
 )
 from vendorgraph.loaders.documents import parse_document
-from vendorgraph.ontology.model import Document, stable_hash
+from vendorgraph.ontology.model import Document, Record, stable_hash
 
 __all__ = ["FEED_SUFFIXES", "SkipKind", "Source", "iter_feed", "source_from_error"]
 
@@ -68,7 +68,7 @@ class SkipKind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Source:
+class Source(Record):
     """One article found in the input, read into a Document, or the reason it could not be.
 
     ``origin`` is the file path for an article file and ``path:line`` for a feed record;

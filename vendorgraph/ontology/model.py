@@ -33,6 +33,7 @@ __all__ = [
     "Extraction",
     "Quantity",
     "Quote",
+    "Record",
     "Rejection",
     "Relation",
     "Span",
@@ -99,8 +100,8 @@ _new_object = object.__new__
 _set_slot = object.__setattr__
 
 
-def _restore(cls: type[_Record], values: tuple[object, ...]) -> _Record:
-    """Rebuild a record pickled by :meth:`_Record.__reduce__`: its fields in slot order."""
+def _restore(cls: type[Record], values: tuple[object, ...]) -> Record:
+    """Rebuild a record pickled by :meth:`Record.__reduce__`: its fields in slot order."""
     record = _new_object(cls)
     names: tuple[str, ...] = cls.__slots__
     for name, value in zip(names, values, strict=True):
@@ -108,8 +109,8 @@ def _restore(cls: type[_Record], values: tuple[object, ...]) -> _Record:
     return record
 
 
-class _Record:
-    """Base of the model's records: a compact pickle, for extractions sent between processes.
+class Record:
+    """Base of frozen slotted records: a compact pickle, for records sent between processes.
 
     The default pickle of a frozen slotted dataclass restores each field through a generic,
     slow ``__setstate__``; this one stores the field values as one tuple and sets the slots
@@ -132,7 +133,7 @@ class _Record:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Span(_Record):
+class Span(Record):
     """A half-open character range ``[start, end)`` of a text, with the words it covers.
 
     Build spans with :meth:`Document.span` so that the words always come from the text.
@@ -170,7 +171,7 @@ class Span(_Record):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Document(_Record):
+class Document(Record):
     """An article: its text exactly as the offsets count it, and what is known about it.
 
     ``text`` is the file as read (for HTML, its visible text), so offsets count from the start
@@ -223,7 +224,7 @@ class Document(_Record):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Entity(_Record):
+class Entity(Record):
     """A company, person, chip, product, technology or place named in an article.
 
     ``lexicon_id`` is the slug of the lexicon entry it was resolved to, if any; ``parent`` the
@@ -246,7 +247,7 @@ class Entity(_Record):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Quote(_Record):
+class Quote(Record):
     """Words attributed to a speaker, direct (in quotation marks) or reported.
 
     ``speaker`` is an entity id, or None for an unnamed speaker, who keeps a description
@@ -270,7 +271,7 @@ class Quote(_Record):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Quantity(_Record):
+class Quantity(Record):
     """A number the article states, with its kind, unit and normalised value.
 
     ``value`` is the stated number scaled by its multiplier ("1M" → 1_000_000); ``unit`` an ISO
@@ -298,7 +299,7 @@ class Quantity(_Record):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Relation(_Record):
+class Relation(Record):
     """A typed claim ``subject predicate object`` with the sentence that states it.
 
     ``modality`` is the claimant's stance (asserted, planned, forecast …); ``confidence`` the
@@ -333,7 +334,7 @@ class Relation(_Record):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Rejection(_Record):
+class Rejection(Record):
     """A candidate the loader found and dropped, with why: a result, not an error."""
 
     text: str
@@ -342,7 +343,7 @@ class Rejection(_Record):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Extraction(_Record):
+class Extraction(Record):
     """Everything extracted from one document; checks that every span and reference holds."""
 
     document: Document
