@@ -254,10 +254,10 @@ class _Table:
 
         A composite mention (`nest`) keeps the names inside it and adds no alias.
         """
-        entry = self.lexicon.lookup(name)
+        entry = _lookup(self.lexicon, name)
         if entry is not None and entry.type.is_organization == etype.is_organization:
             return self.add_entry(entry, start, end)
-        key = entity_id(name, etype)
+        key = _entity_id(name, etype)
         draft = self.drafts.setdefault(key, _Draft(id=key, name=name, type=etype))
         if nest:
             self.put((start, end), key)
@@ -321,6 +321,10 @@ class _Table:
         hi = bisect.bisect_left(self.order, (end, 0))
         return [(span, self.mentions[span]) for span in self.order[lo:hi]]
 
+    def items(self) -> list[tuple[tuple[int, int], str]]:
+        """Return ``sorted(self.mentions.items())`` (``order`` holds the spans, sorted)."""
+        return [(span, self.mentions[span]) for span in self.order]
+
     def type_of(self, key: str) -> EntityType:
         return self.drafts[key].type
 
@@ -345,6 +349,25 @@ def _strip_possessive(name: str) -> str:
 class _Automata:
     folded: Any
     exact: Any
+    lookups: dict[str, LexiconEntry | None] = field(default_factory=dict)
+
+
+_LOOKUPS_SIZE = 4096
+
+
+def _lookup(lexicon: Lexicon, name: str) -> LexiconEntry | None:
+    """Return ``lexicon.lookup(name)``, remembered per (frozen) lexicon for names asked again."""
+    lookups = _automata(lexicon).lookups
+    if name in lookups:
+        return lookups[name]
+    if len(lookups) >= _LOOKUPS_SIZE:
+        lookups.clear()
+    entry = lookups[name] = lexicon.lookup(name)
+    return entry
+
+
+# entity_id is a pure function of a name and a type; names recur across articles
+_entity_id = functools.lru_cache(maxsize=4096)(entity_id)
 
 
 # Keyed on identity: hashing a Lexicon hashes every entry, which cost more than the lookup.
@@ -398,17 +421,15 @@ def _lexicon_hits(
     ):
         if not len(automaton) or automaton.kind != ahocorasick.AHOCORASICK:
             continue
+        size = len(text)
         for last, (length, entry) in automaton.iter(haystack):
             start, end = lo + last - length + 1, lo + last + 1
-            if _whole_word(text, start, end):
+            # _whole_word, inlined (called once per automaton hit)
+            before = text[start - 1] if start > 0 else " "
+            after = text[end] if end < size else " "
+            if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_"):
                 hits.append((start, end, entry))
     return _longest_first(hits)
-
-
-def _whole_word(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    return not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_")
 
 
 def _longest_first(
@@ -444,12 +465,15 @@ def _seed(table: _Table, hits: list[tuple[int, int, LexiconEntry]]) -> None:
 # --- rules for names the lexicon does not list --------------------------------------------------
 
 
+_RUN_AT_END = re.compile(rf"((?:{_CAP_TOKEN}\s+){{0,3}}{_CAP_TOKEN})\s*$")
+
+
 def _org_run_before(
     table: _Table, pats: EntityPatterns, stop: int, floor: int
 ) -> tuple[int, int] | None:
     """Return the span of the capitalised words (at most four) ending just before `stop`."""
     head = table.text[floor:stop]
-    match = re.search(rf"((?:{_CAP_TOKEN}\s+){{0,3}}{_CAP_TOKEN})\s*$", head)
+    match = _RUN_AT_END.search(head)
     if match is None:
         return None
     words = match.group(1).split()
@@ -475,11 +499,14 @@ def _org_before(table: _Table, pats: EntityPatterns, stop: int, floor: int) -> s
     return table.add(name, _suffix_type(pats, name), *span)
 
 
+_ALIAS_AT_END = re.compile(r"\s*\([^()]{1,40}\)$")
+
+
 def _skip_back(text: str, stop: int, floor: int) -> int:
     """Step back over white space, a possessive and a parenthesised alias before `stop`."""
     head = text[floor:stop].rstrip()
-    head = re.sub(r"\s*\([^()]{1,40}\)$", "", head)
-    head = re.sub(r"['’]s?$", "", head)
+    head = _ALIAS_AT_END.sub("", head)
+    head = _TRAILING_POSSESSIVE.sub("", head)
     return floor + len(head)
 
 
@@ -521,10 +548,15 @@ def _rule_sentences(table: _Table, sents: tuple[Sentence, ...]) -> dict[str, lis
     by_rule: dict[str, list[int]] = {name: [] for name in _FILTERED}
     for index, sentence in enumerate(sents):
         found = possible_rules(rules, sentence.text)
-        table.possible[(sentence.start, sentence.end)] = frozenset(_FILTERED[i] for i in found)
+        table.possible[(sentence.start, sentence.end)] = _rule_names(tuple(found))
         for i in found:
             by_rule[_FILTERED[i]].append(index)
     return by_rule
+
+
+@functools.lru_cache(maxsize=1024)  # keyed on rule indices (at most 2**10 sets)
+def _rule_names(found: tuple[int, ...]) -> frozenset[str]:
+    return frozenset(_FILTERED[i] for i in found)
 
 
 def _finditer(
@@ -736,7 +768,7 @@ def _short_aliases(table: _Table, pats: EntityPatterns, lo: int, hi: int) -> Non
         first = words[0]
         if first in pats.stopwords or len(first) < 4 or not first[0].isupper():
             continue
-        if table.lexicon.lookup(first) is not None:
+        if _lookup(table.lexicon, first) is not None:
             continue
         for left, right in _short_spans(body, first):
             start, end = lo + left, lo + right
@@ -876,9 +908,12 @@ def _crosses(table: _Table, start: int, end: int) -> bool:
     )
 
 
+_NAME_RUN = re.compile(rf"{TOKEN}(?:\s+{TOKEN}){{0,2}}")
+
+
 def _names_in(pats: EntityPatterns, text: str, offset: int) -> list[tuple[int, int]]:
     spans = []
-    for match in re.finditer(rf"{TOKEN}(?:\s+{TOKEN}){{0,2}}", text):
+    for match in _NAME_RUN.finditer(text):
         words = match.group().split()
         if words and words[0] not in pats.stopwords:
             spans.append((offset + match.start(), offset + match.end()))
@@ -953,7 +988,7 @@ def _codes(table: _Table, sentence: Sentence) -> None:
 
 
 def _vendor_products(table: _Table, pats: EntityPatterns) -> None:
-    for (lo, hi), key in sorted(table.mentions.items()):
+    for (lo, hi), key in table.items():
         if not _is_vendor(table, key):
             continue
         match = pats.vendor_head.match(table.text, hi)
@@ -967,8 +1002,11 @@ def _is_vendor(table: _Table, key: str) -> bool:
     return etype.is_organization and etype not in (EntityType.GOVERNMENT, EntityType.PUBLISHER)
 
 
+_BREAK = re.compile(r"[.;:!?\n]")
+
+
 def _sentence_break(text: str) -> bool:
-    return bool(re.search(r"[.;:!?\n]", text.replace("’", "'").replace("'s", "")))
+    return bool(_BREAK.search(text.replace("’", "'").replace("'s", "")))
 
 
 def _vendor_product(table: _Table, vendor: str, start: int, match: re.Match[str]) -> None:
@@ -1017,7 +1055,7 @@ def _org_before_in(table: _Table, lo: int, hi: int) -> str | None:
 
 
 def _paren_aliases(table: _Table) -> None:
-    for (_lo, hi), key in sorted(table.mentions.items()):
+    for (_lo, hi), key in table.items():
         match = _PAREN.match(table.text, hi)
         if match is None:
             continue
@@ -1035,11 +1073,12 @@ _CONJUNCTION = re.compile(r"\b(?:and|or)\s")
 
 
 def _list_members(table: _Table, pats: EntityPatterns, sentence: Sentence) -> None:
-    for (lo, hi), key in table.within(sentence.start, sentence.end):
+    text, first = table.text, sentence.start
+    for (lo, hi), key in table.within(first, sentence.end):
         if table.type_of(key) is EntityType.PERSON:
             continue
-        after = _member_after(table.text, hi, sentence.end)
-        before = _member_before(table.text[sentence.start : lo])
+        after = _member_after(text, hi, sentence.end)
+        before = _member_before(text[first:lo])
         tail = table.text[hi + after.end() : sentence.end] if after else ""
         if after and (_has_conjunction(after.group()) or _LIST_NEXT.match(tail)):
             _member(table, pats, key, hi + after.start("n"), after.group("n"))
@@ -1307,15 +1346,10 @@ def _sentences_for(by_rule: dict[str, list[int]], names: tuple[str, ...]) -> lis
 
 
 def _result(table: _Table) -> EntityResult:
-    spans = sorted(table.mentions.items(), key=lambda item: (item[0][0], -item[0][1]))
-    inner, reach = set(), -1
-    for span, _key in spans:
-        if span[1] <= reach:
-            inner.add(span)
-        reach = max(reach, span[1])
-    spans.sort()
+    spans = table.items()
     mentions = tuple(
-        Mention(start=s, end=e, entity=k, outer=(s, e) not in inner) for (s, e), k in spans
+        Mention(start=s, end=e, entity=k, outer=outer)
+        for ((s, e), k), outer in zip(spans, _outer_flags(table.order), strict=True)
     )
     grouped: dict[str, list[tuple[int, int]]] = {}
     for span, key in spans:
@@ -1333,9 +1367,24 @@ def _result(table: _Table) -> EntityResult:
     )
 
 
+def _outer_flags(order: list[tuple[int, int]]) -> list[bool]:
+    """Return, for each of the sorted spans, whether no other span contains it.
+
+    A span is inside another when a span with its start ends later, or when an earlier start
+    reaches as far as its end (the same test as a running reach in (start, -end) order).
+    """
+    flags, reach, last = [], -1, len(order) - 1
+    for index, (start, end) in enumerate(order):
+        flags.append(end > reach and (index == last or order[index + 1][0] != start))
+        if end > reach:
+            reach = end
+    return flags
+
+
 def _entity(table: _Table, draft: _Draft, spans: list[tuple[int, int]]) -> Entity:
     entry = draft.entry
-    mentions = tuple(_span(table.text, s, e) for s, e in spans)
+    text = table.text
+    mentions = tuple(Span(start=s, end=e, text=text[s:e]) for s, e in spans)
     norm = _norm(draft.name)
     aliases = tuple(sorted(a for a in draft.aliases if _norm(a) != norm and a.strip()))
     return Entity(
@@ -1349,10 +1398,6 @@ def _entity(table: _Table, draft: _Draft, spans: list[tuple[int, int]]) -> Entit
         parent=entry.parent if entry else None,
         roles=entry.roles if entry else (),
     )
-
-
-def _span(text: str, start: int, end: int) -> Span:
-    return Span(start=start, end=end, text=text[start:end])
 
 
 # The sentence rules in the order they run, each with the filtered patterns it uses.

@@ -248,6 +248,8 @@ class _Article:
     quantity_starts: list[int] = field(default_factory=list)
     # per sentence (by id: each is one of `sentences`), what its relations share
     qualifiers: dict[int, _Qualifiers] = field(default_factory=dict)
+    # the (start, end) of each direct quote, in the order of `quotes` (see `_may_say_we`)
+    direct: list[tuple[int, int]] = field(default_factory=list)
 
     def cls(self, entity: str) -> str:
         return self.classes[entity]
@@ -433,7 +435,9 @@ def _pronouns(article: _Article, index: int, slots: list[_Slot]) -> Iterator[_Sl
         owner = _first_org(article, slots, pos) or _first_org_back(article, index - 1)
         if owner is not None:
             yield _Slot(pos, pos + 2, owner, article.cls(owner), True)
-    for match in _WE.finditer(sentence.text) if _may_say_we(article, sentence) else ():
+    # the matches first: `_may_say_we` (pure) is then asked only when there is one
+    we = list(_WE.finditer(sentence.text))
+    for match in we if we and _may_say_we(article, sentence) else ():
         pos = sentence.start + match.start()
         owner = _first_person_org(article, pos)
         if owner is not None:
@@ -442,9 +446,11 @@ def _pronouns(article: _Article, index: int, slots: list[_Slot]) -> Iterator[_Sl
 
 def _may_say_we(article: _Article, sentence: Sentence) -> bool:
     """Whether a "we" in `sentence` can stand for a company (else `_first_person_org` is None)."""
-    return article.first_person or any(
-        q.direct and q.span.start < sentence.end and sentence.start < q.span.end
-        for q in article.quotes
+    if article.first_person:
+        return True
+    # `direct` holds the spans of the direct quotes: an empty list means no quote at all
+    return bool(article.direct) and any(
+        start < sentence.end and sentence.start < end for start, end in article.direct
     )
 
 
@@ -784,6 +790,14 @@ def _qualifiers(article: _Article, sentence: Sentence) -> _Qualifiers:
     return known
 
 
+# per (headline, resolved), the confidence of a relation: four values, worked out once
+_CONFIDENCE = {
+    (headline, resolved): round(0.8 - (0.2 if headline else 0.0) - (0.1 if resolved else 0.0), 2)
+    for headline in (False, True)
+    for resolved in (False, True)
+}
+
+
 def _relation(article: _Article, hit: _Hit, cue: str | None) -> Relation | None:
     if hit.subject == hit.object:
         return None
@@ -791,7 +805,6 @@ def _relation(article: _Article, hit: _Hit, cue: str | None) -> Relation | None:
     shared = _qualifiers(article, sentence)
     quote = shared.quote
     fact = cue in _FACTS
-    confidence = 0.8 - (0.2 if sentence.headline else 0.0) - (0.1 if hit.resolved else 0.0)
     return Relation(
         id=_relation_id(article, hit),
         subject=hit.subject,
@@ -799,7 +812,7 @@ def _relation(article: _Article, hit: _Hit, cue: str | None) -> Relation | None:
         object=hit.object,
         span=shared.span,
         modality=Modality.ASSERTED if fact else _modality(article, hit, quote),
-        confidence=round(confidence, 2),
+        confidence=_CONFIDENCE[sentence.headline, hit.resolved],
         quantity=None if fact else shared.quantity,
         start=None if fact else shared.start,
         end=None if fact else shared.end,
@@ -808,6 +821,15 @@ def _relation(article: _Article, hit: _Hit, cue: str | None) -> Relation | None:
         quote=quote.id if quote is not None else None,
         cue=cue,
     )
+
+
+def _index_classes(article: _Article) -> None:
+    """Fill the placeholder class and the actor flag of each entity, in one pass."""
+    classes, actors, by_id = article.classes, article.actors, article.entities
+    for entity in article.result.entities:
+        cls = classes[entity.id] = _CLASS.get(entity.type, "org")
+        # `by_id` keeps the last entity of an id, as `classes` does after this loop
+        actors[entity.id] = cls == "org" and by_id[entity.id].type is not EntityType.PUBLISHER
 
 
 def _sentence_of(article: _Article, pos: int) -> Sentence | None:
@@ -832,7 +854,9 @@ def _fact_hits(article: _Article) -> Iterator[tuple[_Hit, str]]:
                 _Hit(dev.org, Predicate.DEVELOPS, dev.offering, sentence, "", False),
                 "product line",
             )
-    for index, sentence in enumerate(article.sentences):
+    # a resolved slot whose text ends in "maker" (any case) is "the <offering> maker" or "the
+    # chipmaker": both hold the lower-case "maker" that `maker_words` lists, so none without it
+    for index, sentence in enumerate(article.sentences if article.maker_words else ()):
         for slot in _slots(article, index):
             if slot.resolved and article.document.text[slot.start : slot.end].lower().endswith(
                 "maker"
@@ -958,15 +982,12 @@ def find_relations(
         first_person=_speaks_first_person(document, quotes),
     )
     article.starts.extend(m.start for m in entities.mentions)
-    article.classes.update((e.id, _CLASS.get(e.type, "org")) for e in entities.entities)
-    article.actors.update(
-        (e.id, article.classes[e.id] == "org" and by_id[e.id].type is not EntityType.PUBLISHER)
-        for e in entities.entities
-    )
+    _index_classes(article)
     # reversed, so that the first mention of each entity is the one written last
     article.first.update((m.entity, m.start) for m in reversed(entities.mentions))
     article.counts.update(Counter(m.entity for m in entities.mentions))
     article.maker_words.extend(_maker_words(document.text))
+    article.direct.extend((q.span.start, q.span.end) for q in quotes if q.direct)
     starts = [q.span.start for q in quantities]
     if all(a <= b for a, b in itertools.pairwise(starts)):
         article.quantity_starts.extend(starts)
@@ -987,11 +1008,23 @@ _SMALL = frozenset(
 )
 
 
+# a word of `_WORD` that starts in lower case and is not a small word (ASCII case folding:
+# the small words are ASCII and no other letter lower-cases to one). The lookbehind makes the
+# match a word `_WORD` finds; a word after a digit or "_" is left to the loop below.
+_LOWER_WORD = re.compile(
+    r"(?<![\w'’-])(?!(?ai:"
+    + "|".join(sorted((w for w in _SMALL if w.isalpha()), key=lambda w: (-len(w), w)))
+    + r")(?![\w'’-]))[a-z]"
+)
+
+
 def _title_case(text: str) -> bool:
     """Tell whether a line is a title-case headline ("Acme Expands Bet On Nvidia").
 
     Its words, small words included, are capitalised, so its verbs are no reliable cue.
     """
+    if _LOWER_WORD.search(text) is not None:
+        return False  # the loop would return False on reaching that word
     # one lazy pass: a lower-case word that is not a small word answers False whatever the
     # word count, so the count (at least 4 words) is only needed at the end
     count = 0
@@ -1069,5 +1102,5 @@ def _all_hits(article: _Article) -> Iterator[tuple[_Hit, str]]:
                 rule = rules[i]
                 for match in rule.regex.finditer(masked):
                     for hit in _match_hits(article, rule, sentence, slots, masked, match):
-                        yield hit, rule.predicate.value
+                        yield hit, _PREDICATES[rule.predicate][0]
     yield from _fact_hits(article)
