@@ -13,13 +13,13 @@ smallest size measured in the same run (1.0 is linear; 2.0 quadratic).
 from __future__ import annotations
 
 import argparse
-import math
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from growth import print_growth
 from make_corpus import write_corpus
 
 from vendorgraph import cli
@@ -66,7 +66,7 @@ def main() -> None:
         for size in sizes:
             times, quads = build_stages(files[:size], args.workers, Path(tmp, f"g{size}.trig"))
             rows.append((size, quads, times))
-    base_size, _, base = rows[0]
+    base = rows[0][2]
     print(f"workers={args.workers}")
     header = "".join(f"{name:>13}" for name in base)
     print(f"{'articles':>8} {'quads':>9}{header} {'total':>8} {'art/s':>7}")
@@ -74,14 +74,7 @@ def main() -> None:
         cells = "".join(f"{times[name]:12.2f}s" for name in base)
         total = sum(times.values())
         print(f"{size:8d} {quads:9d}{cells} {total:7.1f}s {size / total:7.1f}")
-    for size, _, times in rows[1:]:
-        growth = {
-            name: math.log(max(times[name], 1e-4) / max(base[name], 1e-4))
-            / math.log(size / base_size)
-            for name in base
-        }
-        cells = "  ".join(f"{name} {g:.2f}" for name, g in growth.items())
-        print(f"growth exponent {base_size}->{size}: {cells}")
+    print_growth(rows)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import math
 import sys
 import tempfile
 import time
@@ -33,6 +32,7 @@ from types import ModuleType
 from typing import Any
 
 import pyoxigraph as ox
+from growth import print_growth
 from make_corpus import write_corpus
 from rdflib import Dataset, Graph
 
@@ -126,7 +126,7 @@ def main() -> None:
                 _timed(times, "baseline", lambda ds=ds: baseline.validate(ds))  # type: ignore[misc]
             rows.append((size, len(ds), times))
             print(_row(size, len(ds), times), flush=True)
-    _summary(rows)
+    print_growth(rows)
 
 
 def _row(size: int, quads: int, times: dict[str, float]) -> str:
@@ -137,18 +137,6 @@ def _row(size: int, quads: int, times: dict[str, float]) -> str:
         else ""
     )
     return f"{size:6d} articles {quads:9d} quads  {cells}{ratio}"
-
-
-def _summary(rows: list[tuple[int, int, dict[str, float]]]) -> None:
-    base_size, _, base = rows[0]
-    for size, _, times in rows[1:]:
-        growth = {
-            name: math.log(max(times[name], 1e-4) / max(base[name], 1e-4))
-            / math.log(size / base_size)
-            for name in times
-        }
-        cells = " ".join(f"{name} {g:4.2f}" for name, g in growth.items())
-        print(f"growth exponent {base_size}->{size}: {cells}")
 
 
 if __name__ == "__main__":
