@@ -82,5 +82,5 @@ def test_shared_corpus_corroboration_and_conflicts(dev_dir, seed_path):
     multi = {(p.subject, p.predicate, p.object): p for p in propositions(ds)
              if len({c.article for c in p.claims}) > 1}  # fmt: skip
     assert multi[("org/nvidia", "invests_in", "org/intel")].independent_sources == 2
-    assert multi[("org/nvidia", "develops", "product/nvidia-gpus")].independent_sources == 3
+    assert multi[("org/nvidia", "develops", "product/nvidia-gpus")].independent_sources == 4
     assert conflicts(ds) == ()

