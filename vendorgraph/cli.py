@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -207,10 +207,11 @@ def build_cmd(
         from vendorgraph.graph.resolution import add_merges, resolve_entities
 
         resolution = resolve_entities(extractions, rules=_rules(rules))
-        dataset = to_dataset(resolution.extractions)
+        screened = _screened(resolution.extractions)
+        dataset = to_dataset(screened)
         add_merges(dataset, resolution)
         _finish_graph(dataset, output, validate=validate, scores=scores)
-        err.print(f"wrote {output}: {_counts(extractions)}", markup=False)
+        err.print(f"wrote {output}: {_counts(screened)}", markup=False)
 
 
 def _check_named_files(paths: list[Path]) -> None:
@@ -254,6 +255,20 @@ def _ingest(paths: list[Path], *, workers: int, seen: Any) -> list[Extraction]:
     for skip in result.skipped:
         err.print(f"skipped {skip.origin}: {skip.reason}", markup=False)
     return list(result.extractions)
+
+
+def _screened(extractions: Iterable[Extraction]) -> list[Extraction]:
+    """Screen every extraction after merges; say which records were left out and why."""
+    from vendorgraph.ontology.screening import screen_extraction
+
+    screened = [screen_extraction(x) for x in extractions]
+    left_out = [(x.document, r) for x in screened for r in x.rejected]
+    if left_out:
+        err.print(f"{len(left_out)} record(s) left out:", markup=False)
+    for document, rejection in left_out:
+        where = document.path or document.title or document.id
+        err.print(f"  {where}: {rejection.reason}: {rejection.text[:80]!r}", markup=False)
+    return screened
 
 
 def _rules(path: Path | None) -> Any:
@@ -699,7 +714,7 @@ def add_cmd(
         dataset = read_dataset(graph)
         extractions = _ingest(articles, workers=workers, seen=article_ids(dataset))
         resolution = resolve_entities(extractions, rules=_rules(rules))
-        report = add_extractions(dataset, resolution.extractions)
+        report = add_extractions(dataset, _screened(resolution.extractions))
         add_merges(dataset, resolution)
         _finish_graph(dataset, graph, validate=True, scores=True)
     for article, reason in report.skipped:

@@ -1,8 +1,9 @@
 r"""The article extractor: a document in, an :class:`~vendorgraph.ontology.model.Extraction` out.
 
 :func:`extract` splits the body into sentences once, then finds entities, quantities, quotes
-and relations in that order (each step reads what the steps before it found) and checks the
-result by building the :class:`Extraction`, whose spans must index back into the text.
+and relations in that order (each step reads what the steps before it found) and screens the
+result (:func:`~vendorgraph.ontology.screening.screen`): a record that breaks a rule of the model
+is repaired or left out with its reason, never a reason to lose the article.
 
 Examples
 --------
@@ -24,6 +25,7 @@ from vendorgraph.loaders.relations import find_relations
 from vendorgraph.loaders.text import split_sentences
 from vendorgraph.ontology.lexicon import Lexicon, load_lexicon
 from vendorgraph.ontology.model import Document, Extraction
+from vendorgraph.ontology.screening import screen
 
 __all__ = ["ExtractOptions", "extract"]
 
@@ -60,7 +62,8 @@ def extract(document: Document, *, options: ExtractOptions | None = None) -> Ext
     Returns
     -------
     Extraction
-        Every record with spans into ``document.text``; the same input gives the same output.
+        Every record with spans into ``document.text``; records left out are listed in
+        ``rejected`` with their reasons. The same input gives the same output.
 
     Examples
     --------
@@ -87,8 +90,8 @@ def extract(document: Document, *, options: ExtractOptions | None = None) -> Ext
         if opts.relations
         else ()
     )
-    return Extraction(
-        document=document,
+    return screen(
+        document,
         entities=entities.entities,
         quotes=quotes,
         relations=relations,
