@@ -81,8 +81,10 @@ def test_seed_like_edge_factors_hand_computed():
     # integration: c = .9 (conf) * .9 (planned) = .81, m = .85 (co-design)
     #   s = 1 - (1 - .3)(1 - .81*.85) = .78195
     assert sc.factor("integration").value == pytest.approx(1 - 0.7 * (1 - 0.81 * 0.85))
-    # contractual: one million GPUs saturates at T = 1e6 -> m = 1; c = .81
-    assert sc.factor("contractual").value == pytest.approx(1 - 0.8 * 0.19)
+    # contractual: one million GPUs on the count scale (u = 1e3, T = 1e7):
+    #   m = log(1 + 1e3) / log(1 + 1e4) = .75 (beats the .6 of the "to 2027" end); c = .81
+    m = math.log1p(1e3) / math.log1p(1e4)
+    assert sc.factor("contractual").value == pytest.approx(1 - 0.8 * (1 - 0.81 * m))
     # scarcity: + needs most advanced (c=1, m=.8); - own chips (sentence counted once, c=1,
     #   m=.6) and homegrown AI chips (c=.8, m=.6):
     #   s+ = 1 - .7*.2 = .86; s- = 1 - (1-.6)(1-.48) = .792; s = .86 * .208

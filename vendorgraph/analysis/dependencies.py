@@ -70,7 +70,8 @@ class Claim:
     """One claim of the source graph, as it bears on one dependency edge.
 
     ``role`` says how it bears: a supporting role (:data:`SUPPORT_ROLES`) or a counter role
-    (``inhouse``, ``partner``, ``invest``, ``restriction``, ``multisource``); ``via`` is the
+    (``inhouse``, ``partner``, ``invest``, ``restriction``, ``forced_exit``, ``multisource``);
+    ``quantities`` holds every number of its sentence (its own first); ``via`` is the
     offering that links the claim to the supplier (a chip the supplier develops), if any.
     """
 
@@ -92,6 +93,43 @@ class Claim:
     capability: str | None = None
     article: str | None = None
     wire_source: str | None = None
+    quantities: tuple[ClaimQuantity, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class _Context:
+    """What reading a claim needs from the whole graph: article dates and sentence numbers."""
+
+    published: Mapping[str, str | None]
+    numbers: Mapping[str, tuple[tuple[int, int, ClaimQuantity], ...]]
+
+    def sentence_numbers(self, d: Mapping[str, Any], own: ClaimQuantity | None) -> tuple:
+        """Every number standing in the claim's sentence, the claim's own first."""
+        span = d.get("span")
+        found = [] if own is None else [own]
+        if span is None or d.get("article") not in self.numbers:
+            return tuple(found)
+        start, end = int(span[0]), int(span[1])
+        for a, b, q in self.numbers[str(d.get("article"))]:
+            if start <= a and b <= end and q not in found:
+                found.append(q)
+        return tuple(found)
+
+
+def _context(G: nx.Graph) -> _Context:
+    articles = G.graph.get("articles") or {}
+    numbers: dict[str, list[tuple[int, int, ClaimQuantity]]] = defaultdict(list)
+    for row in G.graph.get("quantities") or ():
+        q, span = _quantity(row), row.get("span")
+        if q is not None and span is not None and row.get("article") is not None:
+            numbers[str(row["article"])].append((int(span[0]), int(span[1]), q))
+    return _Context(
+        published={str(a): (m or {}).get("published") for a, m in articles.items()},
+        numbers={a: tuple(sorted(v, key=lambda x: (x[0], x[1]))) for a, v in numbers.items()},
+    )
+
+
+_NO_CONTEXT = _Context(published={}, numbers={})
 
 
 def _quantity(value: Any) -> ClaimQuantity | None:
@@ -106,7 +144,19 @@ def _quantity(value: Any) -> ClaimQuantity | None:
     )
 
 
-def _claim(s: str, o: str, key: Any, d: Mapping[str, Any], role: str, via: str | None) -> Claim:
+def _claim(
+    s: str,
+    o: str,
+    key: Any,
+    d: Mapping[str, Any],
+    role: str,
+    via: str | None,
+    ctx: _Context = _NO_CONTEXT,
+) -> Claim:
+    """Read one edge of the claim graph; an undated claim takes its article's date."""
+    own = _quantity(d.get("quantity"))
+    article = d.get("article")
+    published = d.get("published") or ctx.published.get(str(article))
     return Claim(
         key=str(key),
         subject=s,
@@ -117,15 +167,16 @@ def _claim(s: str, o: str, key: Any, d: Mapping[str, Any], role: str, via: str |
         evidence=str(d.get("evidence") or ""),
         speaker=d.get("speaker"),
         source=d.get("source"),
-        published=d.get("published"),
+        published=published,
         confidence=float(d.get("confidence", 1.0)),
         modality=str(d.get("modality") or "asserted"),
-        quantity=_quantity(d.get("quantity")),
+        quantity=own,
         start=d.get("start"),
         end=d.get("end"),
         capability=d.get("capability"),
-        article=d.get("article"),
+        article=article,
         wire_source=d.get("wire_source"),
+        quantities=ctx.sentence_numbers(d, own),
     )
 
 
@@ -203,6 +254,7 @@ def latest_published(G: nx.Graph) -> date | None:
     """Return the latest ``published`` date over the claims of `G` (None if none is dated)."""
     if isinstance(G, nx.MultiDiGraph) or not isinstance(G, nx.DiGraph):
         texts = {d.get("published") for *_, d in G.edges(data=True)}
+        texts |= {(m or {}).get("published") for m in (G.graph.get("articles") or {}).values()}
     else:
         texts = {c.published for *_, cs in G.edges(data="claims", default=()) for c in cs}
     dated = [x for x in map(parse_date, texts - {None}) if x is not None]
@@ -227,7 +279,9 @@ def dependency_graph(G: nx.MultiDiGraph, *, as_of: str | date | None = None) -> 
     j's technology, or i depends_on j (or j's offering). Counter-evidence is attached to the
     edges it bears on: i develops an offering of the same kind (``inhouse``), i also gets the
     same kind from another supplier (``multisource``), i and j partner (``partner``) or hold
-    equity (``invest``), a ``restricts`` claim touches j's offering and i (``restriction``).
+    equity (``invest``), the restrictions of a sentence name i but not j (``restriction``: i's
+    alternatives are limited) or name i and j (``forced_exit``). A claim without a date takes
+    its article's; ``quantities`` carries every number of the claim's sentence.
 
     Parameters
     ----------
@@ -242,7 +296,8 @@ def dependency_graph(G: nx.MultiDiGraph, *, as_of: str | date | None = None) -> 
     nx.DiGraph
         Company nodes (with ``type`` and ``label``); edge attributes ``claims`` (supporting
         :class:`Claim` records, sorted by key), ``counter`` (counter :class:`Claim` records),
-        ``capabilities`` and ``kinds`` (sorted tuples). ``graph["as_of"]`` holds `as_of`.
+        ``capabilities`` and ``kinds`` (sorted tuples). ``graph["as_of"]`` holds `as_of` and
+        ``graph["articles"]`` the article metadata of `G`; nodes keep ``aliases`` and ``parent``.
 
     Notes
     -----
@@ -263,18 +318,20 @@ def dependency_graph(G: nx.MultiDiGraph, *, as_of: str | date | None = None) -> 
     """
     cutoff = parse_date(as_of)
     devs = _developers(G)
+    ctx = _context(G)
     deps = nx.DiGraph(as_of=None if cutoff is None else cutoff.isoformat())
+    deps.graph["articles"] = dict(G.graph.get("articles") or {})
     support: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for s, o, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: str(e[2])):
         if _known(d, cutoff):
             role = _ROLE_OF.get(str(d.get("predicate")), "")
             for i, j, via in _support(G, s, o, d, devs):
-                support[i, j].append(_claim(s, o, k, d, role, via))
+                support[i, j].append(_claim(s, o, k, d, role, via, ctx))
     for (i, j), claims in sorted(support.items()):
         if all(_expired(c, cutoff) for c in claims):
             continue
         _add_edge(G, deps, i, j, claims)
-    _attach_counter(G, deps, devs, cutoff)
+    _attach_counter(G, deps, devs, cutoff, ctx)
     return deps
 
 
@@ -282,7 +339,13 @@ def _add_edge(G: nx.MultiDiGraph, deps: nx.DiGraph, i: str, j: str, claims: list
     for n in (i, j):
         if n not in deps:
             attrs = G.nodes[n] if n in G else {}
-            deps.add_node(n, type=_type(G, n), label=str(attrs.get("label") or n))
+            deps.add_node(
+                n,
+                type=_type(G, n),
+                label=str(attrs.get("label") or n),
+                aliases=tuple(str(a) for a in attrs.get("aliases") or ()),
+                parent=attrs.get("parent"),
+            )
     caps = {c.via or c.capability for c in claims} - {None}
     kinds = {_kind(G, c) for c in caps} - {None}
     deps.add_edge(
@@ -296,44 +359,59 @@ def _add_edge(G: nx.MultiDiGraph, deps: nx.DiGraph, i: str, j: str, claims: list
 
 
 def _attach_counter(
-    G: nx.MultiDiGraph, deps: nx.DiGraph, devs: Mapping[str, Sequence[str]], cutoff: date | None
+    G: nx.MultiDiGraph,
+    deps: nx.DiGraph,
+    devs: Mapping[str, Sequence[str]],
+    cutoff: date | None,
+    ctx: _Context,
 ) -> None:
     offerings: dict[str, set[str]] = defaultdict(set)
     for x, makers in devs.items():
         for m in makers:
             offerings[m].add(x)
     extra: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    rules: dict[Any, list[tuple[str, str, Any, Mapping[str, Any]]]] = defaultdict(list)
     for s, o, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: str(e[2])):
-        if _known(d, cutoff):
-            for edge, claim in _counter_of(G, deps, s, o, k, d, offerings):
-                extra[edge].append(claim)
+        if not _known(d, cutoff):
+            continue
+        if d.get("predicate") == "restricts":
+            rules[_sentence(d, k)].append((s, o, k, d))
+        for edge, claim in _counter_of(G, deps, (s, o, k, d), offerings, ctx):
+            extra[edge].append(claim)
+    for group in rules.values():
+        for edge, claim in _restriction(G, deps, group, offerings, ctx):
+            extra[edge].append(claim)
     for edge, claim in _multisource(G, deps):
         extra[edge].append(claim)
     for edge, claims in extra.items():
         deps.edges[edge]["counter"] = tuple(claims)
 
 
+def _sentence(d: Mapping[str, Any], key: Any) -> Any:
+    span = d.get("span")
+    if span is None:
+        return ("key", str(key))
+    return (d.get("article"), int(span[0]), int(span[1]))
+
+
 def _counter_of(
     G: nx.MultiDiGraph,
     deps: nx.DiGraph,
-    s: str,
-    o: str,
-    k: Any,
-    d: Mapping[str, Any],
+    edge: tuple[str, str, Any, Mapping[str, Any]],
     offerings: Mapping[str, set[str]],
+    ctx: _Context,
 ) -> Iterator[tuple[tuple[str, str], Claim]]:
+    s, o, k, d = edge
     predicate = str(d.get("predicate"))
     if predicate == "develops" and s in deps:
         kind = _kind(G, o)
         for j in deps.successors(s):
             if kind in deps.edges[s, j]["kinds"] and o not in offerings.get(j, ()):
-                yield (s, j), _claim(s, o, k, d, "inhouse", o)
+                yield (s, j), _claim(s, o, k, d, "inhouse", o, ctx)
     elif predicate in _TIES:
         for i, j in ((s, o), (o, s)):
             if deps.has_edge(i, j):
-                yield (i, j), _claim(s, o, k, d, _TIES[predicate], None)
-    elif predicate == "restricts":
-        yield from _restriction(G, deps, s, o, k, d, offerings)
+                yield (i, j), _claim(s, o, k, d, _TIES[predicate], None, ctx)
 
 
 def _ancestors(G: nx.Graph, n: str) -> set[str]:
@@ -348,18 +426,26 @@ def _ancestors(G: nx.Graph, n: str) -> set[str]:
 def _restriction(
     G: nx.MultiDiGraph,
     deps: nx.DiGraph,
-    s: str,
-    o: str,
-    k: Any,
-    d: Mapping[str, Any],
+    group: Sequence[tuple[str, str, Any, Mapping[str, Any]]],
     offerings: Mapping[str, set[str]],
+    ctx: _Context,
 ) -> Iterator[tuple[tuple[str, str], Claim]]:
-    touched = {s, o, d.get("capability")} - {None}
+    """Attach the restrictions of one sentence to every dependency they touch.
+
+    What the sentence restricts (its objects and capabilities, taken together: "halt shipments
+    to China of chips designed by Nvidia" is two claims) touches ``i -> j`` on the customer
+    side when it names i (or i's group) and on the supplier side when it names j, j's group or
+    j's offering. Touching the customer only limits i's alternatives (``restriction``, raises
+    lock-in); touching both cuts i off j (``forced_exit``: a what-if cut, not lock-in).
+    """
+    touched = {x for _, o, _, d in group for x in (o, d.get("capability"))} - {None}
+    s, o, k, d = group[0]
     for i, j in deps.edges():
-        hits_j = bool(touched & ({j} | offerings.get(j, set())))
-        hits_i = bool(touched & _ancestors(G, i))
-        if hits_j and hits_i:
-            yield (i, j), _claim(s, o, k, d, "restriction", None)
+        if not touched & _ancestors(G, i):
+            continue
+        hits_j = touched & (_ancestors(G, j) | offerings.get(j, set()))
+        role = "forced_exit" if hits_j else "restriction"
+        yield (i, j), _claim(s, o, k, d, role, None, ctx)
 
 
 def _multisource(G: nx.Graph, deps: nx.DiGraph) -> Iterator[tuple[tuple[str, str], Claim]]:

@@ -29,7 +29,7 @@ from typing import Any
 import ahocorasick
 
 from vendorgraph.analysis._time import parse_date, years_between
-from vendorgraph.analysis.dependencies import SUPPORT_ROLES, Claim
+from vendorgraph.analysis.dependencies import SUPPORT_ROLES, Claim, ClaimQuantity
 from vendorgraph.analysis.weights import FACTORS, Parameters, load_parameters
 from vendorgraph.errors import InputError, InputFileError
 
@@ -45,6 +45,7 @@ __all__ = [
 
 _ORDER = {f: k for k, f in enumerate(FACTORS)}
 _ROLES = frozenset(SUPPORT_ROLES) | {"inhouse", "partner", "invest", "restriction", "multisource"}
+_ROLES |= {"forced_exit"}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -54,10 +55,11 @@ class Rule:
     factor: str
     polarity: int
     magnitude: float = 0.5
-    role: str | None = None
+    role: str | tuple[str, ...] | None = None
     predicate: str | None = None
     cues: tuple[str, ...] = ()
     quantity: str | None = None
+    units: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
     modality: tuple[str, ...] = ()
     scale: str | None = None
@@ -69,24 +71,47 @@ class Rule:
             raise InputError(f"rule polarity {self.polarity!r} must be 1 or -1")
         if not 0.0 <= self.magnitude <= 1.0:
             raise InputError(f"rule magnitude {self.magnitude!r} must lie in [0, 1]")
-        if self.role is not None and self.role not in _ROLES:
-            raise InputError(f"rule role {self.role!r} is unknown; use one of {sorted(_ROLES)}")
+        unknown = sorted(set(self.roles) - _ROLES)
+        if unknown:
+            raise InputError(f"rule role {unknown!r} is unknown; use one of {sorted(_ROLES)}")
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        """The claim roles the rule fires on (the supporting roles when it names none)."""
+        if self.role is None:
+            return SUPPORT_ROLES
+        return (self.role,) if isinstance(self.role, str) else tuple(self.role)
+
+    def numbers(self, c: Claim) -> tuple[ClaimQuantity, ...]:
+        """The numbers of the claim's sentence that the rule reads (kind and unit match)."""
+        if self.quantity is None:
+            return ()
+        return tuple(q for q in _sentence_numbers(c) if _matches(q, self.quantity, self.units))
 
     def fires(self, c: Claim) -> bool:
         """Whether every condition of the rule holds for claim `c`."""
-        roles = SUPPORT_ROLES if self.role is None else (self.role,)
         text = c.evidence.lower()
         return (
-            c.role in roles
+            c.role in self.roles
             and (self.predicate is None or c.predicate == self.predicate)
             and (not self.cues or any(cue in text for cue in self.cues))
-            and (
-                self.quantity is None
-                or (c.quantity is not None and c.quantity.kind == self.quantity)
-            )
+            and (self.quantity is None or bool(self.numbers(c)))
             and all(getattr(c, q, None) is not None for q in self.requires)
             and (not self.modality or c.modality in self.modality)
         )
+
+
+def _sentence_numbers(c: Claim) -> tuple[ClaimQuantity, ...]:
+    if c.quantities:
+        return c.quantities
+    return () if c.quantity is None else (c.quantity,)
+
+
+def _matches(q: ClaimQuantity, kind: str, units: tuple[str, ...]) -> bool:
+    if q.kind != kind:
+        return False
+    unit = (q.unit or "").lower()
+    return not units or not unit or any(u in unit for u in units)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -151,30 +176,43 @@ def _rule(row: Mapping[str, Any]) -> Rule:
     if extra:
         raise InputError(f"unknown rule fields {extra!r}; use: {sorted(known)}")
     fields = {
-        k: tuple(str(x).lower() if k == "cues" else x for x in v) if isinstance(v, list) else v
+        k: tuple(str(x).lower() if k in ("cues", "units") else x for x in v)
+        if isinstance(v, list)
+        else v
         for k, v in row.items()
     }
     return Rule(**fields)  # type: ignore[arg-type]
 
 
-def saturate(x: float, T: float) -> float:
-    """Map a non-negative quantity to [0, 1] on a log scale: ``log(1+x) / log(1+max(x, T))``.
+def saturate(x: float, T: float, unit: float = 1.0) -> float:
+    """Map a non-negative quantity to [0, 1] on a log scale: ``log(1+x/u) / log(1+max(x, T)/u)``.
+
+    `T` is where the scale reaches 1 and `unit` ``u`` the size it counts in: with
+    ``u = 1e8`` and ``T = 1e12`` a $10B contract scores 0.5, $38B 0.65 and $300B 0.87, so the
+    scale keeps growing well past $10B. With ``u = 1`` it is the design's
+    ``log(1+x) / log(1+max(x, T))``.
 
     Examples
     --------
     >>> saturate(1e6, 1e6), round(saturate(1e3, 1e6), 3), saturate(0.0, 10.0)
     (1.0, 0.5, 0.0)
+    >>> [round(saturate(x, 1e12, 1e8), 2) for x in (1e10, 3.8e10, 3e11)]
+    [0.5, 0.65, 0.87]
     """
-    x = max(float(x), 0.0)
-    top = math.log1p(max(x, T))
-    return math.log1p(x) / top if top > 0 else 0.0
+    x, u = max(float(x), 0.0), max(float(unit), 1e-300)
+    top = math.log1p(max(x, T) / u)
+    return math.log1p(x / u) / top if top > 0 else 0.0
+
+
+def _value(q: ClaimQuantity) -> float:
+    return float((q.normalized if q.normalized is not None else q.value) or 0.0)
 
 
 def _magnitude(rule: Rule, c: Claim, params: Parameters, as_of: date | None) -> float:
-    if rule.scale == "quantity" and c.quantity is not None:
-        x = c.quantity.normalized if c.quantity.normalized is not None else c.quantity.value
-        T = float(params.saturation.get(c.quantity.kind, 1.0))
-        return saturate(float(x or 0.0), T)
+    if rule.scale == "quantity" and rule.quantity is not None:
+        T = float(params.saturation.get(rule.quantity, 1.0))
+        u = float(params.scale_unit.get(rule.quantity, 1.0))
+        return max((saturate(_value(q), T, u) for q in rule.numbers(c)), default=0.0)
     if rule.scale == "tenure":
         start = parse_date(c.start)
         if start is None or as_of is None:
@@ -226,13 +264,13 @@ class _Matcher:
         """Return the rules that fire on `c`, in file order (the test of :meth:`Rule.fires`)."""
         rules = self.by_role.get(c.role, ())
         cues = self.present(c.evidence.lower()) if rules else frozenset()
-        kind = None if c.quantity is None else c.quantity.kind
+        numbers = _sentence_numbers(c)
         return [
             r
             for r in rules
             if (r.predicate is None or c.predicate == r.predicate)
             and (not r.cues or not cues.isdisjoint(r.cues))
-            and (r.quantity is None or (c.quantity is not None and kind == r.quantity))
+            and (r.quantity is None or any(_matches(q, r.quantity, r.units) for q in numbers))
             and all(getattr(c, q, None) is not None for q in r.requires)
             and (not r.modality or c.modality in r.modality)
         ]
@@ -241,7 +279,7 @@ class _Matcher:
 def _compile(rules: tuple[Rule, ...]) -> _Matcher:
     by_role: dict[str, list[Rule]] = {}
     for r in rules:
-        for role in SUPPORT_ROLES if r.role is None else (r.role,):
+        for role in r.roles:
             by_role.setdefault(role, []).append(r)
     cues = sorted({cue for r in rules for cue in r.cues})
     automaton = None

@@ -52,6 +52,7 @@ class Parameters:
     default_reliance: float = 1.0
     half_life_years: float = 3.0
     saturation: Mapping[str, float] = field(default_factory=dict)
+    scale_unit: Mapping[str, float] = field(default_factory=dict)
     modality: Mapping[str, float] = field(default_factory=dict)
     sources: Mapping[str, float] = field(default_factory=dict)
 
@@ -165,6 +166,7 @@ def load_parameters(path: str | Path | None = None) -> Parameters:
         default_reliance=float(model.get("default_reliance", 1.0)),
         half_life_years=float(model.get("half_life_years", 3.0)),
         saturation=MappingProxyType(dict(model.get("saturation", {}))),
+        scale_unit=MappingProxyType(dict(model.get("scale_unit", {}))),
         modality=MappingProxyType(dict(data.get("modality", {}))),
         sources=MappingProxyType(dict(data.get("sources", {}))),
     )
