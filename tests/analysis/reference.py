@@ -15,6 +15,7 @@ import numpy as np
 
 from vendorgraph.analysis.dependencies import Claim, independent_source
 from vendorgraph.analysis.factors import Rule, _magnitude, claim_weight, edge_claims
+from vendorgraph.analysis.shares import stated_shares
 from vendorgraph.analysis.weights import FACTORS, Parameters
 
 
@@ -46,24 +47,26 @@ def table_rows(deps: nx.DiGraph, rules: tuple[Rule, ...], p: Parameters, when: d
 
 
 def reliance(deps: nx.DiGraph, p: Parameters) -> np.ndarray:
-    """Stated share of a supporting claim, else the default split over same-kind suppliers."""
+    """Stated share of the customer's need, else the default split over same-kind suppliers."""
     suppliers: dict[tuple[str, str], set[str]] = defaultdict(set)
     for i, j, kinds in deps.edges(data="kinds", default=()):
         for kind in kinds:
             suppliers[i, kind].add(j)
     out = []
-    for i, _, d in deps.edges(data=True):
-        shares = [_share(c) for c in d.get("claims", ())]
+    for i, j, d in deps.edges(data=True):
+        names = {n: _names(deps, n) for n in (i, j)}
+        shares = [
+            s.value
+            for c in d.get("claims", ())
+            for s in stated_shares(c, customer=names[i], supplier=names[j])
+            if s.side == "customer"
+        ]
         stated = [s for s in shares if s is not None]
         n = max((len(suppliers[i, kind]) for kind in d.get("kinds", ())), default=1)
         out.append(max(stated) if stated else p.default_reliance / n)
     return np.clip(np.array(out, dtype=float), 0.0, 1.0)
 
 
-def _share(c: Claim) -> float | None:
-    q = c.quantity
-    if q is None or q.kind not in ("percent", "fraction"):
-        return None
-    if q.normalized is not None:
-        return float(q.normalized)
-    return None if q.value is None else float(q.value) / (100.0 if q.kind == "percent" else 1.0)
+def _names(deps: nx.DiGraph, n: str) -> list[str]:
+    attrs = deps.nodes[n]
+    return [x for x in [attrs.get("label"), *(attrs.get("aliases") or ())] if x]

@@ -35,22 +35,22 @@ def test_seed_like_graph_nvidia_tops_lock_in_exerted():
 
 
 def test_chain_of_bare_supplies_hand_computed():
-    # each edge: all priors, cost .255, reliance 1 -> D = .255; v = 1/3
-    # c: direct .255/3 = .085, indirect .255*.255/3 = .021675
+    # each edge: all priors, cost .255, reliance 1 -> D = .255; v = 1 per company
+    # c: direct .255, indirect .255 * .255 = .065025
     r = lockin(supply_chain(("a", "b"), ("b", "c")))
     got = {x["id"]: x for x in company_records(r)}
-    assert got["c"]["lockin_direct"] == pytest.approx(PRIOR_COST / 3)
-    assert got["c"]["lockin_indirect"] == pytest.approx(PRIOR_COST**2 / 3)
-    assert got["b"]["lockin"] == pytest.approx(PRIOR_COST / 3)
-    assert got["a"]["exposure"] == pytest.approx(PRIOR_COST / 3)
+    assert got["c"]["lockin_direct"] == pytest.approx(PRIOR_COST)
+    assert got["c"]["lockin_indirect"] == pytest.approx(PRIOR_COST**2)
+    assert got["b"]["lockin"] == pytest.approx(PRIOR_COST)
+    assert got["a"]["exposure"] == pytest.approx(PRIOR_COST)
     assert got["a"]["hhi"] == 1.0 and got["c"]["hhi"] == 0.0
     assert r.percentile.tolist() == pytest.approx([1 / 3, 2 / 3, 1.0])
 
 
 def test_star_of_customers_hand_computed():
-    # hub h supplies three customers: R_h = 3 * .255 / 4
+    # hub h supplies three customers: R_h = 3 * .255 (company-equivalents)
     r = lockin(supply_chain(("x", "h"), ("y", "h"), ("z", "h")))
-    assert r.company("h")["lockin"] == pytest.approx(3 * PRIOR_COST / 4)
+    assert r.company("h")["lockin"] == pytest.approx(3 * PRIOR_COST)
 
 
 def test_lockin_matches_networkx_reference_debtrank():
@@ -60,9 +60,8 @@ def test_lockin_matches_networkx_reference_debtrank():
     G.nodes["org/lab"]["type"] = "AILab"
     r = lockin(G)
     D = dependence_graph(r)
-    n = D.number_of_nodes()
     for k, node in enumerate(r.nodes):
-        _, R = debtrank_reference(D, {node: 1.0}, {u: 1 / n for u in D})
+        _, R = debtrank_reference(D, {node: 1.0}, {u: 1.0 for u in D})
         assert r.lockin[k] == pytest.approx(R, abs=1e-12)
 
 
@@ -138,8 +137,40 @@ def test_extra_alternative_supplier_never_raises_exposure(extra, n):
 
 @settings(max_examples=25, deadline=None)
 @given(extra=EVIDENCE, n=st.integers(1, 3))
-def test_scores_stay_in_unit_interval(extra, n):
+def test_scores_stay_in_their_ranges(extra, n):
     r = lockin(chip_graph(n, extra))
-    for arr in (r.switching_cost, r.dependence, r.lockin, r.coverage, r.hhi, r.percentile):
+    for arr in (r.switching_cost, r.dependence, r.coverage, r.hhi, r.percentile):
         assert ((arr >= 0) & (arr <= 1)).all()
+    # unit node weights: lock-in exerted is at most every other company fully impaired
+    assert ((r.lockin >= 0) & (r.lockin <= len(r.nodes) - 1)).all()
     assert np.all(r.indirect >= 0)
+
+
+@settings(max_examples=25, deadline=None)
+@given(extra=EVIDENCE, n=st.integers(1, 3), strangers=st.integers(1, 4))
+def test_unrelated_companies_change_no_existing_score(extra, n, strangers):
+    G = chip_graph(n, extra)
+    before = lockin(G)
+    for k in range(strangers):
+        claim(G, f"org/s{k}", f"org/t{k}", f"far{k}", "supplies", f"S{k} sells to T{k}.")
+    after = lockin(G)
+    for node in before.nodes:
+        a, b = after.company(node), before.company(node)
+        assert a.pop("spof") == b.pop("spof")
+        assert a == pytest.approx(b)
+
+
+def test_sole_supplier_is_a_single_point_of_failure_even_inside_a_supplier_cycle():
+    # meta relies on nvidia alone; nvidia and intel supply each other (no ultimate supplier)
+    G = supply_chain(("meta", "nvidia"), ("nvidia", "intel"), ("intel", "nvidia"))
+    r = lockin(G)
+    assert r.spof["meta"] == ("nvidia",)
+    assert r.company("meta")["spof"] == ["nvidia"]
+    assert r.spof["nvidia"] == ("intel",) and r.spof["intel"] == ("nvidia",)
+
+
+def test_two_suppliers_leave_no_single_point_of_failure_but_a_shared_foundry_is_one():
+    r = lockin(supply_chain(("c", "v"), ("c", "w"), ("v", "f"), ("w", "f")))
+    assert r.spof["c"] == ("f",)
+    r = lockin(supply_chain(("c", "v"), ("c", "w")))
+    assert r.spof["c"] == ()

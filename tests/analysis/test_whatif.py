@@ -13,7 +13,7 @@ def test_remove_is_full_shock_hand_computed():
     w = whatif(supply_chain(("a", "b"), ("b", "c")), remove=["c"])
     assert w.row("b").distress == pytest.approx(C)
     assert w.row("a").distress == pytest.approx(C * C)
-    assert w.loss == pytest.approx((C + C * C) / 3)
+    assert w.loss == pytest.approx(C + C * C)  # company-equivalents (v = 1)
     # c's supply is gone: it exerts no lock-in after; b keeps its own
     assert w.row("c").after == 0.0 and w.row("c").delta < 0
     assert w.row("b").after == pytest.approx(w.row("b").before)
@@ -30,7 +30,7 @@ def test_substitute_moves_dependence_to_another_supplier():
     w = whatif(G, substitute=[("a", "b", "k", 0.5)], remove=["b"])
     # W[b,a] = .255 * .5; W[k,a] = .255 + .5 * .255 * .255
     assert w.row("a").distress == pytest.approx(0.5 * C)
-    assert w.row("k").after == pytest.approx((C + 0.5 * C * C) / 3)
+    assert w.row("k").after == pytest.approx(C + 0.5 * C * C)
 
 
 def test_scenario_errors_name_the_bad_value():

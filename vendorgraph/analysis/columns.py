@@ -51,6 +51,7 @@ _SIGNATURE = attrgetter(
     "capability",
     "article",
     "wire_source",
+    "quantities",
 )
 _QUANTITY = attrgetter("quantity")
 
@@ -75,6 +76,7 @@ class ClaimColumns:
     reps: tuple[Claim, ...]
     kinds: tuple[tuple[str, ...], ...]
     edge_kinds: np.ndarray
+    names: tuple[tuple[str, ...], ...] = ()
 
 
 def claim_columns(deps: nx.DiGraph) -> ClaimColumns:
@@ -106,7 +108,15 @@ def claim_columns(deps: nx.DiGraph) -> ClaimColumns:
         reps=tuple(walk.claims[k] for k in np.unique(claim_sig, return_index=True)[1]),
         kinds=tuple(walk.kinds),
         edge_kinds=np.asarray(walk.edge_kinds, dtype=np.int64),
+        names=tuple(_names(deps, n) for n in walk.nodes),
     )
+
+
+def _names(deps: nx.DiGraph, n: str) -> tuple[str, ...]:
+    """Return the label and aliases of a node (how a sentence can name it)."""
+    attrs = deps.nodes[n]
+    found = [str(attrs.get("label") or ""), *map(str, attrs.get("aliases") or ())]
+    return tuple(dict.fromkeys(x for x in found if x))
 
 
 @dataclass(slots=True)

@@ -372,16 +372,13 @@ def _attach_counter(
     extra: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     rules: dict[Any, list[tuple[str, str, Any, Mapping[str, Any]]]] = defaultdict(list)
     for s, o, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: str(e[2])):
-        if not _known(d, cutoff):
-            continue
-        if d.get("predicate") == "restricts":
+        if _known(d, cutoff) and d.get("predicate") == "restricts":
             rules[_sentence(d, k)].append((s, o, k, d))
-        for edge, claim in _counter_of(G, deps, (s, o, k, d), offerings, ctx):
-            extra[edge].append(claim)
-    for group in rules.values():
-        for edge, claim in _restriction(G, deps, group, offerings, ctx):
-            extra[edge].append(claim)
-    for edge, claim in _multisource(G, deps):
+        elif _known(d, cutoff):
+            for edge, claim in _counter_of(G, deps, (s, o, k, d), offerings, ctx):
+                extra[edge].append(claim)
+    found = (_restriction(G, deps, group, offerings, ctx) for group in rules.values())
+    for edge, claim in [*(x for g in found for x in g), *_multisource(G, deps)]:
         extra[edge].append(claim)
     for edge, claims in extra.items():
         deps.edges[edge]["counter"] = tuple(claims)

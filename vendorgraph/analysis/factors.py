@@ -83,7 +83,7 @@ class Rule:
         return (self.role,) if isinstance(self.role, str) else tuple(self.role)
 
     def numbers(self, c: Claim) -> tuple[ClaimQuantity, ...]:
-        """The numbers of the claim's sentence that the rule reads (kind and unit match)."""
+        """Return the numbers of the claim's sentence that the rule reads (kind, unit match)."""
         if self.quantity is None:
             return ()
         return tuple(q for q in _sentence_numbers(c) if _matches(q, self.quantity, self.units))

@@ -14,13 +14,13 @@ Examples
 >>> _ = G.add_edge("org/c", "org/b", key="r2", predicate="supplies")
 >>> r = lockin(G)
 >>> [(c["id"], round(c["lockin"], 4)) for c in company_records(r)]
-[('org/a', 0.0), ('org/b', 0.085), ('org/c', 0.1067)]
+[('org/a', 0.0), ('org/b', 0.255), ('org/c', 0.32)]
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -34,8 +34,9 @@ from vendorgraph.analysis.columns import ClaimColumns, claim_columns
 from vendorgraph.analysis.crosscheck import katz_impact, kendall_tau, pagerank
 from vendorgraph.analysis.debtrank import debtrank_from_each, direct_impact, linear_impact
 from vendorgraph.analysis.dependencies import as_dependencies, impact_from_index
-from vendorgraph.analysis.exposure import exposure, hhi
+from vendorgraph.analysis.exposure import exposure, hhi, spof_table
 from vendorgraph.analysis.factors import Rule, load_rules
+from vendorgraph.analysis.shares import stated_shares
 from vendorgraph.analysis.switching import (
     EvidenceTable,
     aggregate,
@@ -58,6 +59,7 @@ __all__ = [
     "prepare",
     "reliance",
     "reliance_from_columns",
+    "stated_share_columns",
 ]
 
 
@@ -95,6 +97,8 @@ class Prepared:
     provider: np.ndarray
     params: Parameters
     as_of: date | None
+    stated: np.ndarray | None = None
+    revenue_share: np.ndarray | None = None
 
     def impact(self, dependence: np.ndarray) -> sp.csr_array:
         """Return ``W`` with ``W[j, i] = D[i, j]`` (the convention of ``impact_matrix``)."""
@@ -104,9 +108,10 @@ class Prepared:
 def reliance(deps: nx.DiGraph, params: Parameters | None = None) -> np.ndarray:
     """Return how much of i's need j serves, per edge in ``deps.edges()`` order.
 
-    A share stated in the text (a ``percent`` or ``fraction`` quantity on a supporting claim)
-    wins; otherwise the stated default ``default_reliance`` split evenly among the suppliers
-    of the same kind of capability (1/n for n suppliers of GPUs).
+    A share the text states about the pair, of the customer's need ("60% of its compute from
+    j", :func:`~vendorgraph.analysis.shares.stated_shares`), wins; otherwise the stated
+    default ``default_reliance`` split evenly among the suppliers of the same kind of
+    capability (1/n for n suppliers of GPUs). A percentage about anything else is not read.
 
     Examples
     --------
@@ -131,25 +136,46 @@ def reliance_from_columns(cols: ClaimColumns, params: Parameters) -> np.ndarray:
     >>> from vendorgraph.analysis.columns import claim_columns
     >>> from vendorgraph.analysis.dependencies import Claim, ClaimQuantity
     >>> c = Claim(key="k", subject="a", object="b", predicate="uses", role="deploy",
-    ...           quantity=ClaimQuantity(kind="percent", value=40.0))
+    ...           evidence="A buys 40% of its chips from B.",
+    ...           quantity=ClaimQuantity(kind="percent", value=40.0, text="40%"))
     >>> deps = nx.DiGraph()
+    >>> deps.add_node("a", label="A"); deps.add_node("b", label="B")
     >>> deps.add_edge("a", "b", claims=(c,), kinds=("Chip",))
     >>> deps.add_edge("a", "c", claims=(), kinds=("Chip",))
     >>> reliance_from_columns(claim_columns(deps), load_parameters()).tolist()
     [0.4, 0.5]
     """
-    shares = np.array([_nan_if_none(_share(c)) for c in cols.reps], dtype=float)
-    share = shares[cols.claim_sig]
-    stated = cols.support & ~np.isnan(share)
-    best = np.full(len(cols.edges), -np.inf)
-    np.maximum.at(best, cols.claim_edge[stated], share[stated])
-    has = np.bincount(cols.claim_edge[stated], minlength=len(cols.edges)) > 0
-    out = np.where(has, best, params.default_reliance / _suppliers(cols))
+    return _reliance(cols, stated_share_columns(cols)[0], params)
+
+
+def _reliance(cols: ClaimColumns, share: np.ndarray, params: Parameters) -> np.ndarray:
+    out = np.where(np.isnan(share), params.default_reliance / _suppliers(cols), share)
     return np.clip(out, 0.0, 1.0)
 
 
-def _nan_if_none(x: float | None) -> float:
-    return np.nan if x is None else x
+def stated_share_columns(cols: ClaimColumns) -> tuple[np.ndarray, np.ndarray]:
+    """Return per edge the largest stated customer share and supplier revenue share (NaN: none).
+
+    Only supporting claims whose sentence holds a percentage or fraction are read.
+    """
+    customer = np.full(len(cols.edges), np.nan)
+    supplier = np.full(len(cols.edges), np.nan)
+    has_share = np.array([_has_share(c) for c in cols.reps], dtype=bool)
+    if not len(cols.claims) or not has_share.any():
+        return customer, supplier
+    names = cols.names or tuple(() for _ in cols.nodes)
+    for k in np.flatnonzero(cols.support & has_share[cols.claim_sig]):
+        e = int(cols.claim_edge[k])
+        i, j = int(cols.dependent[e]), int(cols.provider[e])
+        for s in stated_shares(cols.claims[k], customer=names[i], supplier=names[j]):
+            side = customer if s.side == "customer" else supplier
+            side[e] = s.value if np.isnan(side[e]) else max(side[e], s.value)
+    return customer, supplier
+
+
+def _has_share(c: Any) -> bool:
+    numbers = c.quantities or (() if c.quantity is None else (c.quantity,))
+    return any(q.kind in ("percent", "fraction") for q in numbers)
 
 
 def _suppliers(cols: ClaimColumns) -> np.ndarray:
@@ -161,15 +187,6 @@ def _suppliers(cols: ClaimColumns) -> np.ndarray:
         count = np.bincount(dependents, minlength=len(cols.nodes))
         n[carries] = np.maximum(n[carries], count[dependents])
     return n
-
-
-def _share(c: Any) -> float | None:
-    q = c.quantity
-    if q is None or q.kind not in ("percent", "fraction"):
-        return None
-    if q.normalized is not None:
-        return float(q.normalized)
-    return None if q.value is None else float(q.value) / (100.0 if q.kind == "percent" else 1.0)
 
 
 def prepare(
@@ -192,15 +209,18 @@ def prepare(
     rs = load_rules() if rules is None else tuple(rules)
     cols = claim_columns(deps)
     when = parse_date(as_of) or parse_date(deps.graph.get("as_of")) or latest_of(cols)
+    customer, supplier = stated_share_columns(cols)
     return Prepared(
         deps=deps,
         nodes=cols.nodes,
         table=table_from_columns(cols, rules=rs, params=p, as_of=when),
-        reliance=reliance_from_columns(cols, p),
+        reliance=_reliance(cols, customer, p),
         dependent=cols.dependent,
         provider=cols.provider,
         params=p,
         as_of=when,
+        stated=~np.isnan(customer),
+        revenue_share=supplier,
     )
 
 
@@ -210,6 +230,9 @@ class LockinResult:
 
     ``method[k]`` says whether ``lockin[k]`` is exact DebtRank (``"exact"``) or the linear first
     pass (``"linear"``); ``percentile`` is the share of companies with lock-in <= this one.
+    ``reliance_stated[e]`` says whether the text states the customer's share (else the default
+    split), ``revenue_share[e]`` is the supplier's revenue share the text gives (NaN if none),
+    and ``spof[i]`` the single points of failure of each company with a supplier.
     """
 
     nodes: tuple[str, ...]
@@ -230,6 +253,9 @@ class LockinResult:
     hhi: np.ndarray
     v: np.ndarray
     diagnostics: Mapping[str, Any] = field(default_factory=dict)
+    reliance_stated: np.ndarray | None = None
+    revenue_share: np.ndarray | None = None
+    spof: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def company(self, node: str) -> dict[str, Any]:
         """Return the record of one company (see :func:`company_records`)."""
@@ -287,7 +313,10 @@ def lockin(
     as_of : str or date, optional
         Date for decay and validity windows; default the latest publication date.
     v : mapping of str to float, optional
-        Node weights (size); default uniform ``1/n``, so lock-in is a share of the system.
+        Node weights (economic size); default 1 for every company, so lock-in exerted is the
+        number of company-equivalents of capability impaired and exposure the summed
+        dependence, and adding unrelated companies changes no existing score (a weight of
+        ``1/n`` would cut every score when an unrelated article adds companies).
     options : LockinOptions, optional
         Exact DebtRank budget (``top_k``), linear depth, aggregation.
 
@@ -295,7 +324,8 @@ def lockin(
     -------
     LockinResult
         Raw scores plus percentile ranks (no min-max scaling, so adding unrelated companies
-        does not move anyone's score); ``method`` says which companies got exact DebtRank.
+        does not move anyone's score); ``method`` says which companies got exact DebtRank;
+        ``spof`` the single points of failure of every company.
 
     Notes
     -----
@@ -318,7 +348,9 @@ def lockin(
     ((), [])
     """
     prep = prepare(G, params=params, rules=rules, as_of=as_of)
-    return score(prep, v=v, options=options)
+    result = score(prep, v=v, options=options)
+    spof = {str(k): tuple(map(str, x)) for k, x in spof_table(prep.deps).items()}
+    return replace(result, spof=spof)
 
 
 def score(
@@ -359,12 +391,15 @@ def score(
         hhi=hhi(W),
         v=weights_v,
         diagnostics=_diagnostics(W, total, opt, prep.as_of),
+        reliance_stated=prep.stated,
+        revenue_share=prep.revenue_share,
     )
 
 
 def _node_weights(nodes: Sequence[str], v: Mapping[str, float] | None) -> np.ndarray:
+    """Return unit weights unless given: no score depends on unrelated companies."""
     if v is None:
-        return np.full(len(nodes), 1.0 / max(len(nodes), 1))
+        return np.ones(len(nodes))
     out = np.array([float(v.get(n, 0.0)) for n in nodes])
     if (out < 0).any():
         raise InputError(f"node weights must be >= 0; got {dict(v)!r}")
@@ -384,7 +419,8 @@ def dependency_records(result: LockinResult) -> list[dict[str, Any]]:
     """Return one plain dict per dependency, sorted by (dependent, provider).
 
     Unknown factors are None. Keys: ``dependent``, ``provider``, ``switching_cost``,
-    ``coverage``, ``reliance``, ``dependence``, ``factors``.
+    ``coverage``, ``reliance``, ``reliance_stated`` (False: the default split),
+    ``revenue_share`` (the supplier's, None unless stated), ``dependence``, ``factors``.
 
     Examples
     --------
@@ -405,11 +441,23 @@ def dependency_records(result: LockinResult) -> list[dict[str, Any]]:
                 "switching_cost": float(result.switching_cost[e]),
                 "coverage": float(result.coverage[e]),
                 "reliance": float(result.reliance[e]),
+                "reliance_stated": _flag(result.reliance_stated, e),
+                "revenue_share": _stated(result.revenue_share, e),
                 "dependence": float(result.dependence[e]),
                 "factors": factors,
             }
         )
     return sorted(rows, key=lambda r: (r["dependent"], r["provider"]))
+
+
+def _flag(values: np.ndarray | None, e: int) -> bool:
+    return bool(values is not None and values[e])
+
+
+def _stated(values: np.ndarray | None, e: int) -> float | None:
+    if values is None or np.isnan(values[e]):
+        return None
+    return float(values[e])
 
 
 def _company(result: LockinResult, k: int) -> dict[str, Any]:
@@ -420,13 +468,15 @@ def _company(result: LockinResult, k: int) -> dict[str, Any]:
         "lockin_indirect": float(result.indirect[k]),
         "exposure": float(result.exposure[k]),
         "hhi": float(result.hhi[k]),
+        "spof": list(result.spof.get(result.nodes[k], ())),
     }
 
 
 def company_records(result: LockinResult) -> list[dict[str, Any]]:
     """Return one plain dict per company, sorted by id.
 
-    Keys: ``id``, ``lockin``, ``lockin_direct``, ``lockin_indirect``, ``exposure``, ``hhi``.
+    Keys: ``id``, ``lockin``, ``lockin_direct``, ``lockin_indirect``, ``exposure``, ``hhi``,
+    ``spof`` (single points of failure, nearest first).
 
     Examples
     --------
@@ -452,11 +502,11 @@ def annotate(G: nx.Graph, result: LockinResult) -> None:
     >>> _ = G.add_edge("org/b", "org/a", key="r", predicate="supplies")
     >>> annotate(G, lockin(G))
     >>> round(G.nodes["org/b"]["lockin"], 4)
-    0.1275
+    0.255
     """
     for row in company_records(result):
         if row["id"] in G:
-            G.nodes[row["id"]].update({k: v for k, v in row.items() if k != "id"})
+            G.nodes[row["id"]].update({k: v for k, v in row.items() if k not in ("id", "spof")})
     if isinstance(G, nx.MultiGraph):
         return
     for row in dependency_records(result):
