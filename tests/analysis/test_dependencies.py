@@ -55,12 +55,11 @@ def test_seed_like_graph_gives_one_dependency_with_its_claims_and_counter_eviden
     e = deps.edges["org/aws", "org/nvidia"]
     assert [c.key for c in e["claims"]] == ["r-depend", "r-deploy", "r-integrate"]
     assert e["capabilities"] == ("product/nvidia-gpus", "tech/nvlink-fusion")
-    # own chips of the same kind count against scarcity; the Nitro System (a Product) does not;
-    # the export rule does not touch AWS, so it is not on this edge
+    # own accelerators count against scarcity; Graviton (a CPU) and the Nitro System (no
+    # capability of the edge) do not; the export rule does not touch AWS, so it is not here
     roles = {(c.key, c.role) for c in e["counter"]}
     assert roles == {
         ("r-dev-ai", "inhouse"),
-        ("r-dev-grv", "inhouse"),
         ("r-dev-trn", "inhouse"),
         ("r-partner", "partner"),
     }
@@ -107,3 +106,44 @@ def test_second_supplier_of_same_kind_is_multisource_counter_evidence():
     claim(G, "c", "y", "u2", "deploys", "C runs Y too.")
     deps = dependency_graph(G)
     assert [(c.key, c.role) for c in deps.edges["c", "v"]["counter"]] == [("u2", "multisource")]
+
+
+def _aws_nvidia(sentence_own: str, sentence_need: str) -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph()
+    G.add_node("org/aws", type="CloudProvider", label="AWS")
+    G.add_node("org/nvidia", type="ChipVendor", label="Nvidia")
+    G.add_node("product/aws-chips", type="Chip", label="AWS chips")
+    G.add_node("product/gpus", type="Chip", label="Nvidia GPUs")
+    claim(G, "org/nvidia", "product/gpus", "d", "develops", "Nvidia designs the GPUs.")
+    claim(G, "org/aws", "product/aws-chips", "own", "develops", sentence_own)
+    claim(G, "org/aws", "org/nvidia", "need", "depends_on", sentence_need,
+          capability="product/gpus")  # fmt: skip
+    return G
+
+
+@pytest.mark.parametrize(
+    ("own", "need", "counted"),
+    [
+        # one sentence, conceded in-house effort: it counts only for the dependency
+        ("AWS builds its own AI chips, but needs Nvidia's most advanced GPUs.", None, False),
+        # the alternative is asserted after the "but": it still counts against
+        ("AWS needs Nvidia GPUs today, but its own chips will replace them.", None, True),
+        # separate sentences: both count
+        ("AWS also builds its own AI chips.", "AWS needs Nvidia's most advanced GPUs.", True),
+    ],
+)
+def test_one_sentence_counts_one_way(own, need, counted):
+    deps = dependency_graph(_aws_nvidia(own, need or own))
+    keys = [c.key for c in deps.edges["org/aws", "org/nvidia"]["counter"]]
+    assert keys == (["own"] if counted else [])
+
+
+def test_substitutes_are_judged_within_a_capability():
+    G = _aws_nvidia("AWS also builds its own AI chips.", "AWS needs Nvidia GPUs.")
+    G.add_node("product/cpu", type="Chip", label="Graviton CPUs")
+    G.add_node("product/platform", type="Product", label="Acme software platform")
+    claim(G, "org/aws", "product/cpu", "cpu", "develops", "AWS makes Graviton CPUs.")
+    claim(G, "org/aws", "product/platform", "sw", "develops", "AWS runs a software platform.")
+    e = dependency_graph(G).edges["org/aws", "org/nvidia"]
+    assert e["kinds"] == ("frontier_accelerator",)
+    assert [c.key for c in e["counter"]] == ["own"]  # not the CPU, not the platform

@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from vendorgraph.analysis._time import parse_date
+from vendorgraph.analysis.capabilities import capability_of
 
 __all__ = [
     "SUPPORT_ROLES",
@@ -208,9 +210,12 @@ def _is_company(G: nx.Graph, n: str) -> bool:
 
 
 def _kind(G: nx.Graph, n: str | None) -> str | None:
+    """Return the capability an offering serves (:mod:`.capabilities`), else its type."""
     if n is None or n not in G:
         return None
-    return str(G.nodes[n].get("category") or _type(G, n))
+    attrs, kind = G.nodes[n], _type(G, n)
+    label = str(attrs.get("label") or n.rpartition("/")[2])
+    return str(attrs.get("category") or capability_of(label, kind) or kind)
 
 
 def _developers(G: nx.MultiDiGraph) -> dict[str, tuple[str, ...]]:
@@ -276,9 +281,11 @@ def dependency_graph(G: nx.MultiDiGraph, *, as_of: str | date | None = None) -> 
 
     A claim supports ``i -> j`` when j supplies i, i deploys or uses X that j develops (a
     ``develops`` edge, else the node attribute ``developer``, else ``parent``), i integrates
-    j's technology, or i depends_on j (or j's offering). Counter-evidence is attached to the
-    edges it bears on: i develops an offering of the same kind (``inhouse``), i also gets the
-    same kind from another supplier (``multisource``), i and j partner (``partner``) or hold
+    j's technology, or i depends_on j (or j's offering). Each edge is labelled with the
+    capabilities it is for (:mod:`.capabilities`: frontier accelerator, CPU, memory ...).
+    Counter-evidence is attached to the edges it bears on: i develops an offering of the same
+    capability (``inhouse``), i also gets that capability from another supplier
+    (``multisource``), i and j partner (``partner``) or hold
     equity (``invest``), the restrictions of a sentence name i but not j (``restriction``: i's
     alternatives are limited) or name i and j (``forced_exit``). A claim without a date takes
     its article's; ``quantities`` carries every number of the claim's sentence.
@@ -314,7 +321,7 @@ def dependency_graph(G: nx.MultiDiGraph, *, as_of: str | date | None = None) -> 
     >>> _ = G.add_edge("org/c", "product/x", key="u", predicate="deploys")
     >>> e = dependency_graph(G).edges["org/c", "org/v"]
     >>> e["capabilities"], e["kinds"], e["claims"][0].via
-    (('product/x',), ('Chip',), 'product/x')
+    (('product/x',), ('frontier_accelerator',), 'product/x')
     """
     cutoff = parse_date(as_of)
     devs = _developers(G)
@@ -381,7 +388,41 @@ def _attach_counter(
     for edge, claim in [*(x for g in found for x in g), *_multisource(G, deps)]:
         extra[edge].append(claim)
     for edge, claims in extra.items():
-        deps.edges[edge]["counter"] = tuple(claims)
+        attrs = deps.edges[edge]
+        names = _node_names(deps, edge[1])
+        attrs["counter"] = tuple(c for c in claims if not _overruled(c, attrs["claims"], names))
+
+
+_CONTRAST = re.compile(r",?\s+(?:but|yet|however|though|although|even so|still)\s+", re.I)
+_AGAINST = frozenset({"inhouse", "multisource"})
+
+
+def _node_names(deps: nx.DiGraph, n: str) -> tuple[str, ...]:
+    attrs = deps.nodes[n]
+    return tuple(x for x in (attrs.get("label"), *(attrs.get("aliases") or ())) if x)
+
+
+def _overruled(c: Claim, support: Sequence[Claim], provider: Sequence[str]) -> bool:
+    """Whether a counter claim's sentence is one that supports the edge (clause-level polarity).
+
+    One sentence counts one way. "X is developing its own chips, but needs Y's GPUs" concedes
+    the in-house effort and asserts the need, and "X integrates Y's interconnect into its own
+    chips" puts Y inside X's chips: neither names an alternative to Y, so the in-house (or
+    second-source) reading of a sentence that also supports ``X -> Y`` is dropped, unless Y is
+    named only before a "but" and the alternative after it ("X needs Y today, but its own chips
+    will replace them").
+    """
+    if c.role not in _AGAINST or not c.evidence:
+        return False
+    text = " ".join(c.evidence.split())
+    if text not in {" ".join(x.evidence.split()) for x in support}:
+        return False
+    parts = _CONTRAST.split(text, maxsplit=1)
+    if len(parts) < 2:
+        return True
+    low = [p.casefold() for p in parts]
+    named = [any(n.casefold() in p for n in provider) for p in low]
+    return not (named[0] and not named[1])
 
 
 def _sentence(d: Mapping[str, Any], key: Any) -> Any:
