@@ -4,6 +4,13 @@ Each command parses its arguments, calls one library function (or a short chain 
 prints. A :class:`~vendorgraph.errors.VendorGraphError` becomes one clear line on stderr and exit
 status 2 (usage and input errors) or 1 (data that fails validation), never a traceback.
 
+Everything printed passes through :func:`~vendorgraph.graph.sanitize.terminal_safe`, so control
+characters and bidi overrides in article text or a damaged file reach the terminal as visible
+escapes. Every command that rewrites a graph holds its lock
+(:func:`~vendorgraph.graph.lock.graph_lock`) from reading to writing; no command writes over one
+of its inputs, nor over a file of another kind without ``--force``. SIGTERM and SIGHUP end a
+command like Ctrl-C does, so its temporary files are removed on the way out.
+
 Examples
 --------
 >>> from typer.testing import CliRunner
@@ -15,9 +22,10 @@ True
 from __future__ import annotations
 
 import json
+import signal
 import sys
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -29,6 +37,7 @@ from rich.table import Table
 
 from vendorgraph import __version__
 from vendorgraph.errors import VendorGraphError
+from vendorgraph.graph.sanitize import json_safe, spreadsheet_safe, terminal_safe
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -45,8 +54,30 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+class _SafeConsole(Console):
+    """A console that writes control characters in printed text as visible escapes."""
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        super().print(*(_plain(o) for o in objects), **options)
+
+
+class _Table(Table):
+    """A rich table whose title, headers and text cells are made terminal-safe."""
+
+    def __init__(self, *headers: Any, title: str | None = None, **options: Any) -> None:
+        super().__init__(*map(_plain, headers), title=_plain(title), **options)
+
+    def add_row(self, *cells: Any, **options: Any) -> None:
+        super().add_row(*map(_plain, cells), **options)
+
+
+def _plain(value: Any) -> Any:
+    return terminal_safe(value) if isinstance(value, str) else value
+
+
+out = _SafeConsole(highlight=False, soft_wrap=True)
+err = _SafeConsole(stderr=True, highlight=False, soft_wrap=True)
 
 
 class ExtractFormat(StrEnum):
@@ -81,8 +112,44 @@ def _user_errors() -> Iterator[None]:
     try:
         yield
     except VendorGraphError as exc:
-        err.print(f"[bold red]error:[/] {exc}", markup=True, highlight=False)
-        raise typer.Exit(exc.exit_code) from None
+        _fail(str(exc), exc.exit_code)
+
+
+def _fail(message: str, code: int) -> None:
+    """Print one error line (the message's first line, terminal-safe) and exit with `code`."""
+    line = " ".join(message.split("\n")) if message else "failed"
+    err.print(f"[bold red]error:[/] {escape(terminal_safe(line))}", markup=True, highlight=False)
+    raise typer.Exit(code) from None
+
+
+Force = Annotated[
+    bool,
+    typer.Option("--force", help="Replace an existing output file of another kind."),
+]
+
+
+def _check_output(
+    output: Path, inputs: Iterable[Path], *, suffixes: tuple[str, ...], force: bool
+) -> None:
+    """Refuse an output that is one of the inputs, or an existing file of another kind."""
+    from vendorgraph.graph.paths import check_output
+
+    check_output(output, inputs, suffixes=suffixes, force=force)
+
+
+@contextmanager
+def _graph_lock(graph: Path) -> Iterator[None]:
+    """Hold the graph's write lock, saying once on stderr when another writer makes us wait."""
+    from vendorgraph.graph.lock import graph_lock
+
+    def waiting(holder: str) -> None:
+        err.print(f"waiting for {holder}, which is writing {graph}", markup=False)
+
+    with graph_lock(graph, timeout=_LOCK_TIMEOUT, on_wait=waiting):
+        yield
+
+
+_LOCK_TIMEOUT = 600.0
 
 
 def _version(value: bool) -> None:
@@ -124,7 +191,7 @@ def extract_cmd(
     with _user_errors():
         (extraction,) = _extract_paths([article])
         if format is ExtractFormat.json:
-            sys.stdout.write(json.dumps(to_json(extraction), indent=2, ensure_ascii=False) + "\n")
+            _write_json(to_json(extraction))
         else:
             _print_extraction(extraction)
 
@@ -136,13 +203,13 @@ def _print_extraction(x: Extraction) -> None:
         f"{escape(doc.published or '')}  {escape(doc.publisher or '')}"
     )
     names = {e.id: e.name for e in x.entities}
-    table = Table("entity", "type", "aliases", "mentions", title="Entities")
+    table = _Table("entity", "type", "aliases", "mentions", title="Entities")
     for e in x.entities:
         table.add_row(
             escape(e.name), e.type.value, escape(", ".join(e.aliases)), str(len(e.mentions))
         )
     out.print(table)
-    table = Table("speaker", "role", "kind", "words", title="Quotes")
+    table = _Table("speaker", "role", "kind", "words", title="Quotes")
     for q in x.quotes:
         who = names.get(q.speaker or "", q.speaker_label or "(unnamed)")
         role = ", ".join(filter(None, [q.speaker_role, names.get(q.speaker_org or "")]))
@@ -150,7 +217,7 @@ def _print_extraction(x: Extraction) -> None:
             escape(who), escape(role), "direct" if q.direct else "reported", escape(q.text)
         )
     out.print(table)
-    table = Table(
+    table = _Table(
         "subject", "predicate", "object", "modality", "conf.", "evidence", title="Relations"
     )
     for r in x.relations:
@@ -163,7 +230,7 @@ def _print_extraction(x: Extraction) -> None:
             escape(r.span.text),
         )
     out.print(table)
-    table = Table("text", "kind", "value", "unit", title="Numbers")
+    table = _Table("text", "kind", "value", "unit", title="Numbers")
     for n in x.quantities:
         value = "" if n.value is None else f"{n.value:g}"
         table.add_row(escape(n.text), n.kind.value, n.iso or value, escape(n.unit or ""))
@@ -187,16 +254,18 @@ def build_cmd(
         bool, typer.Option(help="Store lock-in and switching-cost scores in the graph.")
     ] = True,
     rules: Rules = None,
+    force: Force = False,
 ) -> None:
     """Build one validated knowledge graph from articles and write it atomically.
 
     Articles named one by one must be readable; in folders and feeds, files that are empty,
     binary, not English or duplicates are skipped and reported.
     """
-    from vendorgraph.graph.io import format_for
+    from vendorgraph.graph.io import FORMATS, format_for
 
-    with _user_errors():
+    with _user_errors(), _graph_lock(output):
         format_for(output)
+        _check_output(output, [*articles, *_opt(rules)], suffixes=tuple(FORMATS), force=force)
         _check_named_files(articles)
         extractions = _ingest(articles, workers=workers, seen=())
         if not extractions:
@@ -212,6 +281,10 @@ def build_cmd(
         add_merges(dataset, resolution)
         _finish_graph(dataset, output, validate=validate, scores=scores)
         err.print(f"wrote {output}: {_counts(screened)}", markup=False)
+
+
+def _opt(path: Path | None) -> list[Path]:
+    return [] if path is None else [path]
 
 
 def _check_named_files(paths: list[Path]) -> None:
@@ -306,21 +379,21 @@ def info_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
 ) -> None:
     """Show counts by type and whether the graph conforms to the SHACL shapes."""
-    from vendorgraph.graph.io import read_dataset
+    from vendorgraph.graph.io import read_graph
     from vendorgraph.graph.networkx import to_networkx
     from vendorgraph.graph.shacl import validate
     from vendorgraph.graph.summary import summarize
 
-    with _user_errors():
-        dataset = read_dataset(graph)
+    with _user_errors(), _damaged(graph):
+        dataset = read_graph(graph)
         summary = summarize(dataset)
         result = validate(dataset)
         articles = to_networkx(dataset).graph["articles"]
-    table = Table("what", "count", title=str(graph))
+    table = _Table("what", "count", title=str(graph))
     for key, value in _summary_rows(summary):
         table.add_row(key, str(value))
     out.print(table)
-    table = Table("article id", "published", "title", title="Articles")
+    table = _Table("article id", "published", "title", title="Articles")
     for aid, meta in sorted(articles.items()):
         table.add_row(aid, escape(meta.get("published") or ""), escape(meta.get("title") or ""))
     out.print(table)
@@ -344,11 +417,30 @@ def _summary_rows(summary: Summary) -> list[tuple[str, int]]:
 
 
 def _load_graph(path: Path, *, as_of: str | None = None) -> tuple[rdflib.Dataset, nx.MultiDiGraph]:
-    from vendorgraph.graph.io import read_dataset
+    from vendorgraph.graph.io import read_graph
     from vendorgraph.graph.networkx import to_networkx
 
-    dataset = read_dataset(path)
-    return dataset, to_networkx(dataset, as_of=as_of)
+    with _damaged(path):
+        dataset = read_graph(path)
+        return dataset, to_networkx(dataset, as_of=as_of)
+
+
+@contextmanager
+def _damaged(path: Path) -> Iterator[None]:
+    """Turn a failure to read a graph's records (a missing or mistyped triple) into one line."""
+    from vendorgraph.errors import GraphFileError
+
+    try:
+        yield
+    except VendorGraphError:
+        raise
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise GraphFileError(
+            f"the graph is damaged ({type(exc).__name__}: {detail}); write it again with "
+            "`vendorgraph build`",
+            path=str(path),
+        ) from exc
 
 
 # --------------------------------------------------------------------------- rendering
@@ -357,21 +449,34 @@ def _load_graph(path: Path, *, as_of: str | None = None) -> tuple[rdflib.Dataset
 def _render(rows: list[dict[str, Any]], columns: list[str], fmt: TableFormat, title: str) -> None:
     """Print rows as a rich table, CSV or JSON (the same columns in each)."""
     if fmt is TableFormat.json:
-        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False, default=str) + "\n")
+        _write_json(rows)
         return
     if fmt is TableFormat.csv:
         import csv
 
-        writer = csv.DictWriter(
-            sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n"
-        )
-        writer.writeheader()
-        writer.writerows(rows)
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow([_csv_cell(c) for c in columns])
+        writer.writerows([_csv_cell(row.get(c)) for c in columns] for row in rows)
         return
-    table = Table(*columns, title=title)
+    table = _Table(*columns, title=title)
     for row in rows:
         table.add_row(*(escape(_cell(row.get(c))) for c in columns))
     out.print(table)
+
+
+def _csv_cell(value: Any) -> Any:
+    """Return a CSV cell: text spreadsheet-safe (OWASP) and terminal-safe, numbers as they are."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return terminal_safe(spreadsheet_safe(value))
+    return value
+
+
+def _write_json(data: Any) -> None:
+    """Write JSON to stdout, the characters a terminal would act on escaped (json_safe)."""
+    text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
+    sys.stdout.write(json_safe(text) + "\n")
 
 
 _SHORT = (
@@ -439,7 +544,7 @@ def score_cmd(
     """Rank companies by lock-in exerted and exposure, or dependencies by switching cost."""
     from vendorgraph.analysis import company_records, dependency_records
 
-    with _user_errors():
+    with _user_errors(), _graph_lock(graph) if write else nullcontext():
         dataset, G = _load_graph(graph, as_of=as_of)
         result = _scores(G, weights, as_of)
         deps, companies = dependency_records(result), company_records(result)
@@ -705,13 +810,14 @@ def add_cmd(
     rules: Rules = None,
 ) -> None:
     """Add articles to a graph: only articles the graph does not hold yet are processed."""
-    from vendorgraph.graph.io import read_dataset
+    from vendorgraph.graph.io import FORMATS
     from vendorgraph.graph.resolution import add_merges, resolve_entities
     from vendorgraph.graph.update import add_extractions, article_ids
 
-    with _user_errors():
+    with _user_errors(), _graph_lock(graph):
+        _check_output(graph, [*articles, *_opt(rules)], suffixes=tuple(FORMATS), force=False)
         _check_named_files(articles)
-        dataset = read_dataset(graph)
+        dataset, _ = _load_graph(graph)
         extractions = _ingest(articles, workers=workers, seen=article_ids(dataset))
         resolution = resolve_entities(extractions, rules=_rules(rules))
         report = add_extractions(dataset, _screened(resolution.extractions))
@@ -732,11 +838,10 @@ def remove_cmd(
     article: Annotated[str, typer.Argument(help="The article id (see `vendorgraph info`).")],
 ) -> None:
     """Retract one article and every fact and entity that only it supported."""
-    from vendorgraph.graph.io import read_dataset
     from vendorgraph.graph.update import remove_article
 
-    with _user_errors():
-        dataset = read_dataset(graph)
+    with _user_errors(), _graph_lock(graph):
+        dataset, _ = _load_graph(graph)
         report = remove_article(dataset, article)
         _finish_graph(dataset, graph, validate=True, scores=True)
     err.print(
@@ -911,12 +1016,17 @@ def view_cmd(
     ),
     as_of: AsOf = None,
     weights: Weights = None,
+    force: Force = False,
 ) -> None:
     """Write an interactive, self-contained HTML view of the graph (works offline)."""
     from vendorgraph.analysis import resolve
-    from vendorgraph.graph.view import write_view
 
     with _user_errors():
+        _require("pyvis", "view")
+        from vendorgraph.graph.view import write_view
+
+        inputs = [graph, *_opt(weights)]
+        _check_output(output, inputs, suffixes=(".html", ".htm"), force=force)
         _, G = _load_graph(graph, as_of=as_of)
         scores = _score_data(_scores(G, weights, as_of))
         write_view(
@@ -946,6 +1056,14 @@ class ExportFormat(StrEnum):
     jsonld = "jsonld"
 
 
+_EXPORT_SUFFIXES = {
+    ExportFormat.graphml: (".graphml", ".xml"),
+    ExportFormat.gexf: (".gexf", ".xml"),
+    ExportFormat.cypher: (".cypher", ".cql", ".txt"),
+    ExportFormat.jsonld: (".jsonld",),
+}
+
+
 @app.command("query")
 def query_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
@@ -957,12 +1075,21 @@ def query_cmd(
         Path | None, typer.Option("--sparql", help="A SPARQL 1.1 SELECT/CONSTRUCT/ASK file.")
     ] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
+    allow_service: Annotated[
+        bool,
+        typer.Option(
+            "--allow-service", help="Let a --sparql query reach other servers (SERVICE, LOAD)."
+        ),
+    ] = False,
+    timeout: Annotated[
+        float, typer.Option(help="Stop a --sparql query after this many seconds.", min=0.1)
+    ] = 60.0,
     as_of: AsOf = None,
     format: Format = TableFormat.table,
 ) -> None:
     """Ask a named, parameterised question of the graph, or run any SPARQL query."""
     from vendorgraph.errors import InputError
-    from vendorgraph.graph.queries import list_queries, run_named, run_sparql
+    from vendorgraph.graph.queries import list_queries, load_query, run_named, run_sparql
 
     if list_:
         rows = [
@@ -974,13 +1101,13 @@ def query_cmd(
     with _user_errors():
         dataset = _dataset_as_of(graph, as_of)
         if sparql is not None:
-            result = run_sparql(dataset, sparql)
+            result = run_sparql(dataset, sparql, allow_service=allow_service, timeout=timeout)
         elif name is None:
             raise InputError(
                 "give a named query (see `vendorgraph query GRAPH --list`) or --sparql"
             )
         else:
-            wanted = {q.name: q.params for q in list_queries()}.get(name, ())
+            wanted = load_query(name).params
             values = list(params or [])
             if len(values) != len(wanted):
                 raise InputError(
@@ -999,15 +1126,16 @@ def query_cmd(
 
 def _dataset_as_of(graph: Path, as_of: str | None) -> rdflib.Dataset:
     """Read a graph; with a date, keep only the articles and facts known and active then."""
-    from vendorgraph.graph.io import read_dataset
+    from vendorgraph.graph.io import read_graph
 
-    dataset = read_dataset(graph)
-    if as_of is None:
-        return dataset
-    from vendorgraph.graph.rdf import from_dataset, to_dataset
-    from vendorgraph.graph.timeline import snapshot
+    with _damaged(graph):
+        dataset = read_graph(graph)
+        if as_of is None:
+            return dataset
+        from vendorgraph.graph.rdf import from_dataset, to_dataset
+        from vendorgraph.graph.timeline import snapshot
 
-    return to_dataset(snapshot(from_dataset(dataset), as_of))
+        return to_dataset(snapshot(from_dataset(dataset), as_of))
 
 
 @app.command("export")
@@ -1015,11 +1143,24 @@ def export_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="File (folder for neo4j-csv).")],
+    force: Force = False,
 ) -> None:
-    """Export for other tools: Gephi (GraphML, GEXF), Neo4j (Cypher, admin CSV), JSON-LD."""
+    """Export for other tools: Gephi (GraphML, GEXF), Neo4j (Cypher, admin CSV), JSON-LD.
+
+    The neo4j-csv folder is written beside the target and swapped in with one rename; its
+    text cells starting with = + - @ get a leading apostrophe (see `vendorgraph.graph.export`).
+    """
     from vendorgraph.graph import export
+    from vendorgraph.graph.paths import check_output
 
     with _user_errors():
+        check_output(
+            output,
+            [graph],
+            suffixes=_EXPORT_SUFFIXES.get(format, ()),
+            force=force,
+            folder=format is ExportFormat.neo4j_csv,
+        )
         dataset = _dataset_as_of(graph, None)
         if format is ExportFormat.graphml:
             export.to_graphml(dataset, output)
@@ -1030,8 +1171,7 @@ def export_cmd(
         elif format is ExportFormat.jsonld:
             export.to_jsonld(dataset, output)
         else:
-            output.mkdir(parents=True, exist_ok=True)
-            export.to_neo4j_admin(dataset, output)
+            export.to_neo4j_admin(dataset, output, force=force)
             err.print(
                 "import with: neo4j-admin database import full "
                 f"{' '.join(export.ADMIN_IMPORT_OPTIONS)} --nodes={output}/nodes.csv "
@@ -1053,10 +1193,26 @@ User = Annotated[str, typer.Option("--user", envvar="NEO4J_USER", help="Neo4j us
 Database = Annotated[str | None, typer.Option("--database", envvar="NEO4J_DATABASE")]
 
 
+def _require(module: str, extra: str) -> None:
+    """Fail with one line naming the package to install when an optional one is missing."""
+    import importlib
+
+    from vendorgraph.errors import MissingDependencyError
+
+    try:
+        importlib.import_module(module)
+    except ImportError as exc:
+        raise MissingDependencyError(
+            f"this command needs the {module!r} package, which is not installed: "
+            f'pip install "vendorgraph[{extra}]"'
+        ) from exc
+
+
 def _password() -> str:
     """Read the password from NEO4J_PASSWORD, else ask for it without echoing it."""
     import os
 
+    _require("neo4j", "neo4j")  # before asking for a password it could not use
     password = os.environ.get("NEO4J_PASSWORD")
     if password is None:
         password = typer.prompt("Neo4j password", hide_input=True)
@@ -1100,13 +1256,15 @@ def neo4j_pull_cmd(
     uri: Uri = "bolt://localhost:7687",
     user: User = "neo4j",
     database: Database = None,
+    force: Force = False,
 ) -> None:
     """Read a graph back from Neo4j into a file."""
     from vendorgraph.graph import neo4j
-    from vendorgraph.graph.io import format_for, write_dataset
+    from vendorgraph.graph.io import FORMATS, format_for, write_dataset
 
-    with _user_errors():
+    with _user_errors(), _graph_lock(output):
         format_for(output)
+        _check_output(output, [], suffixes=tuple(FORMATS), force=force)
         dataset = neo4j.pull(uri=uri, user=user, password=_password(), database=database)
         write_dataset(dataset, output)
     err.print(f"wrote {output}", markup=False)
@@ -1146,10 +1304,36 @@ def _parse_params(values: list[str]) -> dict[str, str]:
     return params
 
 
+def _end_on_signal(signum: int, frame: Any) -> None:
+    """End the command as Ctrl-C would, so ``finally`` blocks remove temporary files."""
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Run the command line (the ``vendorgraph`` console script)."""
-    command: Callable[..., Any] = typer.main.get_command(app)
-    command(args=argv, prog_name="vendorgraph")
+    """Run the command line (the ``vendorgraph`` console script).
+
+    SIGTERM and SIGHUP end the command through Python's unwinding (temporary files removed,
+    locks released); a usage error (an unknown option, a bad value) is one line, exit 2.
+    """
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _end_on_signal)
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(args=argv, prog_name="vendorgraph", standalone_mode=False)
+    except typer.Abort:
+        _exit_line("interrupted", 130)
+    except typer.TyperException as exc:  # Click's usage errors: an unknown option, a bad value
+        ctx = getattr(exc, "ctx", None)
+        hint = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
+        _exit_line(exc.format_message() + hint, getattr(exc, "exit_code", 2))
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _exit_line(message: str, code: int) -> None:
+    try:
+        _fail(message, code)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -10,7 +10,12 @@ leaf also inherits the builtin a caller would naturally catch, so ``except Value
     │   ├── EmptyInputError                     a file with no text in it
     │   ├── BinaryInputError                    a file that is not text
     │   ├── UnknownFormatError                  an extension or --format we cannot handle
-    │   └── GraphFileError                      an RDF file that does not parse
+    │   ├── GraphFileError                      an RDF file that does not parse, or is not ours
+    │   ├── OutputPathError                     an output that would overwrite an input
+    │   ├── GraphLockedError (TimeoutError)     a graph another process is still writing
+    │   ├── QueryTimeoutError (TimeoutError)    a query that ran past its time limit
+    │   ├── RemoteAccessError (PermissionError) a query that would reach the network
+    │   └── MissingDependencyError (ImportError) an optional package that is not installed
     ├── ModelError (ValueError)                 a record that breaks the model's rules
     │   └── InvalidSpanError                    a span that does not index back into its text
     ├── UnknownEntityError (LookupError)        a name that matches no entity in a graph
@@ -31,11 +36,16 @@ __all__ = [
     "BinaryInputError",
     "EmptyInputError",
     "GraphFileError",
+    "GraphLockedError",
     "InputError",
     "InputFileError",
     "InvalidSpanError",
+    "MissingDependencyError",
     "ModelError",
+    "OutputPathError",
+    "QueryTimeoutError",
     "RegistryError",
+    "RemoteAccessError",
     "ServiceError",
     "UnknownEntityError",
     "UnknownFormatError",
@@ -108,6 +118,26 @@ class UnknownFormatError(InputError):
 
 class GraphFileError(InputError):
     """An RDF file that does not parse."""
+
+
+class OutputPathError(InputError):
+    """An output path that resolves to an input, or to a file of another kind (without --force)."""
+
+
+class GraphLockedError(InputError, TimeoutError):
+    """A graph file whose write lock another process still holds."""
+
+
+class QueryTimeoutError(InputError, TimeoutError):
+    """A query stopped because it ran past its time limit."""
+
+
+class RemoteAccessError(InputError, PermissionError):
+    """A query that would send requests to the network (SPARQL ``SERVICE``) without consent."""
+
+
+class MissingDependencyError(InputError, ImportError):
+    """An optional package a command needs that is not installed."""
 
 
 class ModelError(VendorGraphError, ValueError):

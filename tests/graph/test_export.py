@@ -145,7 +145,7 @@ def test_cypher_literal_refuses_what_it_cannot_write(bad):
 
 
 def test_neo4j_admin_headers_and_rows(ds, tmp_path):
-    nodes, rels = to_neo4j_admin(ds, tmp_path)
+    nodes, rels = to_neo4j_admin(ds, tmp_path / "csv")
     with nodes.open(newline="") as handle:
         rows = list(csv.reader(handle))
     header = rows[0]
@@ -160,7 +160,7 @@ def test_neo4j_admin_headers_and_rows(ds, tmp_path):
         rel_rows = list(csv.reader(handle))
     assert rel_rows[0][:3] == [":START_ID", ":END_ID", ":TYPE"]
     assert len(rel_rows) - 1 == len(pg.relationships)
-    again = to_neo4j_admin(to_dataset(extractions()), tmp_path / "..")
+    again = to_neo4j_admin(to_dataset(extractions()), tmp_path / "again")
     assert again[0].read_bytes() == nodes.read_bytes()
 
 

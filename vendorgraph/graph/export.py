@@ -17,6 +17,17 @@ The neo4j-admin files import with::
     neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv \
         --array-delimiter=U+001F --multiline-fields=true neo4j
 
+They are written as one folder beside the target and swapped in with one rename, so a reader
+(or a kill) never sees a new ``nodes.csv`` beside an old ``relationships.csv``.
+
+CSV files are opened in spreadsheets too, where a cell that starts with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return is run as a formula (CSV injection). As OWASP recommends, every
+*text* cell that starts with one of those characters is written with a leading apostrophe
+(:func:`spreadsheet_safe`); numbers are left as they are, so ``-0.5`` stays a number.
+``neo4j-admin`` does not know this convention: it imports the apostrophe as part of the string,
+so a name such as ``=Acme`` arrives in Neo4j as ``'=Acme``. The Cypher script and
+``vendorgraph neo4j push`` carry every value unchanged.
+
 Examples
 --------
 >>> print(cypher_literal({"name": "O'Neil \\ Co", "n": [1, 2]}))
@@ -37,17 +48,20 @@ from typing import IO, Any
 import networkx as nx
 from rdflib import Dataset
 
-from vendorgraph.errors import InputError, InputFileError, UnknownFormatError
-from vendorgraph.graph.atomic import atomic_write
+from vendorgraph.errors import InputError, InputFileError, OutputPathError, UnknownFormatError
+from vendorgraph.graph.atomic import atomic_folder, atomic_write
 from vendorgraph.graph.io import write_dataset
 from vendorgraph.graph.neo4j import PropertyGraph, plan, to_property_graph
 from vendorgraph.graph.networkx import to_networkx
+from vendorgraph.graph.sanitize import spreadsheet_safe
 
 __all__ = [
+    "ADMIN_FILES",
     "ADMIN_IMPORT_OPTIONS",
     "ARRAY_DELIMITER",
     "cypher_literal",
     "flat_graph",
+    "spreadsheet_safe",
     "to_cypher",
     "to_gexf",
     "to_graphml",
@@ -61,6 +75,9 @@ ARRAY_DELIMITER = "\x1f"
 
 ADMIN_IMPORT_OPTIONS = ("--array-delimiter=U+001F", "--multiline-fields=true")
 """The neo4j-admin import options the CSV files need."""
+
+ADMIN_FILES = ("nodes.csv", "relationships.csv")
+"""The files of a neo4j-admin export folder."""
 
 
 # ------------------------------------------------------------------ writing files
@@ -283,6 +300,8 @@ def _cell(value: Any) -> str:
         return ARRAY_DELIMITER.join(items)
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str):
+        return spreadsheet_safe(value)
     return str(value)
 
 
@@ -294,12 +313,32 @@ def _csv(header: list[str], rows: Iterable[list[str]]) -> str:
     return out.getvalue()
 
 
-def to_neo4j_admin(source: Dataset | PropertyGraph, folder: str | Path) -> tuple[Path, Path]:
+def to_neo4j_admin(
+    source: Dataset | PropertyGraph, folder: str | Path, *, force: bool = False
+) -> tuple[Path, Path]:
     r"""Write ``nodes.csv`` and ``relationships.csv`` for ``neo4j-admin database import``.
 
     Headers are typed: ``uri:ID``, ``:LABEL`` and ``key:type`` columns for nodes;
     ``:START_ID``, ``:END_ID``, ``:TYPE`` and typed property columns for relationships. Use the
-    options in :data:`ADMIN_IMPORT_OPTIONS`.
+    options in :data:`ADMIN_IMPORT_OPTIONS`. The folder is created, or replaced as a whole
+    with one rename (see the module notes); text cells are made spreadsheet-safe.
+
+    Parameters
+    ----------
+    source : rdflib.Dataset or PropertyGraph
+        The graph to export.
+    folder : str or Path
+        The folder to write; its parent must exist. An existing folder may hold only the two
+        CSV files.
+    force : bool
+        Replace a file that stands where the folder should go.
+
+    Raises
+    ------
+    vendorgraph.errors.OutputPathError
+        If `folder` holds other files, or is a file and `force` is not given.
+    vendorgraph.errors.InputFileError
+        If the parent folder does not exist or cannot be written.
 
     Returns
     -------
@@ -314,10 +353,9 @@ def to_neo4j_admin(source: Dataset | PropertyGraph, folder: str | Path) -> tuple
     >>> nodes.read_text(), rels.read_text()
     ('uri:ID,:LABEL\n', ':START_ID,:END_ID,:TYPE\n')
     """
-    pg = source if isinstance(source, PropertyGraph) else to_property_graph(source)
     folder = Path(folder)
-    if not folder.is_dir():
-        raise InputFileError("no such folder; create it first", path=str(folder))
+    _check_admin_folder(folder, force=force)
+    pg = source if isinstance(source, PropertyGraph) else to_property_graph(source)
     node_types = _column_types({k: v for k, v in n.props.items() if k != "uri"} for n in pg.nodes)
     node_rows = (
         [n.uri, ARRAY_DELIMITER.join(n.labels), *(_cell(n.props.get(k)) for k in node_types)]
@@ -330,9 +368,40 @@ def to_neo4j_admin(source: Dataset | PropertyGraph, folder: str | Path) -> tuple
         for r in pg.relationships
     )
     rel_header = [":START_ID", ":END_ID", ":TYPE", *(f"{k}:{t}" for k, t in rel_types.items())]
-    nodes = _text(folder / "nodes.csv", _csv(node_header, node_rows))
-    rels = _text(folder / "relationships.csv", _csv(rel_header, rel_rows))
-    return nodes, rels
+    texts = (_csv(node_header, node_rows), _csv(rel_header, rel_rows))
+    files = {name: _bytes(text) for name, text in zip(ADMIN_FILES, texts, strict=True)}
+    try:
+        atomic_folder(folder, files)
+    except OSError as err:
+        raise InputFileError(
+            f"cannot write the folder: {err.strerror or err}", path=str(folder)
+        ) from err
+    return folder / ADMIN_FILES[0], folder / ADMIN_FILES[1]
+
+
+def _bytes(text: str) -> Callable[[IO[bytes]], object]:
+    data = text.encode("utf-8")
+    return lambda out: out.write(data)
+
+
+def _check_admin_folder(folder: Path, *, force: bool) -> None:
+    """Refuse a target the swap would destroy: a folder with other files, or a file."""
+    if folder.is_dir():
+        other = sorted(p.name for p in folder.iterdir() if p.name not in ADMIN_FILES)
+        if other:
+            raise OutputPathError(
+                f"the folder holds other files ({', '.join(map(repr, other[:3]))}), which "
+                "writing the export would delete; choose a new or empty folder",
+                path=str(folder),
+            )
+    elif folder.exists() and not force:
+        raise OutputPathError(
+            "is a file, not a folder; choose a folder for the CSV files (or --force to "
+            "replace the file)",
+            path=str(folder),
+        )
+    if not folder.parent.is_dir():
+        raise InputFileError("no such folder; create it first", path=str(folder.parent))
 
 
 # ------------------------------------------------------------------ JSON-LD

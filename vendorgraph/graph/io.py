@@ -46,7 +46,7 @@ from rdflib.term import Node
 from vendorgraph.errors import GraphFileError, InputFileError, UnknownFormatError
 from vendorgraph.graph.atomic import atomic_write
 from vendorgraph.graph.store import DEFAULT_STORE, iter_quads, new_dataset, oxigraph_store
-from vendorgraph.ontology.namespace import prefixes
+from vendorgraph.ontology.namespace import VG, prefixes
 
 __all__ = [
     "FORMATS",
@@ -54,6 +54,7 @@ __all__ = [
     "oxigraph_term",
     "rdflib_term",
     "read_dataset",
+    "read_graph",
     "serialize",
     "write_dataset",
 ]
@@ -346,3 +347,49 @@ def _parse(path: Path, fmt: ox.RdfFormat, ds: Dataset) -> Iterator[tuple[Node, N
         if graph is None:
             graph = graphs[name] = ds.graph(name)  # type: ignore[arg-type]
         yield conv.term(quad.subject), conv.term(quad.predicate), conv.term(quad.object), graph
+
+
+_IS_OURS = f"ASK {{ ?article a <{VG.Article}> }}"
+
+
+def read_graph(path: str | Path, *, store: str = DEFAULT_STORE) -> Dataset:
+    """Read a graph file written by vendorgraph, refusing one that is empty or another tool's.
+
+    Parameters
+    ----------
+    path : str or Path
+        A graph file, as for :func:`read_dataset`.
+    store : {"Oxigraph", "Memory"}
+        The store of the new dataset.
+
+    Raises
+    ------
+    vendorgraph.errors.GraphFileError
+        If the file does not parse, holds no triples, or holds no ``vg:Article`` (an RDF
+        file from another tool); the message names the file and what to do.
+    vendorgraph.errors.InputFileError
+        If the file does not exist.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "foaf.ttl"
+    >>> _ = path.write_text('<urn:x:me> <http://xmlns.com/foaf/0.1/name> "Me" .')
+    >>> read_graph(path)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    vendorgraph.errors.GraphFileError: ...foaf.ttl: not a vendorgraph graph: it holds no ...
+    """
+    ds = read_dataset(path, store=store)
+    if len(ds) == 0 and not any(len(g) for g in ds.graphs()):
+        raise GraphFileError(
+            "the file holds no triples; build a graph with `vendorgraph build`", path=str(path)
+        )
+    union = Dataset(store=ds.store, default_union=True)
+    if not union.query(_IS_OURS).askAnswer:
+        raise GraphFileError(
+            "not a vendorgraph graph: it holds no vg:Article (RDF from another tool?); "
+            "build one with `vendorgraph build`",
+            path=str(path),
+        )
+    return ds

@@ -615,13 +615,35 @@ def _connect(uri: str, user: str, password: str) -> Any:
     return driver
 
 
+_TOKEN_EDGE = r"\s'\"`()\[\]{}<>,;:=@/"
+
+
+def scrub(text: str, secret: str) -> str:
+    """Replace `secret` where it stands as a whole token of `text` (not inside a word).
+
+    Token edges are the start and end of the text, white space, quotes, brackets and the
+    separators of URIs and key-value pairs (``, ; : = @ /``).
+
+    Examples
+    --------
+    >>> scrub("ConnectionException: auth x failed", "x")
+    'ConnectionException: auth *** failed'
+    >>> scrub("bolt://neo4j:hunter2@db:7687", "hunter2")
+    'bolt://neo4j:***@db:7687'
+    """
+    if not secret:
+        return text
+    edge = _TOKEN_EDGE
+    pattern = rf"(?<![^{edge}]){re.escape(secret)}(?![^{edge}])"
+    return re.sub(pattern, "***", text)
+
+
 def _service_error(err: Exception, uri: str, password: str) -> ServiceError:
     detail = str(err).splitlines()[0] if str(err) else type(err).__name__
-    if password:
-        detail = detail.replace(password, "***")
+    detail = scrub(detail, password)
     return ServiceError(
-        f"Neo4j at {uri!r} failed: {type(err).__name__}: {detail}; check that the server runs "
-        "and that the user and NEO4J_PASSWORD are right"
+        f"Neo4j at {scrub(uri, password)!r} failed: {type(err).__name__}: {detail}; check "
+        "that the server runs and that the user and NEO4J_PASSWORD are right"
     )
 
 

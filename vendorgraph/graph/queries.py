@@ -47,8 +47,16 @@ from rdflib import XSD, Dataset, Graph, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
-from vendorgraph.errors import InputError, InputFileError, UnknownEntityError
+from vendorgraph.errors import (
+    BinaryInputError,
+    InputError,
+    InputFileError,
+    QueryTimeoutError,
+    RemoteAccessError,
+    UnknownEntityError,
+)
 from vendorgraph.graph.rdf import entity_iri
+from vendorgraph.graph.sanitize import spreadsheet_safe
 from vendorgraph.ontology.namespace import ID, VGC, concept_map
 from vendorgraph.ontology.terms import EntityType, Modality, Predicate, QuantityKind
 
@@ -62,6 +70,7 @@ __all__ = [
     "list_queries",
     "load_query",
     "nx_answer",
+    "remote_keywords",
     "resolve_entity",
     "run_named",
     "run_sparql",
@@ -166,11 +175,15 @@ class QueryResult:
         return [dict(zip(self.columns, row, strict=True)) for row in self.values]
 
     def to_csv(self) -> str:
-        """Return the rows as CSV text with a header line (None is an empty field)."""
+        """Return the rows as CSV text with a header line (None is an empty field).
+
+        Text cells a spreadsheet would run as formulas get a leading apostrophe
+        (:func:`vendorgraph.graph.sanitize.spreadsheet_safe`).
+        """
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(self.columns)
-        writer.writerows(["" if v is None else v for v in row] for row in self.values)
+        writer.writerows([_csv_cell(v) for v in row] for row in self.values)
         return out.getvalue()
 
     def to_json(self) -> str:
@@ -350,6 +363,12 @@ def _query(
     return _from_rdflib(result, rows, order, keep=keep)
 
 
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    return spreadsheet_safe(value) if isinstance(value, str) else value
+
+
 def _query_text(source: str | Path) -> tuple[str, str | None]:
     looks_like_path = isinstance(source, Path) or (
         "\n" not in source and source.strip().lower().endswith((".rq", ".sparql"))
@@ -359,10 +378,98 @@ def _query_text(source: str | Path) -> tuple[str, str | None]:
     path = Path(source)
     if not path.is_file():
         raise InputFileError("no such SPARQL file; check the path", path=str(path))
-    return path.read_text("utf-8"), str(path)
+    try:
+        return path.read_text("utf-8"), str(path)
+    except UnicodeDecodeError as err:
+        raise BinaryInputError(
+            f"byte {err.start} is not UTF-8 text; a SPARQL file is plain text", path=str(path)
+        ) from err
+    except OSError as err:
+        raise InputFileError(f"cannot read the file: {err.strerror}", path=str(path)) from err
 
 
-def run_sparql(ds: Dataset | Graph, source: str | Path) -> QueryResult:
+# Strings, IRIs and comments, which may spell any word harmlessly, or a bare word.
+_SPARQL_TOKEN = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+    r"|<[^<>\"{}|^`\\\x00-\x20]*>|#[^\n]*|[?$@][\w-]+|(?:[A-Za-z_][\w.-]*)?:[\w.-]*"
+    r"|(?P<word>[A-Za-z_]+)"
+)
+_REMOTE = {"SERVICE": "SERVICE", "FROM": "FROM", "LOAD": "LOAD"}
+
+
+def remote_keywords(text: str, *, engine_loads_from: bool = False) -> list[str]:
+    """Return the keywords of a SPARQL text that would make the engine reach the network.
+
+    ``SERVICE`` (a federated query) and ``LOAD`` always do; ``FROM`` and ``FROM NAMED`` do on
+    engines that fetch those graphs (rdflib's own), not on Oxigraph, which reads them from
+    the store. Words inside strings, IRIs and comments do not count.
+
+    Examples
+    --------
+    >>> remote_keywords("SELECT * { SERVICE <http://x/sparql> { ?s ?p ?o } }")
+    ['SERVICE']
+    >>> remote_keywords('SELECT * { ?s ?p "SERVICE" } # SERVICE')
+    []
+    """
+    found = []
+    for match in _SPARQL_TOKEN.finditer(text):
+        word = (match.group("word") or "").upper()
+        if word in _REMOTE and (word != "FROM" or engine_loads_from) and word not in found:
+            found.append(word)
+    return found
+
+
+def _check_local(ds: Dataset | Graph, text: str, path: str | None) -> None:
+    on_oxigraph = type(ds.store).__name__ == "OxigraphStore"  # as store.store_name tells
+    found = remote_keywords(text, engine_loads_from=not on_oxigraph)
+    if found:
+        raise RemoteAccessError(
+            f"the query uses {', '.join(found)}, which sends requests to other servers; "
+            "remove it, or pass --allow-service to let the query reach the network",
+            path=path or "<query>",
+        )
+
+
+def _with_time_limit(run: Callable[[], QueryResult], timeout: float | None) -> QueryResult:
+    """Run a query on a helper thread and stop waiting for it after `timeout` seconds.
+
+    The engines cannot be interrupted, so a query past its limit is abandoned: its daemon
+    thread runs on until it finishes or the process ends (the command line ends at once).
+    """
+    if timeout is None:
+        return run()
+    import threading
+
+    box: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            box["result"] = run()
+        except BaseException as err:  # handed to the waiting thread below
+            box["error"] = err
+
+    thread = threading.Thread(target=work, name="vendorgraph-sparql", daemon=True)
+    thread.start()
+    thread.join(timeout)
+    if thread.is_alive():
+        raise QueryTimeoutError(
+            f"the query ran past its time limit of {timeout:g} s and was stopped; add LIMIT, "
+            "narrow its patterns, or raise --timeout"
+        )
+    if "error" in box:
+        raise box["error"]
+    result: QueryResult = box["result"]
+    return result
+
+
+def run_sparql(
+    ds: Dataset | Graph,
+    source: str | Path,
+    *,
+    allow_service: bool = False,
+    timeout: float | None = None,
+) -> QueryResult:
     r"""Run any SPARQL 1.1 SELECT, CONSTRUCT or ASK query on the union of the graphs of `ds`.
 
     Parameters
@@ -371,6 +478,11 @@ def run_sparql(ds: Dataset | Graph, source: str | Path) -> QueryResult:
         The data (Oxigraph-backed datasets run on Oxigraph's engine).
     source : str or Path
         The query text, or the path of a ``.rq``/``.sparql`` file.
+    allow_service : bool
+        Let the query reach the network (``SERVICE``, ``LOAD``, and ``FROM`` on engines that
+        fetch it; see :func:`remote_keywords`). Refused by default.
+    timeout : float or None
+        Seconds after which the query is abandoned with an error; None waits for it.
 
     Returns
     -------
@@ -383,6 +495,12 @@ def run_sparql(ds: Dataset | Graph, source: str | Path) -> QueryResult:
         If the query does not parse (the error names the file and line) or is an update.
     vendorgraph.errors.InputFileError
         If `source` names a file that does not exist.
+    vendorgraph.errors.BinaryInputError
+        If that file is not UTF-8 text.
+    vendorgraph.errors.RemoteAccessError
+        If the query would reach the network and `allow_service` is not given.
+    vendorgraph.errors.QueryTimeoutError
+        If the query runs past `timeout`.
 
     Examples
     --------
@@ -395,8 +513,10 @@ def run_sparql(ds: Dataset | Graph, source: str | Path) -> QueryResult:
     vendorgraph.errors.InputError: <query>: line 3: the SPARQL query does not parse: ...
     """
     text, path = _query_text(source)
+    if not allow_service:
+        _check_local(ds, text, path)
     keep = re.search(r"\bORDER\s+BY\b", text, re.IGNORECASE) is not None
-    return _query(ds, text, {}, path=path, keep=keep)
+    return _with_time_limit(lambda: _query(ds, text, {}, path=path, keep=keep), timeout)
 
 
 # ------------------------------------------------------------------ resolving names

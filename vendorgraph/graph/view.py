@@ -42,7 +42,7 @@ import networkx as nx
 import numpy as np
 from scipy.spatial import cKDTree
 
-from vendorgraph.errors import InputError, UnknownEntityError
+from vendorgraph.errors import InputError, InputFileError, UnknownEntityError
 from vendorgraph.graph.atomic import atomic_write_text
 from vendorgraph.ontology.terms import EntityType
 
@@ -252,7 +252,13 @@ def write_view(G: nx.MultiDiGraph, path: str | os.PathLike[str], **options: Any)
     if not target.parent.is_dir():
         raise InputError(f"folder {str(target.parent)!r} does not exist: create it first")
     text = render_view(G, **options)
-    return atomic_write_text(target, text)
+    try:
+        return atomic_write_text(target, text)
+    except OSError as err:
+        raise InputFileError(
+            f"cannot write the page: {err.strerror or err}; check the folder is writable",
+            path=str(target),
+        ) from err
 
 
 # --- scores -------------------------------------------------------------------------------

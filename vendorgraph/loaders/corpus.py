@@ -26,10 +26,14 @@ Examples
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import os
 import pickle
 import re
+import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -349,9 +353,38 @@ def _in_process(tasks: Iterator[_Task], gate: _Gate, extractor: Extractor) -> It
 _worker_seen: frozenset[str] = frozenset()
 
 
-def _start_worker(seen: frozenset[str]) -> None:
+def _start_worker(seen: frozenset[str], parent: int) -> None:
     global _worker_seen
     _worker_seen = seen
+    _die_with_parent(parent)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's clean-up handler
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this worker when the process that started it ends, however it ends (SIGKILL too).
+
+    Linux delivers SIGKILL on the parent's death (``prctl(PR_SET_PDEATHSIG)``); elsewhere a
+    watcher thread notices the worker was handed to another parent.
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        armed = libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        armed = False
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+    if not armed:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _prepare_chunk(extractor: Extractor, tasks: list[_Task]) -> list[_Prepared]:
@@ -406,7 +439,7 @@ def _in_pool(
     """Prepare chunks on `workers` processes, a bounded window ahead; decide them in order."""
     window: deque[Future[list[_Prepared]]] = deque()
     pool = ProcessPoolExecutor(
-        max_workers=workers, initializer=_start_worker, initargs=(gate.seen,)
+        max_workers=workers, initializer=_start_worker, initargs=(gate.seen, os.getpid())
     )
     try:
         for chunk in _chunks(tasks, chunksize):
