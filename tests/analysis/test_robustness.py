@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from tests.analysis.graphs import claim, seed_like_graph, supply_chain
+from vendorgraph.analysis.lockin import lockin
 from vendorgraph.analysis.robustness import robustness
 from vendorgraph.errors import InputError
 
@@ -46,3 +47,33 @@ def test_wide_intervals_are_flagged_low_confidence():
 def test_bad_draws_rejected():
     with pytest.raises(InputError, match="draws=0"):
         robustness(supply_chain(("a", "b")), draws=0)
+
+
+def test_interval_width_falls_as_coverage_rises():
+    # three edges: no evidence, one claim, six claims on six factors
+    G = supply_chain(("c", "d"), ("e", "f"), ("a", "b"))
+    claim(G, "e", "f", "x", "depends_on", "E needs the most advanced parts.")
+    for k, text in enumerate(
+        [
+            "A needs the most advanced parts.",
+            "A will co-design it.",
+            "A signed a multi-year commitment.",
+            "Leaving needs a migration.",
+            "Its software ecosystem holds the developers.",
+            "The context layer holds its data.",
+        ]
+    ):
+        claim(G, "a", "b", f"k{k}", "depends_on", text)
+    r = robustness(G, draws=300, seed=11)
+    ref = lockin(G)
+    coverage = dict(zip(ref.edges, ref.coverage.tolist(), strict=True))
+    width = {(e.dependent, e.provider): e.high - e.low for e in r.edges}
+    by_coverage = sorted(width, key=coverage.get)
+    assert [e[0] for e in by_coverage] == ["c", "e", "a"]
+    assert width["c", "d"] > width["e", "f"] > width["a", "b"]
+
+
+def test_tau_counts_only_companies_that_are_not_zero_in_every_draw():
+    r = robustness(graph(), draws=40, seed=2)
+    assert r.tau_companies == 2  # nvidia and aws supply someone; the lab supplies no one
+    assert r.draws == 40 and r.seed == 2

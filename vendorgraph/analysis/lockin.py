@@ -360,10 +360,11 @@ def score(
     v: Mapping[str, float] | None = None,
     options: LockinOptions | None = None,
     counts: np.ndarray | None = None,
+    priors: np.ndarray | None = None,
 ) -> LockinResult:
-    """Score a :class:`Prepared` input (optionally other weights or a bootstrap draw)."""
+    """Score a :class:`Prepared` input (optionally other weights, priors or a bootstrap draw)."""
     opt = LockinOptions() if options is None else options
-    fm = factor_matrix(prep.table, prep.params, counts=counts)
+    fm = factor_matrix(prep.table, prep.params, counts=counts, priors=priors)
     w = np.asarray(prep.params.weight_vector() if weights is None else weights)
     sc = aggregate(fm.values, w, method=opt.aggregation)
     dependence = np.minimum(1.0, prep.reliance * sc)

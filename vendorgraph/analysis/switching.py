@@ -321,11 +321,16 @@ class FactorMatrix:
 
 
 def factor_matrix(
-    table: EvidenceTable, params: Parameters, *, counts: np.ndarray | None = None
+    table: EvidenceTable,
+    params: Parameters,
+    *,
+    counts: np.ndarray | None = None,
+    priors: np.ndarray | None = None,
 ) -> FactorMatrix:
     """Combine evidence rows into factor values (leaky noisy-OR), vectorised over all edges.
 
-    `counts` multiplies each row (a bootstrap draw); None counts each row once.
+    `counts` multiplies each row (a bootstrap draw); None counts each row once. `priors`
+    (edges x factors) replaces the stated priors (a Monte Carlo draw of them).
     """
     E, F = len(table.edges), len(FACTORS)
     n = 1.0 if counts is None else counts
@@ -338,7 +343,7 @@ def factor_matrix(
     lc = np.log1p(-np.minimum(table.weight, 1 - _EPS)) * n
     conf = -np.expm1(np.bincount(flat, weights=lc, minlength=E * F).reshape(E, F))
     known = np.bincount(flat, weights=live, minlength=E * F).reshape(E, F) > 0
-    prior = np.asarray(params.prior_vector())
+    prior = np.asarray(params.prior_vector()) if priors is None else priors
     values = np.where(known, (1 - (1 - prior) * np.exp(lp)) * np.exp(ln), prior)
     return FactorMatrix(values=values, known=known, confidence=np.where(known, conf, 0.0))
 
