@@ -584,13 +584,24 @@ def score_cmd(
             "method": method[c["id"]],
             "exposure": c["exposure"],
             "hhi": c["hhi"],
+            "spof": ", ".join(_label(G, x) for x in c["spof"]) or "-",
         }
         for c in companies
     ]
     rows.sort(key=lambda r: (-r["lockin"], -r["exposure"], r["id"]))
     _render(
         rows,
-        ["company", "lockin", "direct", "indirect", "percentile", "method", "exposure", "hhi"],
+        [
+            "company",
+            "lockin",
+            "direct",
+            "indirect",
+            "percentile",
+            "method",
+            "exposure",
+            "hhi",
+            "spof",
+        ],
         format,
         "Companies by lock-in exerted",
     )
@@ -757,6 +768,7 @@ def whatif_cmd(
             "after": r.after,
             "delta": r.delta,
             "distress": r.distress,
+            "system_loss": result.loss,
         }
         for r in ordered
     ]
@@ -786,17 +798,26 @@ def robustness_cmd(
     with _user_errors():
         _, G = _load_graph(graph, as_of=as_of)
         result = robustness(G, draws=draws, seed=seed, params=load_parameters(weights), as_of=as_of)
-    title = f"{result.draws} draws, seed {result.seed}: median Kendall tau {result.median_tau:.3f}"
+    title = (
+        f"{result.draws} draws, seed {result.seed}: median Kendall tau {result.median_tau:.3f} "
+        f"over {result.tau_companies} companies"
+    )
+    run = {"median_tau": result.median_tau, "draws": result.draws, "seed": result.seed}
     if edges:
         rows = [
-            asdict(e) | {"dependent": _label(G, e.dependent), "provider": _label(G, e.provider)}
+            asdict(e)
+            | {"dependent": _label(G, e.dependent), "provider": _label(G, e.provider)}
+            | run
             for e in result.edges
         ]
-        _render(rows, list(rows[0]) if rows else ["dependent"], format, title)
+        _render(
+            rows, [k for k in rows[0] if k not in run] if rows else ["dependent"], format, title
+        )
         return
-    rows = [{"company": _label(G, c.id)} | asdict(c) for c in result.companies]
+    rows = [{"company": _label(G, c.id)} | asdict(c) | run for c in result.companies]
     rows.sort(key=lambda r: (-r["reference"], r["id"]))
-    _render(rows, [k for k in (rows[0] if rows else {"company": 0}) if k != "id"], format, title)
+    shown = [k for k in (rows[0] if rows else {"company": 0}) if k != "id" and k not in run]
+    _render(rows, shown, format, title)
 
 
 # --------------------------------------------------------------------------- many articles
