@@ -51,6 +51,7 @@ __all__ = [
     "Development",
     "EntityResult",
     "Mention",
+    "entity_spans",
     "find_entities",
     "load_entity_patterns",
 ]
@@ -116,6 +117,17 @@ class EntityResult:
     def by_id(self) -> dict[str, Entity]:
         """Return the entities keyed by id."""
         return {e.id: e for e in self.entities}
+
+
+def entity_spans(result: EntityResult) -> dict[tuple[int, int], str]:
+    """Return the outermost mentions as ``{(start, end): entity id}``, for the parser.
+
+    Examples
+    --------
+    >>> entity_spans(EntityResult(entities=(), mentions=(Mention(start=0, end=3, entity="org/x"),)))
+    {(0, 3): 'org/x'}
+    """
+    return {(m.start, m.end): m.entity for m in result.mentions if m.outer}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from vendorgraph.loaders.entities import find_entities
+from vendorgraph.loaders.entities import entity_spans, find_entities
+from vendorgraph.loaders.parse import claim_sentences, parse_sentences
 from vendorgraph.loaders.quantities import find_quantities
 from vendorgraph.loaders.quotes import find_quotes
 from vendorgraph.loaders.relations import find_relations
@@ -77,7 +78,10 @@ def extract(document: Document, *, options: ExtractOptions | None = None) -> Ext
     sentences = split_sentences(document.text, document.body_start)
     entities = find_entities(document, lexicon=lexicon, sentences=sentences)
     quantities = find_quantities(document)
-    quotes = find_quotes(document, entities, sentences=sentences) if opts.quotes else ()
+    parsed = parse_sentences(document.text, claim_sentences(sentences), entity_spans(entities))
+    quotes = (
+        find_quotes(document, entities, sentences=sentences, parsed=parsed) if opts.quotes else ()
+    )
     relations = (
         find_relations(
             document,
@@ -86,6 +90,7 @@ def extract(document: Document, *, options: ExtractOptions | None = None) -> Ext
             quotes=quotes,
             quantities=quantities,
             sentences=sentences,
+            parsed=parsed,
         )
         if opts.relations
         else ()

@@ -32,10 +32,14 @@ import itertools
 import operator
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+from spacy.tokens import Token
+
 from vendorgraph.loaders.entities import Affiliation, EntityResult, Mention
+from vendorgraph.loaders.parse import ParsedSentence
 from vendorgraph.loaders.text import Sentence, alternation, split_sentences
 from vendorgraph.ontology.model import Document, Quote, Span, stable_hash
 from vendorgraph.ontology.terms import EntityType
@@ -52,6 +56,7 @@ class SpeechPatterns:
     """The compiled cue lists of ``patterns/speech.toml``."""
 
     verbs: str
+    lemmas: frozenset[str]
     forecast: frozenset[str]
     unnamed: re.Pattern[str]
     person_pronoun: re.Pattern[str]
@@ -93,6 +98,7 @@ def load_speech_patterns() -> SpeechPatterns:
     verb = rf"(?P<verb>{verbs})\b(?:\s+(?:with|to)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
     return SpeechPatterns(
         verbs=listed,
+        lemmas=frozenset(raw["lemmas"]),
         forecast=frozenset(raw["forecast_verbs"]),
         unnamed=re.compile(rf"(?i:\b(?:{alternation(raw['unnamed'])})\b)"),
         person_pronoun=re.compile(rf"^(?:{alternation(raw['person_pronouns'])})$"),
@@ -404,6 +410,94 @@ def _reported(ctx: _Context, doc_id: str, sentences: tuple[Sentence, ...]) -> li
     return quotes
 
 
+def _reported_parsed(
+    ctx: _Context, doc_id: str, parsed: Sequence[ParsedSentence], direct: list[Quote]
+) -> list[Quote]:
+    """Return reported speech read on the parse: a reporting verb's subject and complement."""
+    quotes: list[Quote] = []
+    for sentence in parsed:
+        if sentence.sentence.headline:
+            continue
+        for token in sentence.doc:
+            found = _speech_at(ctx, doc_id, sentence, token)
+            if found is not None and not _inside_direct(found, direct):
+                quotes.append(found)
+    return quotes
+
+
+def _speech_at(ctx: _Context, doc_id: str, parsed: ParsedSentence, token: Token) -> Quote | None:
+    base = parsed.sentence.start
+    if token.lemma_.lower() in ctx.pats.lemmas and token.pos_ in ("VERB", "AUX"):
+        who = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:outer")]
+        said = _complement(token)
+        cue = token.lower_
+    elif token.lower_ == "according" and token.dep_ == "case":
+        who, cue = [token.head], "according to"
+        said = _host_clause(token.head)
+    else:
+        return None
+    if not who or said is None:
+        return None
+    lo, hi = _extent(who[0])
+    speaker = _resolve(ctx, base + lo, base + hi)
+    if speaker is None:
+        return None
+    start, end = said
+    return _quote(ctx, doc_id, base + start, base + end, speaker, direct=False, cue=cue)
+
+
+def _complement(verb: Token) -> tuple[int, int] | None:
+    """Return what a reporting verb reports: its clausal complement, or the clause before it."""
+    for child in verb.children:
+        if (
+            child.dep_ == "ccomp"
+            and child.i > verb.i
+            and child.pos_ in ("VERB", "AUX", "ADJ", "NOUN")
+        ):
+            lo, hi = _extent(child, skip_mark=True)
+            return lo, hi
+    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    clause = before[0] if before else verb.head if verb.dep_ == "parataxis" else None
+    if clause is None or clause.i > verb.i:
+        return None
+    # "The deal will close, the company said.": the clause up to where the attribution starts
+    attribution = min(t.idx for t in verb.subtree)
+    lo = min(t.idx for t in clause.subtree)
+    return lo, attribution
+
+
+def _host_clause(name: Token) -> tuple[int, int] | None:
+    """Return the clause an "according to X" phrase qualifies, without the phrase."""
+    phrase_lo, phrase_hi = _extent(name)
+    doc = name.doc
+    start = doc[0].idx
+    end = doc[-1].idx + len(doc[-1])
+    if phrase_lo - start <= len("According to "):  # the phrase leads: the clause follows it
+        return phrase_hi, end
+    return start, phrase_lo - len("according to ")
+
+
+def _extent(token: Token, *, skip_mark: bool = False) -> tuple[int, int]:
+    """Character offsets in the sentence of the subtree of `token` (less a leading "that")."""
+    tokens = list(token.subtree)
+    while skip_mark and tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    if not tokens:
+        return token.idx, token.idx + len(token)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _inside_direct(quote: Quote, direct: list[Quote]) -> bool:
+    size = quote.span.end - quote.span.start
+    for other in direct:
+        shared = min(quote.span.end, other.span.end) - max(quote.span.start, other.span.start)
+        if shared > 0.6 * size:
+            return True
+    return False
+
+
 _ACCORDING_TO = re.compile(r"^According to (?P<who>[^,]{1,100}),\s+(?P<clause>.+?)\.?$")
 
 
@@ -457,6 +551,7 @@ def find_quotes(
     entities: EntityResult,
     *,
     sentences: tuple[Sentence, ...] | None = None,
+    parsed: Sequence[ParsedSentence] | None = None,
 ) -> tuple[Quote, ...]:
     """Find the direct and reported quotes in the body of `document`.
 
@@ -468,6 +563,9 @@ def find_quotes(
         Its entities, mentions and roles (from :func:`~vendorgraph.loaders.entities.find_entities`).
     sentences : tuple of Sentence, optional
         The body's sentences, if already split.
+    parsed : sequence of ParsedSentence, optional
+        Parsed sentences, for reported speech read on the parse; without them, reported
+        speech is read from the surface forms only.
 
     Returns
     -------
@@ -499,7 +597,12 @@ def find_quotes(
         ordered=all(map(operator.le, starts, [m.end for m in mentions])),
     )
     doc_id = document.id  # a hash of the whole text: computed once
-    found = _direct(ctx, doc_id, sents) + _reported(ctx, doc_id, sents)
+    direct = _direct(ctx, doc_id, sents)
+    reported = _reported(ctx, doc_id, sents)
+    if parsed is not None:  # what the surface forms missed, read on the parse
+        more = _reported_parsed(ctx, doc_id, parsed, direct)
+        reported += [q for q in more if not _inside_direct(q, reported)]
+    found = direct + reported
     unique: dict[tuple[str | None, str], Quote] = {}
     for quote in found:
         unique.setdefault((quote.speaker, quote.text), quote)

@@ -35,13 +35,15 @@ import operator
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any
 
 from vendorgraph.errors import ModelError
-from vendorgraph.loaders.entities import EntityResult, Mention
+from vendorgraph.loaders.entities import EntityResult, Mention, entity_spans
+from vendorgraph.loaders.frames import find_frames
+from vendorgraph.loaders.parse import ParsedSentence, claim_sentences, parse_sentences
 from vendorgraph.loaders.text import (
     RuleFilter,
     Sentence,
@@ -576,6 +578,7 @@ class _Hit:
     matched: str
     resolved: bool
     capability: str | None = None
+    modality: Modality | None = None  # set when the parse decided it
 
 
 def _following(masked: str, pos: int, classes: str) -> list[int]:
@@ -811,7 +814,7 @@ def _relation(article: _Article, hit: _Hit, cue: str | None) -> Relation | None:
         predicate=hit.predicate,
         object=hit.object,
         span=shared.span,
-        modality=Modality.ASSERTED if fact else _modality(article, hit, quote),
+        modality=Modality.ASSERTED if fact else hit.modality or _modality(article, hit, quote),
         confidence=_CONFIDENCE[sentence.headline, hit.resolved],
         quantity=None if fact else shared.quantity,
         start=None if fact else shared.start,
@@ -927,6 +930,7 @@ def find_relations(
     quotes: tuple[Quote, ...] = (),
     quantities: tuple[Quantity, ...] = (),
     sentences: tuple[Sentence, ...] | None = None,
+    parsed: Sequence[ParsedSentence] | None = None,
 ) -> tuple[Relation, ...]:
     """Find the relations the body of `document` states between its entities.
 
@@ -944,6 +948,9 @@ def find_relations(
         Its numbers, to qualify a claim with the amount stated alongside it.
     sentences : tuple of Sentence, optional
         The body's sentences, if already split.
+    parsed : sequence of ParsedSentence, optional
+        The parsed sentences (:func:`~vendorgraph.loaders.parse.parse_sentences`), if already
+        parsed.
 
     Returns
     -------
@@ -992,7 +999,9 @@ def find_relations(
     if all(a <= b for a, b in itertools.pairwise(starts)):
         article.quantity_starts.extend(starts)
     found: list[Relation] = []
-    for hit, cue in _all_hits(article):
+    if parsed is None:
+        parsed = parse_sentences(document.text, claim_sentences(sents), entity_spans(entities))
+    for hit, cue in _all_hits(article, parsed):
         adjusted = _adjust(article, hit)
         relation = _relation(article, adjusted, cue) if adjusted is not None else None
         if relation is not None:
@@ -1087,7 +1096,40 @@ def _rule_filter() -> RuleFilter:
     return rule_filter([rule.regex for rule in load_relation_rules()])
 
 
-def _all_hits(article: _Article) -> Iterator[tuple[_Hit, str]]:
+USE_RULES = True
+USE_FRAMES = True
+
+
+def _frame_hits(article: _Article, parsed: Sequence[ParsedSentence]) -> Iterator[tuple[_Hit, str]]:
+    sentences = [p.sentence for p in parsed]
+    parsed = [p for p in parsed if not _title_case(p.sentence.text)]
+    parsed = [p for p in parsed if not p.sentence.text.rstrip(' *_”"').endswith("?")]
+    kinds = {e.id: e.type for e in article.result.entities}
+    named_after = {d.offering: d.org for d in article.result.developments}
+    speakers: dict[int, str] = {}
+    for sentence in sentences:
+        quote = _quote_of(article, sentence)
+        org = _org_of(article, quote.speaker) if quote is not None else None
+        who = (quote.speaker_org or org) if quote is not None else None
+        if who is not None:
+            speakers[sentence.start] = who
+    government = article.governments[0] if article.governments else None
+    for hit in find_frames(
+        parsed, kinds, speakers=speakers, named_after=named_after, government=government
+    ):
+        yield (
+            _Hit(hit.subject, hit.predicate, hit.object, hit.sentence, hit.sentence.text,
+                 hit.resolved, modality=hit.modality),
+            hit.trigger.lower(),
+        )  # fmt: skip
+
+
+def _all_hits(article: _Article, parsed: Sequence[ParsedSentence]) -> Iterator[tuple[_Hit, str]]:
+    if USE_FRAMES:
+        yield from _frame_hits(article, parsed)
+    if not USE_RULES:
+        yield from _fact_hits(article)
+        return
     rules = load_relation_rules()
     prefilter = _rule_filter()
     text = article.document.text

@@ -1,0 +1,539 @@
+"""Relation frames on the dependency parse: verbs and relational nouns and their argument roles.
+
+A frame (``patterns/frames.toml``) says which predicate a verb or noun states between the
+entities in two of its roles: "AWS **supplies** chips *to* OpenAI" (agent → ``obl:to``), "TSMC, a
+major **supplier** *to* Apple" (holder → ``nmod:to``), "OpenAI's **parent**" (holder → poss).
+Everything that generalises across wordings comes from the parse rather than from the words:
+
+- an argument that is a common noun stands for the entity that qualifies it ("chips *from*
+  Google", "Nvidia's GPUs"), and a pronoun or a role noun ("it", "the company") for the company
+  named before it (:func:`refers`);
+- conjuncts distribute ("AWS and Google supply A and B": four claims);
+- passives swap their roles ("was acquired by X"), relative clauses and infinitives take the
+  subject of the clause that governs them ("AWS plans to deploy ...", "X, which supplies Y");
+- the modality comes from the auxiliaries, negations and governing verbs of the frame's verb
+  ("will", "not", "in talks to", "expects ... to"), not from words elsewhere in the sentence.
+
+Examples
+--------
+>>> from vendorgraph.loaders.parse import parse_sentences
+>>> from vendorgraph.loaders.text import split_sentences
+>>> from vendorgraph.ontology.terms import EntityType
+>>> text = "Acme Cloud will buy chips from Halcyon and Zeta."
+>>> spans = {(0, 10): "org/acme-cloud", (31, 38): "org/halcyon", (43, 47): "org/zeta"}
+>>> kinds = dict.fromkeys(spans.values(), EntityType.ORGANIZATION)
+>>> parsed = parse_sentences(text, split_sentences(text), spans)
+>>> for h in sorted(find_frames(parsed, kinds), key=lambda h: h.subject):
+...     print(h.subject, h.predicate.value, h.object, h.modality.value)
+org/halcyon supplies org/acme-cloud planned
+org/zeta supplies org/acme-cloud planned
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Token
+
+from vendorgraph.loaders.parse import ParsedSentence
+from vendorgraph.loaders.text import Sentence
+from vendorgraph.ontology.terms import EntityType, Modality, Predicate
+
+__all__ = ["FrameHit", "Frames", "find_frames", "load_frames"]
+
+_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+_PASSIVE_SUBJECT = frozenset({"nsubj:pass", "csubj:pass"})
+_INHERIT = frozenset({"xcomp", "conj", "advcl"})
+_GOVERNED = frozenset({"xcomp", "ccomp", "acl", "conj", "advcl", "acl:relcl"})
+_QUALIFIERS = frozenset({"nmod:poss", "compound"})
+_QUALIFYING_CASES = frozenset({"from", "of", "by"})
+_EXAMPLE_CASES = frozenset({"such", "including", "like"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VerbFrame:
+    """A verb frame: `predicate` from the entity in role `subject` to one in `objects`."""
+
+    predicate: Predicate
+    subject: str
+    objects: tuple[str, ...]
+    subject_kind: str = "any"
+    object_kind: str = "any"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NounFrame:
+    """A relational noun: `predicate` between the entity it describes and one of `roles`."""
+
+    predicate: Predicate
+    roles: tuple[str, ...]
+    holder_first: bool
+    holder_kind: str = "any"
+    other_kind: str = "any"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CopulaFrame:
+    """A copula with a case word: `predicate` from its subject to its predicate noun."""
+
+    predicate: Predicate
+    subject_kind: str = "any"
+    object_kind: str = "any"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Frames:
+    """The frames by lemma (copulas by case word), the modality cues, the words that refer back."""
+
+    verbs: Mapping[str, tuple[VerbFrame, ...]]
+    nouns: Mapping[str, tuple[NounFrame, ...]]
+    copulas: Mapping[str, tuple[CopulaFrame, ...]]
+    modality: tuple[tuple[Modality, frozenset[str]], ...]
+    pronouns: frozenset[str]
+    person_pronouns: frozenset[str]
+    first_person: frozenset[str]
+    company_nouns: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FrameHit:
+    """A claim a frame found: subject, predicate, object, the sentence and the trigger word.
+
+    ``resolved`` is true when an end was reached through a pronoun or a role noun.
+    """
+
+    subject: str
+    predicate: Predicate
+    object: str
+    sentence: Sentence
+    trigger: str
+    modality: Modality
+    resolved: bool = False
+
+
+@functools.cache
+def load_frames() -> Frames:
+    """Return the packaged frames (read once).
+
+    Examples
+    --------
+    >>> [f.predicate.value for f in load_frames().verbs["acquire"]]
+    ['acquires']
+    """
+    path = resources.files("vendorgraph.loaders") / "patterns" / "frames.toml"
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    return Frames(
+        verbs=_by_lemma(raw["verb"], _verb_frame),
+        nouns=_by_lemma(raw["noun"], _noun_frame),
+        copulas=_by_lemma(raw["copula"], _copula_frame, key="cases"),
+        modality=tuple(
+            (Modality(name), frozenset(raw["modality"][name]))
+            for name in ("denied", "hedged", "forecast", "planned")
+        ),
+        pronouns=frozenset(raw["reference"]["pronouns"]),
+        person_pronouns=frozenset(raw["reference"]["person_pronouns"]),
+        first_person=frozenset(raw["reference"]["first_person"]),
+        company_nouns=frozenset(raw["reference"]["company_nouns"]),
+    )
+
+
+def _by_lemma(
+    entries: list[dict[str, Any]], make: Any, *, key: str = "lemmas"
+) -> dict[str, tuple[Any, ...]]:
+    table: dict[str, list[Any]] = {}
+    for entry in entries:
+        frame = make(entry)
+        for lemma in entry[key]:
+            table.setdefault(lemma, []).append(frame)
+    return {lemma: tuple(frames) for lemma, frames in table.items()}
+
+
+def _verb_frame(entry: dict[str, Any]) -> VerbFrame:
+    return VerbFrame(
+        predicate=Predicate(entry["predicate"]),
+        subject=entry["subject"],
+        objects=tuple(entry["object"]),
+        subject_kind=entry.get("subject_kind", "any"),
+        object_kind=entry.get("object_kind", "any"),
+    )
+
+
+def _copula_frame(entry: dict[str, Any]) -> CopulaFrame:
+    return CopulaFrame(
+        predicate=Predicate(entry["predicate"]),
+        subject_kind=entry.get("subject_kind", "any"),
+        object_kind=entry.get("object_kind", "any"),
+    )
+
+
+def _noun_frame(entry: dict[str, Any]) -> NounFrame:
+    return NounFrame(
+        predicate=Predicate(entry["predicate"]),
+        roles=tuple(entry["roles"]),
+        holder_first=entry["direction"] == "holder-first",
+        holder_kind=entry.get("holder_kind", "any"),
+        other_kind=entry.get("other_kind", "any"),
+    )
+
+
+# --- the walk over an article -------------------------------------------------------------
+
+
+def find_frames(
+    parsed: Sequence[ParsedSentence],
+    kinds: Mapping[str, EntityType],
+    *,
+    frames: Frames | None = None,
+    speakers: Mapping[int, str] | None = None,
+    named_after: Mapping[str, str] | None = None,
+    government: str | None = None,
+) -> Iterator[FrameHit]:
+    """Yield the claims the frames find in the parsed sentences of one article, in order.
+
+    Parameters
+    ----------
+    parsed : sequence of ParsedSentence
+        The article's parsed sentences, in text order (pronouns refer back across them).
+    kinds : mapping of entity id to EntityType
+        The type of every entity the sentences mark.
+    frames : Frames, optional
+        The frames; the packaged ones by default.
+    speakers : mapping of sentence start to entity id, optional
+        Who speaks in a sentence that is a quote: "we" and "our" there are that organisation.
+    named_after : mapping of offering id to organisation id, optional
+        Offerings whose name says whose they are ("Nvidia GPUs"): a possessive in front of them
+        ("AWS's Nvidia GPUs") names an owner, not a developer.
+    government : str, optional
+        The government the article is about: who restricts when a rule is the subject.
+    """
+    ctx = _Context(frames or load_frames(), kinds)
+    ctx.speakers = speakers or {}
+    ctx.named_after = named_after or {}
+    ctx.government = government
+    for sentence in parsed:
+        ctx.sentence = sentence
+        for token in sentence.doc:
+            yield from ctx.hits(token)
+        ctx.remember(sentence)
+
+
+class _Context:
+    """What the walk knows: the frames, entity kinds, the sentence, who was talked about."""
+
+    def __init__(self, frames: Frames, kinds: Mapping[str, EntityType]) -> None:
+        self.frames = frames
+        self.kinds = kinds
+        self.sentence: ParsedSentence | None = None
+        self.topic: str | None = None  # the company the last sentences were about
+        self.person: str | None = None  # the last person named
+        self.speakers: Mapping[int, str] = {}
+        self.named_after: Mapping[str, str] = {}
+        self.government: str | None = None
+
+    # -- frames
+
+    def hits(self, token: Token) -> Iterator[FrameHit]:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+            for verb in self.frames.verbs.get(lemma, ()):
+                yield from self._verb_hits(token, verb)
+        if token.pos_ in ("NOUN", "PROPN") and self._entity(token) is None:
+            for noun in self.frames.nouns.get(lemma, ()):
+                yield from self._noun_hits(token, noun)
+        case = _case(token)
+        if case is not None and case in self.frames.copulas and _has_copula(token):
+            for copula in self.frames.copulas[case]:
+                yield from self._copula_hits(token, copula)
+        if any(c.dep_ == "nmod:poss" for c in token.children):
+            yield from self._possessive_hits(token)
+
+    def _copula_hits(self, token: Token, frame: CopulaFrame) -> Iterator[FrameHit]:
+        subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
+        subject = [r for c in subjects for r in self.refers(c)]
+        yield from self._pairs(
+            frame.predicate,
+            self._kind(subject, frame.subject_kind),
+            self._kind(self.refers(token), frame.object_kind),
+            token,
+        )
+
+    def _possessive_hits(self, token: Token) -> Iterator[FrameHit]:
+        """Say the possessor develops the offering: "Google's TPUs", "Anthropic's model Claude"."""
+        named = [token, *(c for c in token.children if c.dep_ in ("appos", "flat"))]
+        offerings = [
+            e for t in named if (e := self._entity(t)) and _is_kind(self.kinds.get(e), "offering")
+        ]
+        owners = [c for c in token.children if c.dep_ == "nmod:poss"]
+        makers = self._kind([r for c in owners for r in self.refers(c)], "org")
+        pairs = [
+            (m, (o, False))
+            for m in makers
+            for o in offerings
+            if self.named_after.get(o, m[0]) == m[0]
+        ]
+        for maker, offering in pairs:
+            yield from self._pairs(Predicate.DEVELOPS, [maker], [offering], token)
+
+    def _verb_hits(self, verb: Token, frame: VerbFrame) -> Iterator[FrameHit]:
+        subjects = self._kind(self._role(verb, frame.subject), frame.subject_kind)
+        if not subjects and frame.predicate is Predicate.RESTRICTS and self.government:
+            subjects = [(self.government, True)]  # "the rules restrict ...": the government's
+        objects = [
+            ref
+            for role in frame.objects
+            for ref in self._kind(self._role(verb, role), frame.object_kind)
+        ]
+        yield from self._pairs(frame.predicate, subjects, objects, verb)
+
+    def _noun_hits(self, noun: Token, frame: NounFrame) -> Iterator[FrameHit]:
+        holders = self._kind(self._holders(noun), frame.holder_kind)
+        others = [
+            ref
+            for role in frame.roles
+            for ref in self._kind(self._noun_role(noun, role), frame.other_kind)
+        ]
+        if not frame.holder_first:
+            holders, others = others, holders
+        yield from self._pairs(frame.predicate, holders, others, noun)
+
+    def _pairs(
+        self,
+        predicate: Predicate,
+        subjects: list[tuple[str, bool]],
+        objects: list[tuple[str, bool]],
+        trigger: Token,
+    ) -> Iterator[FrameHit]:
+        if predicate.symmetric and not objects and len(subjects) > 1:
+            subjects, objects = subjects[:1], subjects[1:]  # "A and B partnered"
+        modality = self._modality(trigger)
+        for subject, s_resolved in subjects:
+            for obj, o_resolved in objects:
+                if subject != obj:
+                    yield FrameHit(
+                        subject=subject,
+                        predicate=predicate,
+                        object=obj,
+                        sentence=self._sentence().sentence,
+                        trigger=trigger.text,
+                        modality=modality,
+                        resolved=s_resolved or o_resolved,
+                    )
+
+    # -- roles of a verb
+
+    def _role(self, verb: Token, role: str) -> list[tuple[str, bool]]:
+        if role == "agent":
+            tokens = self._agents(verb)
+        elif role == "patient":
+            tokens = self._patients(verb)
+        elif role == "iobj":
+            tokens = [c for c in verb.children if c.dep_ == "iobj"]
+        else:
+            tokens = self._obliques(verb, role.removeprefix("obl:"))
+        return [ref for token in tokens for ref in self.refers(token)]
+
+    def _agents(self, verb: Token) -> list[Token]:
+        if _passive(verb):
+            return [c for c in verb.children if _case(c) == "by" and c.dep_.startswith("obl")]
+        found = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        if found:
+            return found
+        if verb.dep_ == "acl:relcl":
+            return [verb.head]
+        if verb.dep_ in _INHERIT and verb.head.i != verb.i:
+            return self._agents(verb.head)
+        return []
+
+    def _patients(self, verb: Token) -> list[Token]:
+        if _passive(verb):
+            found = [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECT]
+            if not found and verb.dep_ in ("acl", "acl:relcl"):
+                found = [verb.head]  # "chips supplied by TSMC"
+            return found
+        return [c for c in verb.children if c.dep_ == "obj"]
+
+    def _obliques(self, verb: Token, case: str) -> list[Token]:
+        found = [c for c in verb.children if c.dep_.startswith("obl") and _case(c) == case]
+        for patient in self._patients(verb):  # "sell chips to X": "to X" on the object
+            found += [c for c in patient.children if c.dep_.startswith("nmod") and _case(c) == case]
+        return found
+
+    # -- roles of a noun
+
+    def _holders(self, noun: Token) -> list[tuple[str, bool]]:
+        head = noun.head
+        tokens: list[Token] = [c for c in noun.children if c.dep_ in ("appos", "nsubj")]
+        if noun.dep_ in ("appos", "conj") or (noun.dep_ == "compound" and self._entity(head)):
+            tokens.append(head)
+        elif noun.dep_ in ("obj", "xcomp", "obl") and head.pos_ in ("VERB", "AUX"):
+            tokens += self._agents(head)
+        elif noun.dep_ == "nsubj" and head.pos_ == "NOUN":
+            tokens.append(head)  # "Nvidia's rival is AMD" read as copula
+        return [ref for token in tokens for ref in self.refers(token)]
+
+    def _noun_role(self, noun: Token, role: str) -> list[tuple[str, bool]]:
+        if role == "poss":
+            tokens = [c for c in noun.children if c.dep_ == "nmod:poss"]
+        elif role == "compound":  # "chip supplier TSMC", and "Acme CEO Jane Roe" read flat
+            siblings = noun.head.children if noun.dep_ == "compound" else ()
+            tokens = [
+                c
+                for c in (*noun.children, *siblings)
+                if c.dep_ == "compound" and c.i < noun.i and self._entity(c)
+            ]
+            before = noun.doc[noun.i - 1] if noun.i > 0 else None
+            if before is not None and self._entity(before) and before not in tokens:
+                tokens.append(before)  # "Intel CEO Lip-Bu Tan", whatever the tree says
+        else:
+            case = role.removeprefix("nmod:")
+            tokens = [c for c in noun.children if c.dep_.startswith("nmod") and _case(c) == case]
+        return [ref for token in tokens for ref in self.refers(token)]
+
+    # -- what an argument names
+
+    def refers(self, token: Token, depth: int = 0) -> list[tuple[str, bool]]:
+        """Return the entities `token` names, with whether each was resolved by reference."""
+        found: list[tuple[str, bool]] = []
+        for member in (token, *token.conjuncts):
+            for ref in self._names(member, depth):
+                if ref not in found:
+                    found.append(ref)
+        return found
+
+    def _names(self, token: Token, depth: int) -> list[tuple[str, bool]]:
+        entity = self._entity(token)
+        if entity is not None:
+            return [(entity, False)]
+        back = self._reference(token)
+        if back is not None or depth >= 2:
+            return [back] if back is not None else []
+        examples = [
+            c for c in token.children if c.dep_.startswith("nmod") and _case(c) in _EXAMPLE_CASES
+        ]
+        if examples:  # "chips such as the A800 and H800", "countries including Iran"
+            return [r for c in examples for r in self.refers(c, depth + 1)]
+        for child in token.children:  # "chips from Google", "Nvidia's GPUs", "TSMC chips"
+            if child.dep_ in _QUALIFIERS or (
+                child.dep_.startswith("nmod") and _case(child) in _QUALIFYING_CASES
+            ):
+                found = self.refers(child, depth + 1) if _case(child) == "of" else []
+                entity = self._entity(child)
+                if entity is not None:
+                    return [(entity, False)]
+                if found:  # "100,000 of the latest chips from Nvidia"
+                    return found
+        return []
+
+    def _reference(self, token: Token) -> tuple[str, bool] | None:
+        word = token.lower_
+        if word in self.frames.pronouns or (
+            token.lemma_.lower() in self.frames.company_nouns
+            and any(c.lower_ in ("the", "this", "that") for c in token.children)
+        ):
+            return self._back(token, person=False)
+        if word in self.frames.person_pronouns:
+            return self._back(token, person=True)
+        if word in self.frames.first_person:
+            speaker = self.speakers.get(self._sentence().sentence.start)
+            return (speaker, True) if speaker is not None else None
+        return None
+
+    def _entity(self, token: Token) -> str | None:
+        return self._sentence().entities[token.i]
+
+    def _kind(self, refs: list[tuple[str, bool]], kind: str) -> list[tuple[str, bool]]:
+        return [r for r in refs if _is_kind(self.kinds.get(r[0]), kind)]
+
+    # -- reference back
+
+    def _back(self, token: Token, *, person: bool) -> tuple[str, bool] | None:
+        sentence = self._sentence()
+        for i in range(token.i - 1, -1, -1):
+            entity = sentence.entities[i]
+            if entity is not None and _is_kind(
+                self.kinds.get(entity), "person" if person else "org"
+            ):
+                return entity, True
+        back = self.person if person else self.topic
+        return (back, True) if back is not None else None
+
+    def remember(self, sentence: ParsedSentence) -> None:
+        """After a sentence: its subject company becomes the topic; its last person is kept."""
+        for token in sentence.doc:
+            entity = sentence.entities[token.i]
+            kind = self.kinds.get(entity) if entity is not None else None
+            if kind is EntityType.PERSON:
+                self.person = entity
+            elif kind is not None and kind.is_organization and token.dep_ in _SUBJECT_DEPS:
+                self.topic = entity
+        if self.topic is None:
+            self.topic = next(
+                (e for e in sentence.entities if e and _is_kind(self.kinds.get(e), "org")), None
+            )
+
+    def _sentence(self) -> ParsedSentence:
+        if self.sentence is None:  # pragma: no cover - set by find_frames before use
+            raise RuntimeError("no sentence")
+        return self.sentence
+
+    # -- modality
+
+    def _modality(self, trigger: Token) -> Modality:
+        words = _modal_words(trigger)
+        for modality, cues in self.frames.modality:
+            if words & cues:
+                return modality
+        return Modality.ASSERTED
+
+
+def _modal_words(trigger: Token) -> set[str]:
+    """Return the auxiliaries, negations and adverbs of `trigger` and the verbs governing it."""
+    words: set[str] = set()
+    token, steps = trigger, 0
+    while steps < 4:
+        words.add(token.lemma_.lower())
+        words.update(
+            c.lower_
+            for c in token.children
+            if c.dep_ in ("aux", "advmod", "det") or c.lower_ == "not"
+        )
+        if token.dep_ not in _GOVERNED or token.head.i == token.i:
+            break
+        if token.dep_ == "ccomp" and token.head.lemma_ in ("say", "tell", "add", "note"):
+            break  # a report is not a hedge
+        token, steps = token.head, steps + 1
+    return words
+
+
+def _has_copula(token: Token) -> bool:
+    return any(c.dep_ == "cop" for c in token.children)
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in _PASSIVE_SUBJECT or c.dep_ == "aux:pass" for c in verb.children)
+
+
+def _case(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ in ("case", "mark"):
+            return child.lower_
+    return None
+
+
+def _is_kind(etype: EntityType | None, kind: str) -> bool:
+    if etype is None:
+        return False
+    if kind == "any":
+        return etype is not EntityType.PERSON
+    if kind == "org":
+        return etype.is_organization
+    if kind == "offering":
+        return etype.is_offering
+    if kind == "person":
+        return etype is EntityType.PERSON
+    return etype is EntityType.PLACE

@@ -1,0 +1,144 @@
+"""Parse sentences with the shipped English pipeline and mark the tokens of each entity mention.
+
+The pipeline (``loaders/model/en_vendorgraph_ewt``: a tagger of universal parts of speech and
+features, a dependency parser and spaCy's rule lemmatizer) was trained on the UD English Web
+Treebank by ``training/parser/train.py``; its model card gives its accuracy and licence. It is
+loaded once, on first use, so that importing the loaders stays cheap.
+
+Each token that lies in an entity mention is marked with the entity's id
+(:attr:`ParsedSentence.entities`), so relation frames match an argument by its role in the tree
+(``nsubj``, ``obj``, ``obl`` with its case word) and read which entity it names: "Amazon Web
+Services" is three tokens whose head, "Services", names ``org/aws``. (Merging a mention into one
+token before parsing was tried and rejected: the parser, trained on ordinary words, misreads
+a token with spaces in it.)
+
+Only sentences that can hold a claim are parsed (:func:`worth_parsing`), in batches, and a
+sentence longer than :data:`MAX_TOKENS` tokens is not parsed at all (a table flattened into
+one line, a transcript without punctuation): parsing time stays linear in the text.
+
+Examples
+--------
+>>> from vendorgraph.loaders.text import split_sentences
+>>> text = "Amazon Web Services buys chips from Nvidia."
+>>> spans = {(0, 19): "org/aws", (36, 42): "org/nvidia"}
+>>> (parsed,) = parse_sentences(text, split_sentences(text), spans)
+>>> [(t.text, parsed.entities[t.i]) for t in parsed.doc if parsed.entities[t.i]]
+[('Amazon', 'org/aws'), ('Web', 'org/aws'), ('Services', 'org/aws'), ('Nvidia', 'org/nvidia')]
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from vendorgraph.loaders.text import Sentence
+
+__all__ = ["MAX_TOKENS", "ParsedSentence", "claim_sentences", "load_parser", "parse_sentences"]
+
+MAX_TOKENS = 120
+"""Sentences with more tokens than this are not parsed (their claims are rarely sentences)."""
+
+_MODEL = "en_vendorgraph_ewt"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ParsedSentence:
+    """A parsed sentence: its :class:`Sentence`, its spaCy ``Doc``, and the entity of each token.
+
+    ``entities[i]`` is the entity id named by token ``i`` (a merged mention), or None.
+    Character offsets of a token in the document are ``sentence.start + token.idx``.
+    """
+
+    sentence: Sentence
+    doc: Doc
+    entities: tuple[str | None, ...]
+
+    def entity(self, token_index: int) -> str | None:
+        """Return the entity id token `token_index` names, or None."""
+        return self.entities[token_index]
+
+
+def claim_sentences(sentences: Iterable[Sentence]) -> list[Sentence]:
+    """Return the sentences worth parsing: those that are not a bare headline or label.
+
+    Examples
+    --------
+    >>> from vendorgraph.loaders.text import split_sentences
+    >>> [s.text for s in claim_sentences(split_sentences("Shares fell. Acme sells chips to Zeta."))]
+    ['Acme sells chips to Zeta.']
+    """
+    return [s for s in sentences if len(s.text.split()) >= 3]
+
+
+@functools.cache
+def load_parser() -> Language:
+    """Return the shipped tagger, parser and lemmatizer (loaded once).
+
+    Examples
+    --------
+    >>> load_parser().pipe_names
+    ['tok2vec', 'morphologizer', 'parser', 'lemmatizer']
+    """
+    path = resources.files("vendorgraph.loaders") / "model" / _MODEL
+    with resources.as_file(path) as folder:
+        return spacy.load(folder)
+
+
+def parse_sentences(
+    text: str,
+    sentences: Iterable[Sentence],
+    mentions: Mapping[tuple[int, int], str],
+    *,
+    batch_size: int = 64,
+) -> tuple[ParsedSentence, ...]:
+    """Parse `sentences` of `text`, each mention in `mentions` merged into one token.
+
+    Parameters
+    ----------
+    text : str
+        The document text the sentence offsets count in.
+    sentences : iterable of Sentence
+        The sentences to parse, in order; those over :data:`MAX_TOKENS` tokens are skipped.
+    mentions : mapping of (start, end) to entity id
+        Entity mentions, in document offsets. Overlapping mentions keep the longest.
+    batch_size : int
+        Sentences per batch of the pipeline.
+
+    Returns
+    -------
+    tuple of ParsedSentence
+        One per sentence parsed, in the order given.
+    """
+    nlp = load_parser()
+    todo = [(s, *_marked(nlp, s, mentions)) for s in sentences]
+    todo = [(s, doc, ents) for s, doc, ents in todo if len(doc) <= MAX_TOKENS]
+    docs = nlp.pipe((doc for _, doc, _ in todo), batch_size=batch_size)
+    return tuple(
+        ParsedSentence(sentence=s, doc=doc, entities=ents)
+        for (s, _, ents), doc in zip(todo, docs, strict=True)
+    )
+
+
+def _marked(
+    nlp: Language, sentence: Sentence, mentions: Mapping[tuple[int, int], str]
+) -> tuple[Doc, tuple[str | None, ...]]:
+    doc = nlp.make_doc(sentence.text)
+    spans: list[Span] = []
+    for (start, end), entity in mentions.items():
+        if sentence.start <= start and end <= sentence.end:
+            span = doc.char_span(start - sentence.start, end - sentence.start, label=entity,
+                                 alignment_mode="expand")  # fmt: skip
+            if span is not None:
+                spans.append(span)
+    entities: list[str | None] = [None] * len(doc)
+    for span in filter_spans(spans):
+        for i in range(span.start, span.end):
+            entities[i] = span.label_
+    return doc, tuple(entities)
