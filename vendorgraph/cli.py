@@ -653,26 +653,35 @@ def explain_cmd(
 
 def _print_edge(x: Any) -> None:
     out.print(
-        f"[bold]{escape(x.dependent_label)} depends on {escape(x.provider_label)}[/]: "
-        f"switching cost "
-        f"{x.switching_cost:.3f} (coverage {x.coverage:.2f}, reliance {x.reliance:.2f}, "
-        f"dependence {x.dependence:.3f})"
+        f"[bold]{escape(x.dependent_label)} depends on {escape(x.provider_label)}[/]"
+        f"{' for ' + escape(', '.join(x.kinds)) if x.kinds else ''}: dependence "
+        f"{x.dependence:.3f} = reliance {x.reliance:.2f} x switching cost {x.switching_cost:.3f}"
     )
+    out.print(f"{x.summary}.", markup=False)
+    revenue = "" if x.revenue_share is None else f"; supplier's revenue share {x.revenue_share:.0%}"
+    out.print(f"reliance {x.reliance:.2f}: {x.reliance_basis}{revenue}", markup=False)
+    for c in x.reliance_claims:
+        _print_claim(c, score=False)
     for f in x.factors:
-        state = f"{f.value:.3f}" if f.known else f"unknown (prior {f.prior:.2f})"
+        state = f"{f.value:.3f}" if f.known else f"unknown, prior {f.prior:.2f} (no claim)"
         out.print(
             f"\n[bold]{f.name}[/] {state} x weight {f.weight:.2f} = "
             f"contribution {f.contribution:.3f}"
         )
         for c in f.claims:
-            sign = "+" if c.polarity > 0 else "-"
-            who = ", ".join(filter(None, [c.speaker, c.source, c.published]))
-            out.print(
-                f"  {sign} {c.predicate}: weight {c.weight:.2f}, leave-one-out "
-                f"{c.contribution:+.3f}  ({who})",
-                markup=False,
-            )
-            out.print(f"    {c.sentence}", markup=False)
+            _print_claim(c)
+
+
+def _print_claim(c: Any, *, score: bool = True) -> None:
+    sign = "+" if c.polarity > 0 else "-"
+    who = c.speaker_label or c.speaker
+    where = ", ".join(filter(None, [who and f"said by {who}", c.source, c.title, c.published]))
+    where = where or "untitled article"
+    head = f"  {sign} {c.predicate}: weight {c.weight:.2f}, leave-one-out {c.contribution:+.3f}"
+    out.print(f"{head if score else '  ' + c.predicate}  ({where})", markup=False)
+    out.print(f"    {c.sentence}", markup=False)
+    if c.url:
+        out.print(f"    {c.url}", markup=False)
 
 
 def _print_company(G: nx.MultiDiGraph, x: Any) -> None:

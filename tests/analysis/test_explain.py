@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.analysis.graphs import claim, seed_like_graph
+from tests.analysis.graphs import claim, seed_like_graph, supply_chain
 from vendorgraph.analysis.explain import explain_company, explain_edge, resolve
 from vendorgraph.errors import UnknownEntityError
 
@@ -68,3 +68,41 @@ def test_explain_company_lists_customers_and_chains():
 def test_explain_unknown_dependency_raises():
     with pytest.raises(UnknownEntityError, match="no dependency 'org/nvidia' -> 'org/aws'"):
         explain_edge(seed_like_graph(), "nvidia", "aws")
+
+
+def test_explain_separates_prior_from_evidence_and_says_what_is_unknown():
+    e = explain_edge(seed_like_graph(), "AWS", "Nvidia")
+    assert e.from_evidence + e.from_prior == pytest.approx(e.switching_cost)
+    assert e.unknown == ("learning", "data_context", "migration", "regulatory")
+    assert e.from_prior == pytest.approx(0.15 * 0.3 + 0.15 * 0.2 + 0.1 * 0.3 + 0.05 * 0.1)
+    assert "four factors unknown (learning, data_context, migration, regulatory)" in e.summary
+    assert e.reliance_basis.startswith("no share stated") and e.reliance_claims == ()
+
+
+def test_explain_names_the_article_speaker_and_shows_each_sentence_once():
+    G = seed_like_graph()
+    G.graph["articles"] = {"art/test": {"title": "A test story", "url": "https://example.org/a"}}
+    G.nodes["person/jane-doe"]["label"] = "Jane Doe"
+    # the same sentence from a second claim: shown once, and leaving the story out moves the cost
+    claim(G, "org/aws", "org/nvidia", "r-depend-2", "depends_on",
+          "Customer demand means the cloud arm needs Nvidia's most advanced GPUs.",
+          capability="product/nvidia-gpus")  # fmt: skip
+    e = explain_edge(G, "AWS", "Nvidia")
+    scarcity = next(f for f in e.factors if f.name == "scarcity")
+    need = [c for c in scarcity.claims if "most advanced" in c.sentence]
+    assert len(need) == 1 and need[0].contribution > 0
+    assert (need[0].title, need[0].url, need[0].speaker_label) == (
+        "A test story",
+        "https://example.org/a",
+        "Jane Doe",
+    )
+
+
+def test_explain_shows_the_stated_share_behind_reliance():
+    G = supply_chain(("a", "b"))
+    share = {"kind": "percent", "value": 40.0, "normalized": 0.4, "text": "40%"}
+    claim(G, "b", "a", "q", "supplies", "b now serves 40% of a's compute.", quantity=share)
+    e = explain_edge(G, "a", "b")
+    assert e.reliance == pytest.approx(0.4)
+    assert e.reliance_basis == "stated in the text: 40% of the customer's need"
+    assert [c.sentence for c in e.reliance_claims] == ["b now serves 40% of a's compute."]

@@ -87,11 +87,16 @@ def _dedupe(items: Iterable[Evidence]) -> list[Evidence]:
     """
     best: dict[tuple[Any, ...], Evidence] = {}
     for e in items:
-        text = " ".join(e.claim.evidence.lower().split()) or e.claim.key
-        key = (e.factor, e.polarity, text, independent_source(e.claim))
+        key = _story(e)
         if key not in best or e.strength > best[key].strength:
             best[key] = e
     return list(best.values())
+
+
+def _story(e: Evidence) -> tuple[Any, ...]:
+    """Return the key under which copies of one story count once (see :func:`_dedupe`)."""
+    text = " ".join(e.claim.evidence.lower().split()) or e.claim.key
+    return (e.factor, e.polarity, text, independent_source(e.claim))
 
 
 def edge_evidence(
@@ -388,7 +393,10 @@ def combine(items: Sequence[Evidence], prior: float) -> tuple[float, bool, float
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ScoredEvidence:
-    """A claim's part in a factor: `contribution` is its leave-one-out effect on the cost."""
+    """A claim's part in a factor: `contribution` is its leave-one-out effect on the cost.
+
+    Leaving a claim out leaves out its copies too (the same story counts once).
+    """
 
     evidence: Evidence
     counted: bool
@@ -437,7 +445,8 @@ def _factor_score(name: str, items: list[Evidence], params: Parameters) -> Facto
         ScoredEvidence(
             evidence=e,
             counted=id(e) in counted,
-            contribution=w * (value - combine([x for x in items if x is not e], prior)[0]),
+            contribution=w
+            * (value - combine([x for x in items if _story(x) != _story(e)], prior)[0]),
         )
         for e in items
     )
