@@ -147,3 +147,25 @@ def test_substitutes_are_judged_within_a_capability():
     e = dependency_graph(G).edges["org/aws", "org/nvidia"]
     assert e["kinds"] == ("frontier_accelerator",)
     assert [c.key for c in e["counter"]] == ["own"]  # not the CPU, not the platform
+
+
+def test_restrictions_of_one_sentence_touch_every_edge_of_the_named_customer():
+    # "The rule halts V's chip sales to X": X is cut off V and its other supplier H
+    # becomes harder to leave; Y, another customer of V, is not named
+    from vendorgraph.analysis.switching import switching_cost
+
+    G = supply_chain(("org/x", "org/v"), ("org/x", "org/h"), ("org/y", "org/v"))
+    G.add_node("org/gov", type="Government")
+    text = "The rule halts V's chip sales to X."
+    for key, obj in (("r1", "org/v"), ("r2", "org/x")):
+        claim(G, "org/gov", obj, key, "restricts", text, span=(0, len(text)))
+    deps = dependency_graph(G)
+    roles = {e: [c.role for c in deps.edges[e]["counter"]] for e in deps.edges()}
+    assert roles == {
+        ("org/x", "org/v"): ["forced_exit"],
+        ("org/x", "org/h"): ["restriction"],
+        ("org/y", "org/v"): [],
+    }
+    assert switching_cost(G, "org/x", "org/h").factor("regulatory").value > 0.1
+    assert not switching_cost(G, "org/x", "org/v").factor("regulatory").known
+    assert not switching_cost(G, "org/y", "org/v").factor("regulatory").known

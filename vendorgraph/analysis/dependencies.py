@@ -248,11 +248,16 @@ def _support(
     if role is None:
         return
     customer, offer = (o, s) if role == "supply" else (s, o)
-    if not _is_company(G, customer):
-        return
-    for j, via in _suppliers(G, offer, devs):
-        if j != customer:
-            yield customer, j, via
+    customers = [customer] if _is_company(G, customer) else _makers(G, customer, devs)
+    for i in customers:
+        for j, via in _suppliers(G, offer, devs):
+            if j != i:
+                yield i, j, via
+
+
+def _makers(G: nx.Graph, n: str, devs: Mapping[str, Sequence[str]]) -> Sequence[str]:
+    """Return the companies behind an offering that uses another (Maia 200 -> Microsoft)."""
+    return devs.get(n, ()) if _is_offering(G, n) else ()
 
 
 def latest_published(G: nx.Graph) -> date | None:
@@ -281,11 +286,12 @@ def dependency_graph(G: nx.MultiDiGraph, *, as_of: str | date | None = None) -> 
 
     A claim supports ``i -> j`` when j supplies i, i deploys or uses X that j develops (a
     ``develops`` edge, else the node attribute ``developer``, else ``parent``), i integrates
-    j's technology, or i depends_on j (or j's offering). Each edge is labelled with the
-    capabilities it is for (:mod:`.capabilities`: frontier accelerator, CPU, memory ...).
-    Counter-evidence is attached to the edges it bears on: i develops an offering of the same
-    capability (``inhouse``), i also gets that capability from another supplier
-    (``multisource``), i and j partner (``partner``) or hold
+    j's technology, or i depends_on j (or j's offering); a claim whose subject is i's own
+    offering counts for i ("Maia 200 uses TSMC's 3nm process": Microsoft depends on TSMC).
+    Each edge is labelled with the capabilities it is for (:mod:`.capabilities`: frontier
+    accelerator, CPU, memory ...). Counter-evidence is attached to the edges it bears on: i
+    develops an offering of the same capability (``inhouse``), i also gets that capability
+    from another supplier (``multisource``), i and j partner (``partner``) or hold
     equity (``invest``), the restrictions of a sentence name i but not j (``restriction``: i's
     alternatives are limited) or name i and j (``forced_exit``). A claim without a date takes
     its article's; ``quantities`` carries every number of the claim's sentence.
