@@ -6,6 +6,12 @@ sentencizer leaves at the end of a sentence moves to the next one, a "sentence" 
 in lower case ("he said.") joins the one before, and paragraphs (lines) never share a
 sentence, so a headline without a full stop stays on its own.
 
+Splitting is linear in the text: a line is tokenised only when it holds a sentence-ending
+character, and a run of more than :data:`~vendorgraph.loaders.limits.MAX_CHUNK` characters
+without white space (kilobytes of parentheses or quote marks) is tokenised in slices of that
+length (:func:`~vendorgraph.loaders.limits.tokenize`), whose tokens may differ from the whole
+run's only inside it.
+
 Examples
 --------
 >>> [s.text for s in split_sentences("AWS grows. Nvidia said so.\nA headline")]
@@ -30,6 +36,8 @@ import spacy
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
+
+from vendorgraph.loaders.limits import tokenize
 
 __all__ = [
     "RuleFilter",
@@ -160,7 +168,7 @@ def _cuts(line: str) -> list[int]:
     found = [m.start() for m in _enders(line.isascii()).finditer(line)]
     if not found:
         return []
-    doc, punct = nlp().tokenizer(line), _punct_orths()
+    doc, punct = tokenize(nlp(), line), _punct_orths()
     size, cuts = len(doc), [0]
     for at in found:
         # before the last cut, an ender can only open the sentence already opened
