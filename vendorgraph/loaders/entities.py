@@ -202,7 +202,7 @@ def _compile(raw: dict[str, Any]) -> EntityPatterns:
             rf"(?:at|of|for)\s+(?P<org>{name})"
         ),
         speech_person=re.compile(
-            rf"\b(?:(?:{speech})\s+(?P<after>{person})|(?P<before>{person})\s+(?:{speech})\b)"
+            rf"\b(?:(?i:{speech})\s+(?P<after>{person})|(?P<before>{person})\s+(?:{speech})\b)"
         ),
         org_suffix=re.compile(rf"\b(?:{alternation(raw['org_suffixes'])})(?![\w-])"),
         suffix_types={k: EntityType(v) for k, v in raw["org_suffixes"].items()},

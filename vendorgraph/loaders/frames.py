@@ -53,6 +53,8 @@ _GOVERNED = frozenset({"xcomp", "ccomp", "acl", "conj", "advcl", "acl:relcl"})
 _QUALIFIERS = frozenset({"nmod:poss", "compound"})
 _QUALIFYING_CASES = frozenset({"from", "of", "by"})
 _EXAMPLE_CASES = frozenset({"such", "including", "like"})
+_RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
+_VENDORS = frozenset({EntityType.CLOUD_PROVIDER, EntityType.CHIP_VENDOR})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -75,6 +77,8 @@ class NounFrame:
     holder_first: bool
     holder_kind: str = "any"
     other_kind: str = "any"
+    holder_roles: tuple[str, ...] = ()
+    order: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -98,6 +102,7 @@ class Frames:
     person_pronouns: frozenset[str]
     first_person: frozenset[str]
     company_nouns: frozenset[str]
+    maker_nouns: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -139,6 +144,7 @@ def load_frames() -> Frames:
         person_pronouns=frozenset(raw["reference"]["person_pronouns"]),
         first_person=frozenset(raw["reference"]["first_person"]),
         company_nouns=frozenset(raw["reference"]["company_nouns"]),
+        maker_nouns=frozenset(raw["reference"]["maker_nouns"]),
     )
 
 
@@ -178,6 +184,8 @@ def _noun_frame(entry: dict[str, Any]) -> NounFrame:
         holder_first=entry["direction"] == "holder-first",
         holder_kind=entry.get("holder_kind", "any"),
         other_kind=entry.get("other_kind", "any"),
+        holder_roles=tuple(entry.get("holder_roles", ())),
+        order=entry.get("order"),
     )
 
 
@@ -192,6 +200,7 @@ def find_frames(
     speakers: Mapping[int, str] | None = None,
     named_after: Mapping[str, str] | None = None,
     government: str | None = None,
+    developers: Mapping[str, str] | None = None,
 ) -> Iterator[FrameHit]:
     """Yield the claims the frames find in the parsed sentences of one article, in order.
 
@@ -210,11 +219,14 @@ def find_frames(
         ("AWS's Nvidia GPUs") names an owner, not a developer.
     government : str, optional
         The government the article is about: who restricts when a rule is the subject.
+    developers : mapping of offering id to organisation id, optional
+        Who develops an offering, for "the ChatGPT maker".
     """
     ctx = _Context(frames or load_frames(), kinds)
     ctx.speakers = speakers or {}
     ctx.named_after = named_after or {}
     ctx.government = government
+    ctx.developers = developers or {}
     for sentence in parsed:
         ctx.sentence = sentence
         for token in sentence.doc:
@@ -234,6 +246,7 @@ class _Context:
         self.speakers: Mapping[int, str] = {}
         self.named_after: Mapping[str, str] = {}
         self.government: str | None = None
+        self.developers: Mapping[str, str] = {}
 
     # -- frames
 
@@ -264,7 +277,7 @@ class _Context:
 
     def _possessive_hits(self, token: Token) -> Iterator[FrameHit]:
         """Say the possessor develops the offering: "Google's TPUs", "Anthropic's model Claude"."""
-        named = [token, *(c for c in token.children if c.dep_ in ("appos", "flat"))]
+        named = [token, *(c for c in token.children if c.dep_ in ("appos", "flat", "compound"))]
         offerings = [
             e for t in named if (e := self._entity(t)) and _is_kind(self.kinds.get(e), "offering")
         ]
@@ -278,6 +291,9 @@ class _Context:
         ]
         for maker, offering in pairs:
             yield from self._pairs(Predicate.DEVELOPS, [maker], [offering], token)
+        owned = self._entity(token)
+        if owned is not None and _is_kind(self.kinds.get(owned), "org"):  # "Alphabet's Google"
+            yield from self._pairs(Predicate.OWNS, makers, [(owned, False)], token)
 
     def _verb_hits(self, verb: Token, frame: VerbFrame) -> Iterator[FrameHit]:
         subjects = self._kind(self._role(verb, frame.subject), frame.subject_kind)
@@ -291,7 +307,9 @@ class _Context:
         yield from self._pairs(frame.predicate, subjects, objects, verb)
 
     def _noun_hits(self, noun: Token, frame: NounFrame) -> Iterator[FrameHit]:
-        holders = self._kind(self._holders(noun), frame.holder_kind)
+        found = self._holders(noun)
+        found += [r for role in frame.holder_roles for r in self._noun_role(noun, role)]
+        holders = self._kind(found, frame.holder_kind)
         others = [
             ref
             for role in frame.roles
@@ -299,7 +317,23 @@ class _Context:
         ]
         if not frame.holder_first:
             holders, others = others, holders
+        if frame.order is not None:
+            holders, others = self._ordered(holders, others, frame.order)
         yield from self._pairs(frame.predicate, holders, others, noun)
+
+    def _ordered(
+        self, one: list[tuple[str, bool]], other: list[tuple[str, bool]], order: str
+    ) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+        """Put the vendor (a cloud provider or chip vendor) first, or last, of a two-party deal.
+
+        With both or neither party a vendor, there is no direction to read: no claim.
+        """
+        parties = [*one, *other]
+        vendors = [p for p in parties if self.kinds.get(p[0]) in _VENDORS]
+        if len(vendors) != 1 or len(parties) != 2:
+            return [], []
+        customer = [p for p in parties if p not in vendors]
+        return (vendors, customer) if order == "vendor" else (customer, vendors)
 
     def _pairs(
         self,
@@ -310,6 +344,8 @@ class _Context:
     ) -> Iterator[FrameHit]:
         if predicate.symmetric and not objects and len(subjects) > 1:
             subjects, objects = subjects[:1], subjects[1:]  # "A and B partnered"
+        elif predicate.symmetric and not subjects and len(objects) > 1:
+            subjects, objects = objects[:1], objects[1:]  # "a deal between A and B"
         modality = self._modality(trigger)
         for subject, s_resolved in subjects:
             for obj, o_resolved in objects:
@@ -340,11 +376,15 @@ class _Context:
     def _agents(self, verb: Token) -> list[Token]:
         if _passive(verb):
             return [c for c in verb.children if _case(c) == "by" and c.dep_.startswith("obl")]
-        found = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
-        if found:
+        found = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT]
+        if found:  # a passive subject of an active verb is the parser's slip: the subject
             return found
         if verb.dep_ == "acl:relcl":
             return [verb.head]
+        if verb.dep_ == "xcomp":  # "see Nvidia investing", "allow AWS to deploy": the object
+            controller = [c for c in verb.head.children if c.dep_ == "obj" and c.i < verb.i]
+            if controller:
+                return controller
         if verb.dep_ in _INHERIT and verb.head.i != verb.i:
             return self._agents(verb.head)
         return []
@@ -412,6 +452,11 @@ class _Context:
         back = self._reference(token)
         if back is not None or depth >= 2:
             return [back] if back is not None else []
+        if token.lower_ in _RELATIVE and token.head.dep_ == "acl:relcl":
+            return self.refers(token.head.head, depth + 1)  # "Google, which is owned by ..."
+        head = self._entity(token.head) if token.dep_ == "appos" else None
+        if head is not None:
+            return [(head, False)]  # "Veltrix, a utility owned by ..."
         examples = [
             c for c in token.children if c.dep_.startswith("nmod") and _case(c) in _EXAMPLE_CASES
         ]
@@ -431,6 +476,9 @@ class _Context:
 
     def _reference(self, token: Token) -> tuple[str, bool] | None:
         word = token.lower_
+        maker = self._maker_of(token)
+        if maker is not None:
+            return maker, True
         if word in self.frames.pronouns or (
             token.lemma_.lower() in self.frames.company_nouns
             and any(c.lower_ in ("the", "this", "that") for c in token.children)
@@ -441,6 +489,16 @@ class _Context:
         if word in self.frames.first_person:
             speaker = self.speakers.get(self._sentence().sentence.start)
             return (speaker, True) if speaker is not None else None
+        return None
+
+    def _maker_of(self, token: Token) -> str | None:
+        """Return who makes the offering in "the ChatGPT maker", "the company behind Claude"."""
+        if token.lemma_.lower() not in self.frames.maker_nouns:
+            return None
+        for child in token.children:
+            offering = self._entity(child)
+            if offering is not None and child.dep_ in ("compound", "nmod"):
+                return self.developers.get(offering)
         return None
 
     def _entity(self, token: Token) -> str | None:
@@ -515,7 +573,11 @@ def _has_copula(token: Token) -> bool:
 
 
 def _passive(verb: Token) -> bool:
-    return any(c.dep_ in _PASSIVE_SUBJECT or c.dep_ == "aux:pass" for c in verb.children)
+    """Whether `verb` is passive: a passive auxiliary, or a passive subject of a participle."""
+    if any(c.dep_ == "aux:pass" for c in verb.children):
+        return True
+    participle = "Part" in verb.morph.get("VerbForm", [])
+    return participle and any(c.dep_ in _PASSIVE_SUBJECT for c in verb.children)
 
 
 def _case(token: Token) -> str | None:

@@ -32,7 +32,7 @@ import itertools
 import operator
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -63,6 +63,7 @@ class SpeechPatterns:
     org_pronoun: re.Pattern[str]
     after: re.Pattern[str]
     before: re.Pattern[str]
+    before_inverted: re.Pattern[str]
     reported_front: re.Pattern[str]
     reported_back: re.Pattern[str]
     # found in every text that reported_front, reported_back or before match (the default,
@@ -112,6 +113,10 @@ def load_speech_patterns() -> SpeechPatterns:
             rf"|according\s+to\s+(?P<who3>{_WHO}{{1,80}}))"
         ),
         before=re.compile(rf"^(?P<who>.{{1,120}}?)\s+{verb}(?:\s+that)?\b[^“”\"]*$"),
+        # "Said Lena Park, chief analyst at Orbis: “…”", "Added AWS CEO Matt Garman, “…”"
+        before_inverted=re.compile(
+            rf"^(?i:{verbs})\s+(?P<who>[^,“”\"]{{1,80}}?)(?:,[^“”\"]{{0,120}})?[\s,:]*$"
+        ),
         reported_front=re.compile(
             rf"^(?P<who>.{{1,120}}?)\s+{verb}(?:\s+on\s+\w+)?(?:,)?(?:\s+that)?\s+(?P<clause>.+?)\.?$"
         ),
@@ -315,6 +320,10 @@ _TIME_CUT = re.compile(r"\s+(?:in|on|at|during|today|yesterday|this|last|when|wh
 
 def _attribute_before(ctx: _Context, sentence: Sentence, opened: int) -> _Speaker | None:
     before = ctx.text[sentence.start : opened - 1]
+    inverted = ctx.pats.before_inverted.match(before)
+    if inverted is not None:
+        lo, hi = inverted.span("who")
+        return _resolve(ctx, sentence.start + lo, sentence.start + hi)
     # `before` needs "\s+<verb>", so a text without a cue cannot match it
     match = ctx.pats.before.match(before) if ctx.pats.cue.search(before) else None
     if match is None:
@@ -322,14 +331,22 @@ def _attribute_before(ctx: _Context, sentence: Sentence, opened: int) -> _Speake
     return _resolve(ctx, sentence.start + match.start("who"), sentence.start + match.end("who"))
 
 
-def _direct(ctx: _Context, doc_id: str, sentences: tuple[Sentence, ...]) -> list[Quote]:
+def _direct(
+    ctx: _Context,
+    doc_id: str,
+    sentences: tuple[Sentence, ...],
+    parsed: Mapping[int, ParsedSentence],
+) -> list[Quote]:
     quotes: list[Quote] = []
     last: _Speaker | None = None
     last_paragraph = -1
+    before: Sentence | None = None  # the last sentence of the paragraph before
     for paragraph in _paragraphs(sentences):
         lo, hi = paragraph[0].start, paragraph[-1].end
         if paragraph[0].paragraph != last_paragraph + 1 or ctx.text[lo] not in _OPEN:
             last = None
+        if ctx.text[lo] in _OPEN and before is not None and before.text.endswith(":"):
+            last = _introducer(ctx, parsed.get(before.start)) or last  # "… put it bluntly:"
         for start, end in _marked(ctx.text, lo, hi):
             sentence = _sentence_at(paragraph, start)
             speaker = (
@@ -342,7 +359,22 @@ def _direct(ctx: _Context, doc_id: str, sentences: tuple[Sentence, ...]) -> list
                 quotes.append(quote)
                 last = speaker or last
         last_paragraph = paragraph[0].paragraph
+        before = paragraph[-1]
     return quotes
+
+
+def _introducer(ctx: _Context, sentence: ParsedSentence | None) -> _Speaker | None:
+    """Return who a sentence ending in a colon introduces: its subject, without relatives."""
+    if sentence is None:
+        return None
+    root = next((t for t in sentence.doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root else None
+    if subject is None:
+        return None
+    skip = {t.i for c in subject.children if c.dep_.startswith("acl") for t in c.subtree}
+    tokens = [t for t in subject.subtree if t.i not in skip]
+    base = sentence.sentence.start
+    return _resolve(ctx, base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1]))
 
 
 def _paragraphs(sentences: tuple[Sentence, ...]) -> list[list[Sentence]]:
@@ -597,7 +629,8 @@ def find_quotes(
         ordered=all(map(operator.le, starts, [m.end for m in mentions])),
     )
     doc_id = document.id  # a hash of the whole text: computed once
-    direct = _direct(ctx, doc_id, sents)
+    by_start = {p.sentence.start: p for p in parsed or ()}
+    direct = _direct(ctx, doc_id, sents, by_start)
     reported = _reported(ctx, doc_id, sents)
     if parsed is not None:  # what the surface forms missed, read on the parse
         more = _reported_parsed(ctx, doc_id, parsed, direct)

@@ -155,7 +155,7 @@ def load_relation_rules() -> tuple[RelationRule, ...]:
     Examples
     --------
     >>> rules = load_relation_rules()
-    >>> {r.predicate.value for r in rules} >= {"supplies", "restricts", "depends_on"}
+    >>> {r.predicate.value for r in rules} >= {"supplies", "restricts", "uses"}
     True
     """
     raw = tomllib.loads(
@@ -1106,16 +1106,23 @@ def _frame_hits(article: _Article, parsed: Sequence[ParsedSentence]) -> Iterator
     parsed = [p for p in parsed if not p.sentence.text.rstrip(' *_”"').endswith("?")]
     kinds = {e.id: e.type for e in article.result.entities}
     named_after = {d.offering: d.org for d in article.result.developments}
-    speakers: dict[int, str] = {}
+    speakers: dict[int, str] = {}  # who "we" is in each sentence
     for sentence in sentences:
         quote = _quote_of(article, sentence)
-        org = _org_of(article, quote.speaker) if quote is not None else None
-        who = (quote.speaker_org or org) if quote is not None else None
+        who = _first_person_org(article, sentence.start) or (
+            (quote.speaker_org or _org_of(article, quote.speaker)) if quote is not None else None
+        )
         if who is not None:
             speakers[sentence.start] = who
     government = article.governments[0] if article.governments else None
+    developers = {e: d for e in kinds if (d := article.developer(e)) is not None}
     for hit in find_frames(
-        parsed, kinds, speakers=speakers, named_after=named_after, government=government
+        parsed,
+        kinds,
+        speakers=speakers,
+        named_after=named_after,
+        government=government,
+        developers=developers,
     ):
         yield (
             _Hit(hit.subject, hit.predicate, hit.object, hit.sentence, hit.sentence.text,
