@@ -100,8 +100,63 @@ Rules = Annotated[
     typer.Option("--rules", help="A TOML file pinning or forbidding entity merges."),
 ]
 AsOf = Annotated[str | None, typer.Option("--as-of", help="Answer as of this date (YYYY-MM-DD).")]
+
+
+def _weights_file(path: Path | None) -> Path | None:
+    """Check a --weights file is UTF-8 TOML whose tables hold finite numbers of 0 or more.
+
+    The names and the ranges of each table are the analysis layer's to check
+    (:func:`vendorgraph.analysis.load_parameters`); this catches what would otherwise reach it
+    as a traceback, naming the file, the line or the field.
+    """
+    if path is None:
+        return None
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_bytes().decode("utf-8"))
+    except OSError as exc:
+        raise typer.BadParameter(f"{path}: cannot read the file: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise typer.BadParameter(
+            f"{path}: line {line}: byte {exc.start} is not UTF-8; save the weights file as UTF-8"
+        ) from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise typer.BadParameter(f"{path}: not valid TOML: {exc}; fix the file") from exc
+    for table, value in data.items():
+        if not isinstance(value, dict):
+            raise typer.BadParameter(
+                f"{path}: {table!r} must be a table ([{table}] with name = number lines), "
+                f"not {value!r}"
+            )
+        _check_numbers(path, table, value)
+    return path
+
+
+def _check_numbers(path: Path, where: str, table: dict[str, Any]) -> None:
+    import math
+
+    for name, value in table.items():
+        field = f"{where}.{name}"
+        if isinstance(value, dict):
+            _check_numbers(path, field, value)
+        elif (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+            or value < 0
+        ):
+            raise typer.BadParameter(
+                f"{path}: {field} = {value!r}: give a finite number of 0 or more"
+            )
+
+
 Weights = Annotated[
-    Path | None, typer.Option("--weights", help="A TOML file of factor weights and priors.")
+    Path | None,
+    typer.Option(
+        "--weights", help="A TOML file of factor weights and priors.", callback=_weights_file
+    ),
 ]
 Format = Annotated[TableFormat, typer.Option("--format", "-f", help="table, csv or json.")]
 
@@ -432,7 +487,9 @@ def _damaged(path: Path) -> Iterator[None]:
 
     try:
         yield
-    except VendorGraphError:
+    except VendorGraphError as exc:
+        if exc.path is None:  # a record the reader could not build: say which file
+            exc.path = str(path)
         raise
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__

@@ -160,3 +160,19 @@ def test_push_is_idempotent_and_pull_round_trips():
     assert second["nodes_created"] == second["relationships_created"] == 0
     assert second["properties_set"] == 0
     assert set(iter_quads(pull(**auth))) == set(iter_quads(ds))
+
+
+@pytest.mark.parametrize(
+    ("text", "secret", "expected"),
+    [
+        ("ConnectionException: auth x failed", "x", "ConnectionException: auth *** failed"),
+        ("exception in xylophone", "x", "exception in xylophone"),
+        ("bolt://neo4j:hunter2@db:7687", "hunter2", "bolt://neo4j:***@db:7687"),
+        ("password='p@ss w0rd!' refused", "p@ss w0rd!", "password='***' refused"),
+        ("no secret here", "", "no secret here"),
+    ],
+)
+def test_password_scrubbing_replaces_whole_tokens_only(text, secret, expected):
+    from vendorgraph.graph.neo4j import scrub
+
+    assert scrub(text, secret) == expected

@@ -559,7 +559,37 @@ def test_the_dev_corpus_ingests_every_article(dev_dir: Path) -> None:
     result = ingest([dev_dir])
     articles = sorted(str(p) for p in dev_dir.glob("*.txt"))
     assert [e.document.path for e in result.extractions] == articles
-    assert {s.kind for s in result.skipped} <= {SkipKind.MALFORMED}  # the *.gold.json files
+    golds = sorted(str(p) for p in dev_dir.glob("*.gold.json"))
+    assert sorted(s.origin for s in result.skipped) == golds
+    assert {s.kind for s in result.skipped} == {SkipKind.NOT_ARTICLE}
+    assert all(s.reason.startswith("annotation file, not an article") for s in result.skipped)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("story.gold.json", {"text": "Alpha ships boards.", "entities": []}, "annotation file"),
+        ("config.json", {"entities": [], "relations": []}, "not an article feed"),
+        ("list.json", [{"id": 1}, {"id": 2}], "not an article feed"),
+    ],
+)
+def test_non_article_json_in_a_folder_is_skipped_whole_with_a_reason(
+    tmp_path: Path, name: str, content: object, reason: str
+) -> None:
+    write(tmp_path, name, json.dumps(content))
+    result = ingest([tmp_path], extractor=bare)
+    ((origin, why),) = [tuple(s) for s in result.skipped]
+    assert rel(origin, tmp_path) == name  # one skip for the file, not one per record
+    assert reason in why
+    assert result.skipped[0].kind is SkipKind.NOT_ARTICLE
+
+
+def test_a_malformed_feed_line_names_the_file_the_line_and_the_fix(tmp_path: Path) -> None:
+    feed = write(tmp_path, "feed.jsonl", feed_line(text=prose(3)) + "\n{oops\n")
+    skip = next(s for s in iter_feed(feed) if s.error is not None)
+    assert skip.origin.endswith("feed.jsonl:2")
+    assert skip.error is not None and "line 2 is not JSON" in skip.error
+    assert skip.error.endswith("give one JSON object per line")
 
 
 def test_a_source_holds_a_document_or_an_error_not_both() -> None:

@@ -42,10 +42,20 @@ from vendorgraph.errors import (
 from vendorgraph.loaders.documents import parse_document
 from vendorgraph.ontology.model import Document, Record, stable_hash
 
-__all__ = ["FEED_SUFFIXES", "SkipKind", "Source", "iter_feed", "source_from_error"]
+__all__ = [
+    "ANNOTATION_SUFFIXES",
+    "FEED_SUFFIXES",
+    "SkipKind",
+    "Source",
+    "iter_feed",
+    "source_from_error",
+]
 
 FEED_SUFFIXES: tuple[str, ...] = (".json", ".jsonl")
 """File extensions read as feeds (compared case-insensitively)."""
+
+ANNOTATION_SUFFIXES: tuple[str, ...] = (".gold.json", ".ann.json", ".annotations.json")
+"""Names of annotation files kept beside articles: skipped, never read as feeds."""
 
 _FIELDS = ("url", "title", "published", "publisher", "wire_source")
 _ISO_DATE = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
@@ -65,6 +75,7 @@ class SkipKind(StrEnum):
     NEAR_DUPLICATE = "near-duplicate"
     SEEN = "seen"
     FAILED = "failed"
+    NOT_ARTICLE = "not-article"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -152,7 +163,10 @@ def iter_feed(path: str | os.PathLike[str]) -> Iterator[Source]:
     ['1', '2']
     """
     file = Path(path)
-    if file.suffix.lower() == ".json":
+    if file.name.lower().endswith(ANNOTATION_SUFFIXES):
+        reason = "annotation file, not an article (its name ends in .gold.json or the like)"
+        yield Source.failed(SkipKind.NOT_ARTICLE, reason, origin=str(file))
+    elif file.suffix.lower() == ".json":
         yield from _json_file(file)
     else:
         yield from _jsonl_file(file)
@@ -197,7 +211,10 @@ def _jsonl_line(line: bytes, origin: str, number: int) -> tuple[Source, bool]:
         reason = f"line {number} is not UTF-8 text (byte {err.start}); save the feed as UTF-8"
         return Source.failed(SkipKind.BINARY, reason, origin=origin), False
     except json.JSONDecodeError as err:
-        reason = f"line {number} is not JSON: {err.msg} at column {err.colno}"
+        reason = (
+            f"line {number} is not JSON: {err.msg} at column {err.colno}; give one JSON "
+            "object per line"
+        )
         return Source.failed(SkipKind.MALFORMED, reason, origin=origin), False
     return _record(value, origin, number), True
 
@@ -213,8 +230,20 @@ def _json_file(file: Path) -> Iterator[Source]:
             path=str(file),
             offset=err.start,
         ) from err
-    for value, number in _json_values(raw, file):
+    values = _json_values(raw, file)
+    if values and not any(_has_text(value) for value, _ in values):
+        reason = (
+            "JSON that is not an article feed: no record has a string 'text' field; a feed "
+            "holds objects with the article text in 'text'"
+        )
+        yield Source.failed(SkipKind.NOT_ARTICLE, reason, origin=str(file))
+        return
+    for value, number in values:
         yield _record(value, f"{file}:{number}", number)
+
+
+def _has_text(value: Any) -> bool:
+    return isinstance(value, dict) and isinstance(value.get("text"), str)
 
 
 def _json_values(raw: str, file: Path) -> list[tuple[Any, int]]:
