@@ -12,7 +12,8 @@ Services" is three tokens whose head, "Services", names ``org/aws``. (Merging a 
 token before parsing was tried and rejected: the parser, trained on ordinary words, misreads
 a token with spaces in it.)
 
-Only sentences that can hold a claim are parsed (:func:`worth_parsing`), in batches, and a
+Only sentences that can hold a claim are parsed (``loaders/prefilter.py`` chooses them), in
+batches, and a
 sentence longer than :data:`MAX_TOKENS` tokens is not parsed at all (a table flattened into
 one line, a transcript without punctuation): parsing time stays linear in the text.
 
@@ -40,7 +41,7 @@ from spacy.util import filter_spans
 
 from vendorgraph.loaders.text import Sentence
 
-__all__ = ["MAX_TOKENS", "ParsedSentence", "claim_sentences", "load_parser", "parse_sentences"]
+__all__ = ["MAX_TOKENS", "ParsedSentence", "load_parser", "parse_sentences"]
 
 MAX_TOKENS = 120
 """Sentences with more tokens than this are not parsed (their claims are rarely sentences)."""
@@ -63,18 +64,6 @@ class ParsedSentence:
     def entity(self, token_index: int) -> str | None:
         """Return the entity id token `token_index` names, or None."""
         return self.entities[token_index]
-
-
-def claim_sentences(sentences: Iterable[Sentence]) -> list[Sentence]:
-    """Return the sentences worth parsing: those that are not a bare headline or label.
-
-    Examples
-    --------
-    >>> from vendorgraph.loaders.text import split_sentences
-    >>> [s.text for s in claim_sentences(split_sentences("Shares fell. Acme sells chips to Zeta."))]
-    ['Acme sells chips to Zeta.']
-    """
-    return [s for s in sentences if len(s.text.split()) >= 3]
 
 
 @functools.cache

@@ -19,7 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vendorgraph.loaders.entities import entity_spans, find_entities
-from vendorgraph.loaders.parse import claim_sentences, parse_sentences
+from vendorgraph.loaders.parse import parse_sentences
+from vendorgraph.loaders.prefilter import sentences_to_parse
 from vendorgraph.loaders.quantities import find_quantities
 from vendorgraph.loaders.quotes import find_quotes
 from vendorgraph.loaders.relations import find_relations
@@ -78,7 +79,8 @@ def extract(document: Document, *, options: ExtractOptions | None = None) -> Ext
     sentences = split_sentences(document.text, document.body_start)
     entities = find_entities(document, lexicon=lexicon, sentences=sentences)
     quantities = find_quantities(document)
-    parsed = parse_sentences(document.text, claim_sentences(sentences), entity_spans(entities))
+    spans = entity_spans(entities)
+    parsed = parse_sentences(document.text, sentences_to_parse(sentences, spans), spans)
     quotes = (
         find_quotes(document, entities, sentences=sentences, parsed=parsed) if opts.quotes else ()
     )

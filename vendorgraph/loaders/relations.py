@@ -43,7 +43,8 @@ from typing import Any
 from vendorgraph.errors import ModelError
 from vendorgraph.loaders.entities import EntityResult, Mention, entity_spans
 from vendorgraph.loaders.frames import find_frames
-from vendorgraph.loaders.parse import ParsedSentence, claim_sentences, parse_sentences
+from vendorgraph.loaders.parse import ParsedSentence, parse_sentences
+from vendorgraph.loaders.prefilter import sentences_to_parse
 from vendorgraph.loaders.text import (
     RuleFilter,
     Sentence,
@@ -1000,7 +1001,8 @@ def find_relations(
         article.quantity_starts.extend(starts)
     found: list[Relation] = []
     if parsed is None:
-        parsed = parse_sentences(document.text, claim_sentences(sents), entity_spans(entities))
+        spans = entity_spans(entities)
+        parsed = parse_sentences(document.text, sentences_to_parse(sents, spans), spans)
     for hit, cue in _all_hits(article, parsed):
         adjusted = _adjust(article, hit)
         relation = _relation(article, adjusted, cue) if adjusted is not None else None
