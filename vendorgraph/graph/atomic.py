@@ -257,23 +257,41 @@ def atomic_folder(
     target = Path(path)
     remove_stale(target)
     temp = temp_name(target)
+    unnamed: dict[str, int] = {}
     try:
+        for name, write in sorted(files.items()):  # written unnamed: a kill leaves nothing
+            fd = _unnamed(target.parent)
+            if fd is None:
+                break
+            unnamed[name] = fd
+            _write_fd(fd, write)
         temp.mkdir(mode=0o777)
         for name, write in sorted(files.items()):
-            with _written(temp / name, write) as written:
-                os.replace(written, temp / name)
-        if target.exists() and _exchange(temp, target):
-            _remove(temp)  # now the old folder
-        elif target.is_dir() and not target.is_symlink():
-            old = temp_name(target)
-            os.rename(target, old)
-            os.rename(temp, target)
-            _remove(old)
-        else:
-            if target.exists():  # a file, replaced by the folder (the caller checked)
-                target.unlink()
-            os.replace(temp, target)
+            if name in unnamed:
+                _name(unnamed[name], temp / name)
+            else:
+                with _written(temp / name, write) as written:
+                    os.replace(written, temp / name)
+        _swap(temp, target)
     except BaseException:
         _remove(temp)
         raise
+    finally:
+        for fd in unnamed.values():
+            os.close(fd)
     return target
+
+
+def _swap(temp: Path, target: Path) -> None:
+    """Put the folder `temp` in place of `target` with one rename where the system allows."""
+    if target.exists() and _exchange(temp, target):
+        _remove(temp)  # now the old folder
+    elif target.is_dir() and not target.is_symlink():
+        old = temp_name(target)
+        os.rename(target, old)
+        os.rename(temp, target)
+        _remove(old)
+    else:
+        if target.exists():  # a file, replaced by the folder (the caller checked)
+            target.unlink()
+        os.replace(temp, target)
