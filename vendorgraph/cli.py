@@ -1391,6 +1391,66 @@ def _parse_params(values: list[str]) -> dict[str, str]:
     return params
 
 
+# --------------------------------------------------------------------------- report
+
+
+@app.command("report")
+def report_cmd(
+    graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="report.html or report.md")],
+    draws: Annotated[int, typer.Option(help="Monte Carlo draws for the intervals.", min=1)] = 300,
+    seed: Annotated[int, typer.Option(help="Random seed of the draws.")] = 0,
+    evidence: Annotated[
+        int, typer.Option(help="Dependencies explained down to their sentences.", min=0)
+    ] = 5,
+    as_of: AsOf = None,
+    weights: Weights = None,
+    force: Force = False,
+) -> None:
+    """Write a standalone lock-in report: summary, rankings with intervals, charts, evidence.
+
+    Example: vendorgraph report graph.trig -o report.html
+    """
+    from vendorgraph.graph.report import FORMATS, write_report
+
+    with _user_errors():
+        _require("matplotlib", "report")
+        _check_output(output, [graph, *_opt(weights)], suffixes=tuple(FORMATS), force=force)
+        _, G = _load_graph(graph, as_of=as_of)
+        run = {"draws": draws, "seed": seed, "evidence": evidence}
+        write_report(G, output, _report_data(G, graph, weights, as_of, **run))
+    err.print(f"wrote {output}", markup=False)
+
+
+def _report_data(
+    G: nx.MultiDiGraph, graph: Path, weights: Path | None, as_of: str | None, **run: int
+) -> Any:
+    """Score, draw intervals and explain the strongest dependencies: a report's plain data."""
+    from dataclasses import asdict
+
+    from vendorgraph.analysis import explain_edge, load_parameters, robustness
+    from vendorgraph.graph.report import ReportData
+
+    params = load_parameters(weights)
+    result = _scores(G, weights, as_of)
+    deps = sorted(_score_data(result)["dependencies"].values(), key=lambda d: -d["dependence"])
+    robust = robustness(G, draws=run["draws"], seed=run["seed"], params=params, as_of=as_of)
+    explained = [
+        asdict(explain_edge(G, d["dependent"], d["provider"], params=params, as_of=as_of))
+        for d in deps[:12]
+    ]
+    return ReportData(
+        companies=list(_score_data(result)["companies"].values()),
+        dependencies=deps,
+        intervals=asdict(robust),
+        explanations=explained,
+        evidence=run["evidence"],
+        title="vendorgraph lock-in report",
+        subtitle=f"{graph.name}: {run['draws']} draws, seed {run['seed']}"
+        + (f", as of {as_of}" if as_of else ""),
+    )
+
+
 def _end_on_signal(signum: int, frame: Any) -> None:
     """End the command as Ctrl-C would, so ``finally`` blocks remove temporary files."""
     raise SystemExit(128 + signum)
