@@ -48,7 +48,8 @@ __all__ = ["SpeechPatterns", "find_quotes", "load_speech_patterns"]
 
 _OPEN = '“"'
 _CLOSE = '”"'
-_MARK = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
+_DOUBLED = "''"  # two apostrophes standing for a double quotation mark, as some sites write it
+_MARK = re.compile(re.escape(_DOUBLED) + "|[" + re.escape(_OPEN + _CLOSE) + "]")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -278,16 +279,24 @@ def _marked(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     opened: int | None = None
     for found in _MARK.finditer(text, lo, hi):  # every other character is skipped below
-        i = found.start()
-        char = text[i]
-        if opened is None and char in _OPEN and (i == lo or not text[i - 1].isalnum()):
-            opened = i + 1
-        elif opened is not None and char in _CLOSE and (i + 1 == hi or not text[i + 1].isalnum()):
+        i, j = found.span()
+        mark = found.group()
+        if opened is None and _opens(mark) and (i == lo or not text[i - 1].isalnum()):
+            opened = j
+        elif opened is not None and _closes(mark) and (j == hi or not text[j].isalnum()):
             spans.append((opened, i))
             opened = None
     if opened is not None and hi - opened > 20:
         spans.append((opened, hi))
     return spans
+
+
+def _opens(mark: str) -> bool:
+    return mark == _DOUBLED or mark in _OPEN
+
+
+def _closes(mark: str) -> bool:
+    return mark == _DOUBLED or mark in _CLOSE
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -299,7 +308,10 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _attribute_after(ctx: _Context, close: int, limit: int) -> _Speaker | None:
-    match = ctx.pats.after.match(ctx.text, close + 1, limit)
+    start = close + 1
+    if ctx.text.startswith("'", start):  # the second apostrophe of a doubled mark
+        start += 1
+    match = ctx.pats.after.match(ctx.text, start, limit)
     if match is None:
         return None
     for group in ("who1", "who2", "who3"):

@@ -1,0 +1,50 @@
+"""Quote attribution in the forms news writing uses, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from vendorgraph.loaders.documents import parse_document
+from vendorgraph.loaders.pipeline import extract
+
+
+def _quotes(text: str) -> list[tuple[str | None, bool, str]]:
+    ex = extract(parse_document(text))
+    names = {e.id: e.name for e in ex.entities}
+    return [(names.get(q.speaker or "", q.speaker_label), q.direct, q.text) for q in ex.quotes]
+
+
+def test_doubled_apostrophes_are_quotation_marks():
+    text = "''We will buy more chips,'' said Acme Cloud CEO Jane Roe.\n"
+    assert ("Jane Roe", True, "We will buy more chips") in _quotes(text)
+
+
+def test_attribution_before_the_quote_with_the_verb_first():
+    text = 'Said Lena Park, chief analyst at Orbis Research: "Nobody can switch quickly."\n'
+    assert ("Lena Park", True, "Nobody can switch quickly.") in _quotes(text)
+
+
+def test_a_colon_introduces_the_quote_of_the_next_paragraph():
+    text = (
+        "Quillon Labs builds chips at Tarn Foundry.\n\n"
+        "The engineer who designed the memory controller put it more bluntly:\n\n"
+        '"We built a good chip and then waited three months."\n'
+    )
+    assert ("The engineer", True, "We built a good chip and then waited three months.") in (
+        _quotes(text)
+    )
+
+
+def test_reported_speech_takes_the_complement_of_the_reporting_verb():
+    text = (
+        "Acme Cloud CEO Jane Roe spoke on Monday. She said that the company would double its "
+        "orders next year.\n"
+    )
+    assert ("Jane Roe", False, "the company would double its orders next year") in _quotes(text)
+
+
+def test_a_president_is_not_an_executive_of_the_company_the_article_is_about():
+    text = (
+        "Acme Cloud said it would buy chips from Nvidia. "
+        "President Jane Roe said the rules would stay.\n"
+    )
+    ex = extract(parse_document(text))
+    assert not any(r.predicate.value == "employs" for r in ex.relations)
