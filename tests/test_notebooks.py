@@ -138,7 +138,10 @@ def test_stored_outputs_quote_no_shared_article_text():
 def _shared_sentences() -> list[str]:
     """Runs of twelve words from the shared articles (shorter runs can be names or titles)."""
     runs = []
-    for file in [SHARED / "seeds" / "aws-nvidia-1m-gpus.txt", *(SHARED / "corpus" / "dev").glob("*.txt")]:
+    for file in [
+        SHARED / "seeds" / "aws-nvidia-1m-gpus.txt",
+        *(SHARED / "corpus" / "dev").glob("*.txt"),
+    ]:
         if not file.exists():
             continue
         words = file.read_text(encoding="utf-8").split()

@@ -247,3 +247,47 @@ def test_seed_view_draws_every_entity_with_evidence_tooltips(browser, tmp_path, 
     browser.save_screenshot(str(ARTIFACTS / "seed-view.png"))
     assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
     assert [u for u in _requests(browser) if not u.startswith(LOCAL_SCHEMES)] == []
+
+
+def test_search_inspects_and_highlights_neighbours_and_reset_restores(browser, tmp_path):
+    _open(browser, write_view(_graph(), tmp_path / "search.html", scores=SCORES))
+    browser.execute_script("vgFind('harbor')")
+    inspector = browser.execute_script("return document.getElementById('vg-inspector').textContent")
+    assert inspector.startswith("Harbor Cloud") and "lock-in exerted" in inspector
+    opacity = "return vgNodes.get().reduce(function (m, n) { m[n.id] = n.opacity; return m; }, {})"
+    faded = browser.execute_script(opacity)
+    assert faded["org/harbor"] == 1 and faded["org/tessel"] == 1 and faded["person/ivo"] < 0.5
+    assert browser.execute_script("return vgNetwork.getSelectedNodes()") == ["org/harbor"]
+    browser.find_element("id", "vg-reset").click()
+    assert set(browser.execute_script(opacity).values()) == {1}
+    assert (
+        browser.execute_script("return document.getElementById('vg-inspector').textContent") == ""
+    )
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.execute_script("vgFind('harbor')")
+    browser.save_screenshot(str(ARTIFACTS / "view-search.png"))
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
+@pytest.mark.shared
+def test_seed_and_dev_view_draws_by_tier(browser, tmp_path, seed_path, dev_dir):
+    from typer.testing import CliRunner
+
+    from vendorgraph.cli import app
+
+    graph = tmp_path / "corpus.trig"
+    articles = [str(seed_path), *sorted(str(p) for p in dev_dir.glob("*.txt"))]
+    assert CliRunner().invoke(app, ["build", *articles, "-o", str(graph)]).exit_code == 0
+    page = tmp_path / "corpus.html"
+    assert CliRunner().invoke(app, ["view", str(graph), "-o", str(page)]).exit_code == 0
+    _open(browser, page)
+    y = browser.execute_script(
+        "var p = vgNetwork.getPositions(['org/nvidia', 'org/aws', 'org/anthropic']);"
+        "return [p['org/nvidia'].y, p['org/aws'].y, p['org/anthropic'].y];"
+    )
+    assert y[0] < y[1] <= y[2]  # the chip vendor above the cloud, the cloud above the lab
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "seed-dev-view.png"))
+    browser.execute_script("vgFind('Nvidia')")
+    browser.save_screenshot(str(ARTIFACTS / "seed-dev-view-nvidia.png"))
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []

@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 
 from vendorgraph.errors import InputError, UnknownEntityError
-from vendorgraph.graph.view import render_view, script_json, write_view
+from vendorgraph.graph.view import render_view, script_json, supply_tiers, write_view
 
 SCRIPT = '<script>alert("vg-xss")</script>'
 IMG = '<img src=x onerror="window.__pwned=1">'
@@ -171,7 +171,8 @@ def test_scores_size_nodes_and_widen_links():
     data = _data(render_view(_graph(), scores=SCORES))
     size = {n["id"]: n["size"] for n in data["nodes"]}
     width = {(e["from"], e["to"]): e["width"] for e in data["edges"]}
-    assert size["org/acme"] == pytest.approx(10 + 30 * 0.9)
+    assert size["org/acme"] == pytest.approx(40.0)  # the top lock-in shown takes the top size
+    assert size["org/nimbus"] == pytest.approx(10 + 30 * 0.4 / 0.9, abs=0.01)
     assert size["chip/a1"] == 12.0  # no score
     assert width[("org/acme", "org/nimbus")] == pytest.approx(1 + 7 * 0.8)
     assert width[("org/acme", "chip/a1")] == 1.5
@@ -184,7 +185,7 @@ def test_attributes_stand_in_for_missing_scores():
     data = _data(render_view(G))
     acme = next(n for n in data["nodes"] if n["id"] == "org/acme")
     develops = next(e for e in data["edges"] if (e["from"], e["to"]) == ("org/acme", "chip/a1"))
-    assert acme["size"] == pytest.approx(25.0) and develops["vgCost"] == 0.25
+    assert acme["size"] == pytest.approx(40.0) and develops["vgCost"] == 0.25
 
 
 def test_parallel_claims_merge_into_one_link_with_all_evidence():
@@ -241,3 +242,36 @@ def test_write_view_replaces_atomically(tmp_path: Path):
 def test_write_view_needs_an_existing_folder(tmp_path: Path):
     with pytest.raises(InputError, match=r"does not exist: create it first"):
         write_view(_graph(), tmp_path / "missing" / "view.html")
+
+
+def test_tier_layout_puts_suppliers_above_customers():
+    data = _data(render_view(_graph(), scores=SCORES))
+    y = {n["id"]: n["y"] for n in data["nodes"]}
+    # Acme supplies Nimbus, Lumen rents Nimbus; the chip sits under its maker, people last
+    assert y["org/acme"] < y["chip/a1"] < y["org/nimbus"] < y["org/lumen"] < y["person/ada"]
+
+
+def test_supply_tiers_follow_dependencies_and_types():
+    tiers = supply_tiers(_graph(), _graph(), list(SCORES["dependencies"]))
+    assert tiers == {"org/acme": 1, "org/lumen": 3, "org/nimbus": 2}
+
+
+def test_force_layout_is_networkx_spring_layout_and_deterministic():
+    first = _data(render_view(_graph(), layout="force"))
+    again = _data(render_view(_graph(reverse=True), layout="force"))
+    assert {n["id"]: (n["x"], n["y"]) for n in first["nodes"]} == {
+        n["id"]: (n["x"], n["y"]) for n in again["nodes"]
+    }
+    with pytest.raises(InputError, match="unknown layout 'circle'"):
+        render_view(_graph(), layout="circle")
+
+
+def test_links_sharing_a_pair_curve_apart():
+    G = _graph()
+    G.add_edge("org/nimbus", "org/acme", key="r7", predicate="partners_with", evidence="Pact.")
+    data = _data(render_view(G))
+    pair = [e for e in data["edges"] if {e["from"], e["to"]} == {"org/acme", "org/nimbus"}]
+    bends = sorted((e["smooth"]["type"], e["smooth"]["roundness"]) for e in pair)
+    assert len(pair) == 2 and bends[0] != bends[1]
+    alone = next(e for e in data["edges"] if (e["from"], e["to"]) == ("org/lumen", "org/nimbus"))
+    assert alone["smooth"] == {"enabled": False}

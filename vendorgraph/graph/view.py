@@ -2,8 +2,12 @@
 
 The page is one self-contained file: the vis-network script and style bundled with the pyvis
 package are inlined, nothing is fetched from the network, and a Content-Security-Policy forbids
-it. The layout is computed here (a seeded force layout), so the browser draws at once with
-physics off. Every piece of article text reaches the page either HTML-escaped (title, note,
+it. The layout is computed here, so the browser draws at once with physics off: by default
+suppliers sit above their customers by supply-chain tier (:func:`supply_tiers`: foundries and
+memory, chip vendors, clouds, AI labs and other customers), or networkx's seeded force layout
+on request. The page has a search box, an inspector panel (scores and evidence of the clicked
+node or link), neighbour highlighting, and fit and reset buttons; links that share a pair of
+nodes curve apart. Every piece of article text reaches the page either HTML-escaped (title, note,
 legend) or as JSON data that the page only ever puts into ``textContent`` (labels, tooltips).
 The same graph gives byte-identical HTML.
 
@@ -31,7 +35,7 @@ import json
 import math
 import os
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -40,13 +44,22 @@ from typing import Any
 
 import networkx as nx
 import numpy as np
-from scipy.spatial import cKDTree
 
 from vendorgraph.errors import InputError, InputFileError, UnknownEntityError
 from vendorgraph.graph.atomic import atomic_write_text
 from vendorgraph.ontology.terms import EntityType
 
-__all__ = ["TYPE_STYLES", "TypeStyle", "ViewOptions", "render_view", "write_view"]
+__all__ = [
+    "LAYOUTS",
+    "TYPE_STYLES",
+    "TypeStyle",
+    "ViewOptions",
+    "render_view",
+    "supply_tiers",
+    "write_view",
+]
+
+LAYOUTS = ("tiers", "force")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -108,6 +121,9 @@ class ViewOptions:
         Above this many entities, keep the top companies by lock-in, then by degree.
     title : str
         The page title.
+    layout : {"tiers", "force"}
+        ``"tiers"`` (default) puts suppliers above their customers by supply-chain tier
+        (:func:`supply_tiers`); ``"force"`` uses :func:`networkx.spring_layout`.
 
     Examples
     --------
@@ -124,8 +140,11 @@ class ViewOptions:
     types: Collection[str] | None = None
     max_nodes: int = 2000
     title: str = "vendorgraph"
+    layout: str = "tiers"
 
     def __post_init__(self) -> None:
+        if self.layout not in LAYOUTS:
+            raise InputError(f"unknown layout {self.layout!r}: choose from {list(LAYOUTS)!r}")
         if self.depth < 0:
             raise InputError(f"depth must be >= 0, got {self.depth!r}: pass 0 for the focus alone")
         if not 0.0 <= self.min_cost <= 1.0:
@@ -203,10 +222,15 @@ def render_view(G: nx.MultiDiGraph, **options: Any) -> str:
     """
     opts = ViewOptions(**options)
     selection = _select(G, opts)
-    positions = _layout(selection)
+    positions = _layout(G, selection, opts)
+    top = max(
+        (_company_scores(G, n, opts.scores).get("lockin", 0.0) for n in selection.nodes),
+        default=0.0,
+    )
+    bends = _bends(selection.links)
     data = {
-        "nodes": [_node_record(G, n, positions[n], opts.scores) for n in selection.nodes],
-        "edges": [_edge_record(G, i, link) for i, link in enumerate(selection.links)],
+        "nodes": [_node_record(G, n, positions[n], opts.scores, top) for n in selection.nodes],
+        "edges": [_edge_record(G, i, link, bends[i]) for i, link in enumerate(selection.links)],
         "focus": selection.focus,
         "options": _pyvis_options(len(selection.nodes)),
     }
@@ -431,116 +455,134 @@ def _cap(
 
 # --- layout -------------------------------------------------------------------------------
 
-
-def _layout(selection: _Selection, *, seed: int = 0) -> dict[str, tuple[float, float]]:
-    """Return pixel positions: each connected component laid out alone, then packed in rows."""
-    U = nx.Graph()
-    U.add_nodes_from(selection.nodes)
-    U.add_edges_from((x.source, x.target) for x in selection.links if x.source != x.target)
-    parts = sorted((sorted(c) for c in nx.connected_components(U)), key=lambda c: (-len(c), c))
-    boxes = [_component_layout(U, part, seed) for part in parts]
-    row_width = 1.3 * _SPACING * math.sqrt(max(len(selection.nodes), 1)) + _SPACING
-    positions: dict[str, tuple[float, float]] = {}
-    x = y = row_height = 0.0
-    for box in boxes:
-        width, height = _extent(box)
-        if x > 0 and x + width > row_width:
-            x, y, row_height = 0.0, y + row_height + _SPACING, 0.0
-        for node, (bx, by) in box.items():
-            positions[node] = (round(x + bx, 1), round(y + by, 1))
-        x, row_height = x + width + _SPACING, max(row_height, height)
-    return positions
-
-
 _SPACING = 120.0
+_ROW = 150.0
+# The tier a company takes at least, by type: foundries and memory makers (no type of their own)
+# sit on top, then chip vendors, clouds, and AI labs and other customers.
+_TYPE_TIER = {"ChipVendor": 1, "CloudProvider": 2, "AILab": 3}
+_OFFERINGS = frozenset({"Chip", "Product", "Technology"})
 
 
-def _component_layout(U: nx.Graph, part: list[str], seed: int) -> dict[str, tuple[float, float]]:
-    """Lay out one component; return positions with the top-left corner at (0, 0)."""
-    index = {n: i for i, n in enumerate(part)}
-    edges = np.array(
-        sorted((min(index[u], index[v]), max(index[u], index[v])) for u, v in U.edges(part)),
-        dtype=np.int64,
-    ).reshape(-1, 2)
-    steps = 50 if len(part) <= 1000 else 20  # big components: fewer, costlier steps
-    pos = force_layout(len(part), edges, seed=seed, iterations=steps)
-    pos *= _SPACING * (1.0 + math.sqrt(len(part)))
-    pos -= pos.min(axis=0)
-    return {n: (float(x), float(y)) for n, (x, y) in zip(part, pos, strict=True)}
+def supply_tiers(
+    G: nx.MultiDiGraph, nodes: Iterable[str], dependencies: Iterable[tuple[str, str]]
+) -> dict[str, int]:
+    """Return the supply-chain tier of each company among `nodes`: 0 for the deepest supplier.
 
-
-def _extent(box: Mapping[str, tuple[float, float]]) -> tuple[float, float]:
-    return max(x for x, _ in box.values()), max(y for _, y in box.values())
-
-
-def _accumulate(index: np.ndarray, force: np.ndarray, n: int) -> np.ndarray:
-    return np.stack(
-        [np.bincount(index, force[:, 0], n), np.bincount(index, force[:, 1], n)], axis=1
-    )
-
-
-def _step(pos: np.ndarray, edges: np.ndarray, k: float) -> np.ndarray:
-    """One Fruchterman-Reingold step: the displacement of every node."""
-    n = len(pos)
-    near = cKDTree(pos).query_pairs(2.0 * k, output_type="ndarray")
-    near = near[np.lexsort((near[:, 1], near[:, 0]))] if len(near) else near.reshape(-1, 2)
-    a, b = near[:, 0], near[:, 1]
-    delta = pos[a] - pos[b]
-    push = delta * (k * k / np.maximum((delta * delta).sum(axis=1), 1e-9))[:, None]
-    disp = _accumulate(a, push, n) - _accumulate(b, push, n)
-    u, v = edges[:, 0], edges[:, 1]
-    delta = pos[u] - pos[v]
-    pull = delta * (np.sqrt((delta * delta).sum(axis=1)) / k)[:, None]
-    return disp + _accumulate(v, pull, n) - _accumulate(u, pull, n)
-
-
-def force_layout(n: int, edges: np.ndarray, *, seed: int = 0, iterations: int = 50) -> np.ndarray:
-    """Return ``(n, 2)`` positions, centred, with spread about 1, from a seeded force layout.
-
-    Repulsion is counted only between nodes closer than ``2k`` (the grid variant of
-    Fruchterman and Reingold), found with a k-d tree, so a step costs about O(n log n)
-    rather than O(n²); positions are rescaled after each step to keep the density even.
+    A company sits at least one tier below every supplier it depends on, and at least at the
+    tier of its type (chip vendors 1, clouds 2, AI labs 3); companies in a dependency cycle
+    share a tier. Companies with no dependency and no known type go with the customers (3).
+    Nodes that are not companies are left out.
 
     Parameters
     ----------
-    n : int
-        Number of nodes, numbered 0 .. n-1.
-    edges : numpy.ndarray
-        ``(m, 2)`` integer array of node pairs.
-    seed : int
-        Seed of the random start.
-    iterations : int
-        Number of cooling steps.
+    G : networkx.MultiDiGraph
+        The graph (node attribute ``type``).
+    nodes : iterable of str
+        The nodes to place.
+    dependencies : iterable of (dependent, provider)
+        Who depends on whom, as the analysis scores them (``scores["dependencies"]``).
 
     Returns
     -------
-    numpy.ndarray
-        The positions.
-
-    References
-    ----------
-    T. M. J. Fruchterman and E. M. Reingold, "Graph drawing by force-directed placement",
-    Software: Practice and Experience 21(11), 1991.
+    dict of str to int
+        The tier of every company among `nodes`.
 
     Examples
     --------
-    >>> import numpy as np
-    >>> pos = force_layout(3, np.array([[0, 1], [1, 2]]))
-    >>> pos.shape, bool(np.isfinite(pos).all())
-    ((3, 2), True)
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> for n, t in [("fab", "Organization"), ("chips", "ChipVendor"), ("cloud", "CloudProvider"),
+    ...              ("lab", "AILab"), ("app", "Organization")]:
+    ...     G.add_node(n, type=t)
+    >>> deps = [("chips", "fab"), ("cloud", "chips"), ("lab", "cloud"), ("app", "lab")]
+    >>> supply_tiers(G, G, deps)
+    {'app': 4, 'chips': 1, 'cloud': 2, 'fab': 0, 'lab': 3}
     """
-    pos = np.random.default_rng(seed).random((n, 2))
-    if n < 2:
-        return np.zeros((n, 2))
-    k = 1.0 / math.sqrt(n)
-    heat = 0.1
-    for _ in range(iterations):
-        disp = _step(pos, edges, k)
-        length = np.maximum(np.sqrt((disp * disp).sum(axis=1)), 1e-9)
-        pos += disp * (np.minimum(length, heat) / length)[:, None]
-        heat -= 0.1 / (iterations + 1)
-    pos -= np.median(pos, axis=0)
-    return pos / max(float(np.median(np.sqrt((pos * pos).sum(axis=1)))), 1e-9) * 0.5
+    companies = [n for n in nodes if _node_type(G, n) in _ORGANIZATION_TYPES]
+    D = nx.DiGraph()
+    D.add_nodes_from(sorted(companies))
+    D.add_edges_from((i, j) for i, j in dependencies if i in D and j in D and i != j)
+    C = nx.condensation(D)
+    tier: dict[int, int] = {}
+    for c in reversed(list(nx.topological_sort(C))):  # suppliers before their customers
+        members = C.nodes[c]["members"]
+        floor = max(_type_tier(G, n, D) for n in members)
+        tier[c] = max([floor, *(tier[s] + 1 for s in C.successors(c))])
+    return {n: tier[C.graph["mapping"][n]] for n in sorted(companies)}
+
+
+def _type_tier(G: nx.MultiDiGraph, node: str, D: nx.DiGraph) -> int:
+    kind = _node_type(G, node)
+    if kind in _TYPE_TIER:
+        return _TYPE_TIER[kind]
+    return 0 if D.degree(node) else 3
+
+
+def _layout(
+    G: nx.MultiDiGraph, selection: _Selection, opts: ViewOptions
+) -> dict[str, tuple[float, float]]:
+    """Return pixel positions: by supply-chain tier, or from networkx's force layout."""
+    if opts.layout == "force":
+        return _force_positions(selection, seed=0)
+    deps = [(i, j) for i, j in _dependency_scores(opts.scores)]
+    return _tier_positions(G, selection, supply_tiers(G, selection.nodes, deps))
+
+
+def _undirected(selection: _Selection) -> nx.Graph:
+    U = nx.Graph()
+    U.add_nodes_from(selection.nodes)
+    U.add_edges_from((x.source, x.target) for x in selection.links if x.source != x.target)
+    return U
+
+
+def _force_positions(selection: _Selection, *, seed: int) -> dict[str, tuple[float, float]]:
+    """Lay out with networkx's seeded Fruchterman-Reingold layout, scaled to pixels."""
+    U = _undirected(selection)
+    if not len(U):
+        return {}
+    scale = _SPACING * (1.0 + math.sqrt(len(U)))
+    pos = nx.spring_layout(U, seed=seed, iterations=50, scale=scale)
+    return {str(n): (round(float(x), 1), round(float(y), 1)) for n, (x, y) in pos.items()}
+
+
+def _bands(G: nx.MultiDiGraph, selection: _Selection, tiers: Mapping[str, int]) -> list[list[str]]:
+    """Rows of nodes top to bottom: each tier's companies, then the offerings they develop."""
+    U = _undirected(selection)
+    last = max(tiers.values(), default=0)
+    bands: list[list[str]] = [[] for _ in range(2 * last + 3)]
+    for node in selection.nodes:
+        if node in tiers:
+            bands[2 * tiers[node]].append(node)
+        elif _node_type(G, node) in _OFFERINGS:
+            makers = [tiers[m] for m in U[node] if m in tiers]
+            bands[2 * min(makers, default=1) + 1].append(node)
+        else:  # people, places, publishers: a row of their own at the bottom
+            bands[-1].append(node)
+    return [band for band in bands if band]
+
+
+def _tier_positions(
+    G: nx.MultiDiGraph, selection: _Selection, tiers: Mapping[str, int]
+) -> dict[str, tuple[float, float]]:
+    """Place each band in rows, ordered by where its neighbours above sit (barycentres)."""
+    U = _undirected(selection)
+    width = max(8, math.ceil(2.0 * math.sqrt(max(len(selection.nodes), 1))))
+    positions: dict[str, tuple[float, float]] = {}
+    y = 0.0
+    for band in _bands(G, selection, tiers):
+        band.sort(key=lambda n: (_barycentre(U, n, positions), _label(G, n).casefold(), n))
+        for start in range(0, len(band), width):
+            row = band[start : start + width]
+            offset = (len(row) - 1) * _SPACING / 2.0
+            for k, node in enumerate(row):
+                positions[node] = (round(k * _SPACING - offset, 1), round(y, 1))
+            y += _ROW * (0.6 if start + width < len(band) else 1.0)
+    return positions
+
+
+def _barycentre(U: nx.Graph, node: str, placed: Mapping[str, tuple[float, float]]) -> float:
+    xs = [placed[m][0] for m in U[node] if m in placed]
+    return sum(xs) / len(xs) if xs else 0.0
 
 
 # --- records ------------------------------------------------------------------------------
@@ -586,20 +628,24 @@ def _article_meta(articles: Mapping[str, Any], article: Any) -> str:
 
 
 def _node_record(
-    G: nx.MultiDiGraph, node: str, xy: tuple[float, float], scores: Mapping | None
+    G: nx.MultiDiGraph, node: str, xy: tuple[float, float], scores: Mapping | None, top: float
 ) -> dict[str, Any]:
+    """Size a node by lock-in relative to the largest shown (10 to 40 px), its label to match."""
     kind = _node_type(G, node)
     style = TYPE_STYLES.get(kind, _OTHER)
     found = _company_scores(G, node, scores)
     lockin = found.get("lockin")
-    size = 12.0 if lockin is None else round(10.0 + 30.0 * min(max(lockin, 0.0), 1.0), 2)
+    share = 0.0 if lockin is None or top <= 0 else min(max(lockin / top, 0.0), 1.0)
+    size = 12.0 if lockin is None else round(10.0 + 30.0 * share, 2)
     tip = {"head": _label(G, node), "rows": _node_rows(G, node, found)}
+    company = kind in _ORGANIZATION_TYPES
     return {
         "id": node,
         "label": _label(G, node),
         "shape": style.shape,
         "color": style.color,
         "size": size,
+        "font": {"size": round(20 + 16 * share) if company else 14, "strokeWidth": 3},
         "x": xy[0],
         "y": xy[1],
         "vgType": kind if kind in TYPE_STYLES else "",
@@ -636,13 +682,35 @@ def _edge_rows(link: _Link) -> list[list[str]]:
     return rows
 
 
-def _edge_record(G: nx.MultiDiGraph, i: int, link: _Link) -> dict[str, Any]:
+def _bends(links: Sequence[_Link]) -> list[dict[str, Any] | bool]:
+    """Curves for links that share a pair of nodes, so each stays apart and hoverable."""
+    pairs: dict[frozenset[str], list[int]] = {}
+    for i, link in enumerate(links):
+        pairs.setdefault(frozenset((link.source, link.target)), []).append(i)
+    bends: list[dict[str, Any] | bool] = [False] * len(links)
+    for members in pairs.values():
+        if len(members) < 2:
+            continue
+        for k, i in enumerate(members):
+            turn = "curvedCW" if k % 2 == 0 else "curvedCCW"
+            bends[i] = {
+                "enabled": True,
+                "type": turn,
+                "roundness": round(0.15 + 0.15 * (k // 2), 2),
+            }
+    return bends
+
+
+def _edge_record(
+    G: nx.MultiDiGraph, i: int, link: _Link, bend: dict[str, Any] | bool
+) -> dict[str, Any]:
     head = f"{_label(G, link.source)} → {link.predicate} → {_label(G, link.target)}"
     width = 1.5 if link.cost is None else round(1.0 + 7.0 * min(max(link.cost, 0.0), 1.0), 2)
     return {
         "id": f"e{i}",
         "from": link.source,
         "to": link.target,
+        "smooth": bend if bend else {"enabled": False},
         "width": width,
         "dashes": link.predicate == _DERIVED,
         "vgCost": link.cost,

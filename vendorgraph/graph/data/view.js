@@ -27,8 +27,13 @@
   }
 
   var typeOf = {};
-  data.nodes.forEach(function (n) { typeOf[n.id] = n.vgType; n.title = tip(n.tip); delete n.tip; });
-  data.edges.forEach(function (e) { e.title = tip(e.tip); delete e.tip; });
+  var tips = {};
+  var labels = {};
+  data.nodes.forEach(function (n) {
+    typeOf[n.id] = n.vgType; tips[n.id] = n.tip; labels[n.id] = n.label;
+    n.title = tip(n.tip); delete n.tip;
+  });
+  data.edges.forEach(function (e) { tips[e.id] = e.tip; e.title = tip(e.tip); delete e.tip; });
 
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
@@ -76,8 +81,87 @@
     status.textContent = nodeCount + " entities, " + edgeCount + " links shown";
   }
 
-  boxes.forEach(function (b) { b.addEventListener("change", applyFilters); });
-  slider.addEventListener("input", applyFilters);
+  boxes.forEach(function (b) { b.addEventListener("change", refilter); });
+  slider.addEventListener("input", refilter);
   window.vgApplyFilters = applyFilters;
   applyFilters();
+
+  // The view re-fits after filtering, so what is left fills the screen.
+  function refilter() { applyFilters(); network.fit({ animation: false }); }
+
+  // Inspector: the clicked node's or link's scores and evidence, as text.
+  var inspector = document.getElementById("vg-inspector");
+  function inspect(id) {
+    inspector.textContent = "";
+    if (id !== null && tips[id]) { inspector.appendChild(tip(tips[id])); }
+  }
+
+  // Neighbour highlighting: the selected node, its links and neighbours stay; the rest fades.
+  var faded = false;
+  function highlight(id) {
+    var keep = {};
+    if (id !== null) {
+      keep[id] = true;
+      network.getConnectedNodes(id).forEach(function (n) { keep[n] = true; });
+    }
+    var on = id !== null;
+    nodes.update(data.nodes.map(function (n) {
+      return { id: n.id, opacity: !on || keep[n.id] ? 1 : 0.15 };
+    }));
+    edges.update(data.edges.map(function (e) {
+      var near = !on || e.from === id || e.to === id;
+      return { id: e.id, color: { opacity: near ? 1 : 0.1 } };
+    }));
+    faded = on;
+  }
+  window.vgHighlight = highlight;
+
+  network.on("click", function (params) {
+    if (params.nodes.length) { highlight(params.nodes[0]); inspect(params.nodes[0]); }
+    else if (params.edges.length) { highlight(null); inspect(params.edges[0]); }
+    else { if (faded) { highlight(null); } inspect(null); }
+  });
+
+  // Search: the names in a datalist (set as values, never parsed as HTML); Enter or a pick
+  // selects the first entity whose name starts with (else contains) the text, and zooms to it.
+  var search = document.getElementById("vg-search");
+  var list = document.getElementById("vg-names");
+  Object.keys(labels).sort().forEach(function (id) {
+    var option = document.createElement("option");
+    option.value = labels[id];
+    list.appendChild(option);
+  });
+  function find(text) {
+    var q = text.trim().toLowerCase();
+    if (!q) { return null; }
+    var ids = Object.keys(labels).sort();
+    var hit = ids.filter(function (id) { return labels[id].toLowerCase() === q; })[0];
+    hit = hit || ids.filter(function (id) { return labels[id].toLowerCase().indexOf(q) === 0; })[0];
+    return hit || ids.filter(function (id) { return labels[id].toLowerCase().indexOf(q) >= 0; })[0] || null;
+  }
+  function go() {
+    var id = find(search.value);
+    if (id === null) { status.textContent = "no entity matches " + JSON.stringify(search.value); return; }
+    network.selectNodes([id]);
+    network.focus(id, { scale: 1.2, animation: false });
+    highlight(id);
+    inspect(id);
+  }
+  window.vgFind = function (text) { search.value = text; go(); };
+  search.addEventListener("change", go);
+  search.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { go(); } });
+
+  document.getElementById("vg-fit").addEventListener("click", function () {
+    network.fit({ animation: false });
+  });
+  var initialMin = slider.value;
+  document.getElementById("vg-reset").addEventListener("click", function () {
+    boxes.forEach(function (b) { b.checked = true; });
+    slider.value = initialMin;
+    search.value = "";
+    network.unselectAll();
+    highlight(null);
+    inspect(null);
+    refilter();
+  });
 }());
