@@ -79,7 +79,7 @@ def test_a_graph_missing_a_triple_names_the_file(graph, tmp_path):
     dropped = next(i for i, line in enumerate(lines) if "ont#entityType" in line)
     damaged.write_text("\n".join(lines[:dropped] + lines[dropped + 1 :]) + "\n", "utf-8")
     proc = main("score", damaged)
-    assert proc.returncode == 2
+    assert proc.returncode == 1  # the file parses; its data fails the model's rules
     line = one_line(proc.stderr)
     assert "damaged.nt" in line and "entityType" in line
 
@@ -160,3 +160,30 @@ def test_neo4j_without_the_driver_names_the_extra_before_asking_a_password(
     assert result.exit_code == 2, result.output
     assert "password" not in result.output.lower()
     assert 'pip install "vendorgraph[neo4j]"' in one_line(result.stderr)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["whatif", "{g}", "--substitute", "Helioscale:Nvidia->AMD=1.2.3"],
+        ["whatif", "{g}", "--cut", "Nvidia=nan"],
+        ["conflicts", "{g}", "--tolerance", "-1"],
+        ["conflicts", "{g}", "--tolerance", "nan"],
+        ["query", "{g}", "no-such-query", "X"],
+    ],
+)
+def test_bad_option_values_are_one_line_exit_2(graph, args):
+    proc = main(*(a.format(g=graph) for a in args))
+    assert proc.returncode == 2
+    one_line(proc.stderr)
+
+
+def test_a_graph_whose_data_breaks_the_model_exits_1_naming_the_file(graph, tmp_path):
+    text = graph.read_text(encoding="utf-8")
+    bad = tmp_path / "conf.trig"
+    bad.write_text(text.replace("onfidence 0.8 ", "onfidence 5.7 ", 1), encoding="utf-8")
+    assert "onfidence 5.7 " in bad.read_text(encoding="utf-8")
+    proc = main("score", bad)
+    assert proc.returncode == 1
+    line = one_line(proc.stderr)
+    assert "conf.trig" in line and "5.7" in line

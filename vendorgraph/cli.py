@@ -338,6 +338,15 @@ def build_cmd(
         err.print(f"wrote {output}: {_counts(screened)}", markup=False)
 
 
+def _finite(value: float) -> float:
+    """Refuse NaN and infinity for a number option (Click's bounds let NaN through)."""
+    import math
+
+    if not math.isfinite(value):
+        raise typer.BadParameter(f"{value!r} is not a finite number")
+    return value
+
+
 def _opt(path: Path | None) -> list[Path]:
     return [] if path is None else [path]
 
@@ -483,10 +492,16 @@ def _load_graph(path: Path, *, as_of: str | None = None) -> tuple[rdflib.Dataset
 @contextmanager
 def _damaged(path: Path) -> Iterator[None]:
     """Turn a failure to read a graph's records (a missing or mistyped triple) into one line."""
-    from vendorgraph.errors import GraphFileError
+    from vendorgraph.errors import GraphFileError, ModelError, ValidationError
 
     try:
         yield
+    except ModelError as exc:  # the file parses, but its data breaks the model: exit 1
+        raise ValidationError(
+            f"the graph's data breaks the model's rules: {exc.message}; rebuild it with "
+            "`vendorgraph build`",
+            path=str(path),
+        ) from exc
     except VendorGraphError as exc:
         if exc.path is None:  # a record the reader could not build: say which file
             exc.path = str(path)
@@ -769,8 +784,10 @@ def _parse_cut(values: list[str]) -> dict[str, float]:
             cut[name] = float(share)
         except ValueError:
             sep = ""
-        if not sep or not name:
-            raise InputError(f"--cut {value!r}: expected NAME=SHARE, e.g. Nvidia=0.3")
+        if not sep or not name or not 0.0 <= cut[name] <= 1.0:  # NaN fails the range too
+            raise InputError(
+                f"--cut {value!r}: expected NAME=SHARE with SHARE in [0, 1], e.g. Nvidia=0.3"
+            )
     return cut
 
 
@@ -781,7 +798,7 @@ def _parse_substitute(values: list[str]) -> list[tuple[str, str, str, float]]:
 
     moves = []
     for value in values:
-        m = re.fullmatch(r"(.+?):(.+?)->(.+?)=([0-9.]+)", value)
+        m = re.fullmatch(r"(.+?):(.+?)->(.+?)=([0-9]*\.?[0-9]+)", value)
         if m is None:
             raise InputError(
                 f"--substitute {value!r}: expected I:J->K=SHARE, e.g. AWS:Nvidia->AMD=0.5"
@@ -941,7 +958,10 @@ def remove_cmd(
 @app.command("conflicts")
 def conflicts_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
-    tolerance: Annotated[float, typer.Option(help="Relative difference that counts.")] = 0.05,
+    tolerance: Annotated[
+        float,
+        typer.Option(help="Relative difference that counts.", min=0.0, callback=_finite),
+    ] = 0.05,
     format: Format = TableFormat.table,
 ) -> None:
     """List facts on which sources disagree (amounts, counts), with their sources."""
