@@ -108,14 +108,3 @@ def test_any_text_yields_spans_that_index_back(text):
             assert text[m.start : m.end] == m.text
     for quote in ex.quotes:
         assert text[quote.span.start : quote.span.end] == quote.text
-
-
-def test_five_thousand_words_extract_in_well_under_a_second():
-    import time
-
-    paragraph = OWN.split("---\n")[-1]
-    doc = Document(text=paragraph * (5000 // len(paragraph.split()) + 1))
-    extract(doc)
-    start = time.perf_counter()
-    extract(doc)
-    assert time.perf_counter() - start < 1.5

@@ -54,6 +54,8 @@ _QUALIFIERS = frozenset({"nmod:poss", "compound"})
 _QUALIFYING_CASES = frozenset({"from", "of", "by"})
 _EXAMPLE_CASES = frozenset({"such", "including", "like"})
 _RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
+_MISREAD_SUBJECTS = frozenset({"compound", "amod", "nummod", "nsubj"})
+_OBLIQUE = ("obl", "nmod")  # a misread verb's obliques come out as noun modifiers
 _VENDORS = frozenset({EntityType.CLOUD_PROVIDER, EntityType.CHIP_VENDOR})
 
 
@@ -252,8 +254,10 @@ class _Context:
 
     def hits(self, token: Token) -> Iterator[FrameHit]:
         lemma = token.lemma_.lower()
-        if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
-            for verb in self.frames.verbs.get(lemma, ()):
+        misread = _finite_verb_read_as_noun(token)
+        if token.pos_ in ("VERB", "AUX") or misread:
+            verb_lemma = self._verb_lemma(token) if misread else lemma
+            for verb in self.frames.verbs.get(verb_lemma, ()):
                 yield from self._verb_hits(token, verb)
         if token.pos_ in ("NOUN", "PROPN") and self._entity(token) is None:
             for noun in self.frames.nouns.get(lemma, ()):
@@ -294,6 +298,14 @@ class _Context:
         owned = self._entity(token)
         if owned is not None and _is_kind(self.kinds.get(owned), "org"):  # "Alphabet's Google"
             yield from self._pairs(Predicate.OWNS, makers, [(owned, False)], token)
+
+    def _verb_lemma(self, token: Token) -> str:
+        """Return the verb lemma of a present-tense form: "relies" rely, "buys" buy."""
+        word = token.lower_
+        for lemma in (word[:-3] + "y", word[:-2], word[:-1]):
+            if lemma in self.frames.verbs:
+                return lemma
+        return token.lemma_.lower()
 
     def _verb_hits(self, verb: Token, frame: VerbFrame) -> Iterator[FrameHit]:
         subjects = self._kind(self._role(verb, frame.subject), frame.subject_kind)
@@ -379,6 +391,8 @@ class _Context:
         found = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT]
         if found:  # a passive subject of an active verb is the parser's slip: the subject
             return found
+        if _finite_verb_read_as_noun(verb):  # "Orbit relies": the name read as a modifier
+            return [c for c in verb.lefts if c.dep_ in _MISREAD_SUBJECTS]
         if verb.dep_ == "acl:relcl":
             return [verb.head]
         if verb.dep_ == "xcomp":  # "see Nvidia investing", "allow AWS to deploy": the object
@@ -398,7 +412,7 @@ class _Context:
         return [c for c in verb.children if c.dep_ == "obj"]
 
     def _obliques(self, verb: Token, case: str) -> list[Token]:
-        found = [c for c in verb.children if c.dep_.startswith("obl") and _case(c) == case]
+        found = [c for c in verb.children if c.dep_.startswith(_OBLIQUE) and _case(c) == case]
         for patient in self._patients(verb):  # "sell chips to X": "to X" on the object
             found += [c for c in patient.children if c.dep_.startswith("nmod") and _case(c) == case]
         return found
@@ -566,6 +580,22 @@ def _modal_words(trigger: Token) -> set[str]:
             break  # a report is not a hedge
         token, steps = token.head, steps + 1
     return words
+
+
+def _finite_verb_read_as_noun(token: Token) -> bool:
+    """Whether `token` is a present-tense verb the tagger took for a plural noun.
+
+    The parser, trained on web text, reads "Orbit relies on AWS" with "relies" as a noun and
+    "Orbit" as its modifier. A word ending in "s" without a determiner, heading its clause,
+    with a name on its left, is read as the verb it is.
+    """
+    return (
+        token.pos_ in ("NOUN", "ADJ")
+        and token.lower_.endswith("s")
+        and token.dep_ in ("ROOT", "ccomp", "conj", "parataxis")
+        and not any(c.dep_ in ("det", "nmod:poss") for c in token.children)
+        and any(c.dep_ in _MISREAD_SUBJECTS | _SUBJECT_DEPS for c in token.lefts)
+    )
 
 
 def _has_copula(token: Token) -> bool:
