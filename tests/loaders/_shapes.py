@@ -55,7 +55,8 @@ def _nested(size: int) -> str:
 def _brackets(size: int) -> str:
     pick = random.Random(9).choice  # varied, so that no slice of the run repeats another
     run = "".join(pick("([{<\"'“‘") for _ in range(size // 2))
-    return "Acme said " + run + "".join(pick(")]}>\"'”’") for _ in range(size // 2)) + "."
+    head = "Nvidia sells chips to AWS and Microsoft "  # mentions: the sentence is parsed
+    return head + run + "".join(pick(")]}>\"'”’") for _ in range(size // 2)) + "."
 
 
 def _table(size: int) -> str:

@@ -30,9 +30,8 @@ _QUADRATIC = {
     "quotes-straight": "quotes._attribute_before scans the sentence before each quote",
     "quotes-curly": "quotes._attribute_before scans the sentence before each quote",
     "name-chain": "entities._list_members searches the sentence before each mention",
-    "nested-parens": "parse._marked tokenises the run of parentheses at once",
 }
-_FAR_OVER = {"bracket-run": "parse._marked tokenises a 16 KB run of brackets at once (30 s)"}
+_FAR_OVER = {"bracket-run": "parse._marked tokenises a 16 KB run of brackets at once (50 s)"}
 
 
 def _marks(name: str) -> list[pytest.MarkDecorator]:
