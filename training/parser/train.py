@@ -2,9 +2,9 @@
 
 python training/parser/train.py [--treebank ../shared/treebanks/en_ewt] [--work /tmp/vg-parser]
 
-1. converts the treebank's train, dev and test CoNLL-U files to spaCy's binary format
-   (``spacy convert -c conllu -n 1 -T``: one sentence a document, as the extractor parses them,
-   multi-word tokens merged);
+1. converts the treebank's CoNLL-U files to spaCy's binary format (``spacy convert -c conllu
+   -T``, multi-word tokens merged): train and dev ten sentences a document, test one sentence
+   a document, as the extractor parses them;
 2. trains ``config.cfg`` (a CNN token-to-vector layer shared by a morphologizer, which predicts
    the universal part of speech and features, and a transition-based dependency parser);
 3. adds spaCy's rule lemmatizer with its official English tables (from the
@@ -28,21 +28,22 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 TARGET = ROOT / "vendorgraph" / "loaders" / "model" / "en_vendorgraph_ewt"
-SPLITS = ("train", "dev", "test")
 
 
 def convert(treebank: Path, corpus: Path) -> None:
+    """Convert the three CoNLL-U splits to spaCy's binary format in `corpus`."""
     corpus.mkdir(parents=True, exist_ok=True)
-    for split in SPLITS:
+    for split, per_doc in (("train", "10"), ("dev", "10"), ("test", "1")):
         source = treebank / f"en_ewt-ud-{split}.conllu"
         subprocess.run(
             [sys.executable, "-m", "spacy", "convert", str(source), str(corpus),
-             "-c", "conllu", "-n", "1", "-T"],
+             "-c", "conllu", "-n", per_doc, "-T"],
             check=True,
         )  # fmt: skip
 
 
 def train(corpus: Path, out: Path) -> Path:
+    """Train ``config.cfg`` on the converted splits; return the best model's folder."""
     subprocess.run(
         [sys.executable, "-m", "spacy", "train", str(HERE / "config.cfg"), "--output", str(out),
          "--paths.train", str(corpus / "en_ewt-ud-train.spacy"),
@@ -53,6 +54,7 @@ def train(corpus: Path, out: Path) -> Path:
 
 
 def add_lemmatizer(model: Path, final: Path) -> None:
+    """Add the rule lemmatizer and the metadata to `model` and write it to `final`."""
     import spacy
 
     nlp = spacy.load(model)
@@ -76,6 +78,7 @@ def add_lemmatizer(model: Path, final: Path) -> None:
 
 
 def evaluate(final: Path, corpus: Path) -> dict[str, float]:
+    """Score `final` on the test split, one sentence at a time, and time it."""
     import spacy
     from spacy.tokens import DocBin
     from spacy.training import Example
@@ -101,6 +104,7 @@ def evaluate(final: Path, corpus: Path) -> dict[str, float]:
 
 
 def main() -> int:
+    """Convert, train, finish and ship the pipeline."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--treebank", type=Path, default=ROOT.parent / "shared/treebanks/en_ewt")
     ap.add_argument("--work", type=Path, default=Path("/tmp/vg-parser"))
