@@ -15,10 +15,11 @@ from .conftest import ROOT
 
 
 def test_public_api_is_exactly_all():
+    # dir() lists the lazy exports (PEP 562) too; getattr imports them
     public = {
         name
-        for name, value in vars(vendorgraph).items()
-        if not name.startswith("_") and not isinstance(value, types.ModuleType)
+        for name in dir(vendorgraph)
+        if not name.startswith("_") and not isinstance(getattr(vendorgraph, name), types.ModuleType)
     }
     assert public == set(vendorgraph.__all__) - {"__version__"}
 
