@@ -23,24 +23,6 @@ from vendorgraph.loaders.text import nlp
 SIZE = 16 * 1024
 BOUND = 2.0  # seconds; an ordinary 16 KB article takes about a quarter of it
 
-# Shapes still quadratic because of a stage owned elsewhere (see the issue-9 part-2 notes):
-# near the bound on a loaded machine, or far over it (not run). Remove an entry when the
-# stage is fixed; the benchmark's growth exponents tell when.
-_QUADRATIC = {
-    "quotes-straight": "quotes._attribute_before scans the sentence before each quote",
-    "quotes-curly": "quotes._attribute_before scans the sentence before each quote",
-    "name-chain": "entities._list_members searches the sentence before each mention",
-}
-_FAR_OVER = {"bracket-run": "parse._marked tokenises a 16 KB run of brackets at once (50 s)"}
-
-
-def _marks(name: str) -> list[pytest.MarkDecorator]:
-    if name in _FAR_OVER:
-        return [pytest.mark.xfail(reason=_FAR_OVER[name], run=False)]
-    if name in _QUADRATIC:
-        return [pytest.mark.xfail(reason=_QUADRATIC[name], strict=False)]
-    return []
-
 
 @pytest.fixture(scope="module", autouse=True)
 def _warm() -> None:
@@ -56,7 +38,7 @@ def _seconds(text: str) -> float:
 
 @pytest.mark.parametrize(
     "shape",
-    [pytest.param(name, marks=_marks(name)) for name in sorted(SHAPES)],
+    sorted(SHAPES),
 )
 def test_extract_16kb_of_each_shape_under_two_seconds(shape: str) -> None:
     text = SHAPES[shape](SIZE)

@@ -35,6 +35,7 @@ from typing import Any
 import ahocorasick
 
 from vendorgraph.loaders.gazetteer import is_place
+from vendorgraph.loaders.limits import window_before
 from vendorgraph.loaders.text import (
     RuleFilter,
     Sentence,
@@ -497,6 +498,7 @@ def _org_run_before(
     table: _Table, pats: EntityPatterns, stop: int, floor: int
 ) -> tuple[int, int] | None:
     """Return the span of the capitalised words (at most four) ending just before `stop`."""
+    floor = window_before(stop, floor=floor)
     head = table.text[floor:stop]
     match = _RUN_AT_END.search(head)
     if match is None:
@@ -529,6 +531,7 @@ _ALIAS_AT_END = re.compile(r"\s*\([^()]{1,40}\)$")
 
 def _skip_back(text: str, stop: int, floor: int) -> int:
     """Step back over white space, a possessive and a parenthesised alias before `stop`."""
+    floor = window_before(stop, floor=floor)
     head = text[floor:stop].rstrip()
     head = _ALIAS_AT_END.sub("", head)
     head = _TRAILING_POSSESSIVE.sub("", head)
@@ -1130,13 +1133,18 @@ def _list_members(table: _Table, pats: EntityPatterns, sentence: Sentence) -> No
         if table.type_of(key) is EntityType.PERSON:
             continue
         after = _member_after(text, hi, sentence.end)
-        before = _member_before(text[first:lo])
-        tail = table.text[hi + after.end() : sentence.end] if after else ""
-        if after and (_has_conjunction(after.group()) or _LIST_NEXT.match(tail)):
-            _member(table, pats, key, hi + after.start("n"), after.group("n"))
-        head = table.text[sentence.start : sentence.start + before.start()] if before else ""
-        if before and (_has_conjunction(before.group()) or _LIST_PREV.search(head)):
-            _member(table, pats, key, sentence.start + before.start("n"), before.group("n"))
+        if after and (
+            _has_conjunction(after.group()) or _LIST_NEXT.match(text, after.end(), sentence.end)
+        ):
+            _member(table, pats, key, after.start("n"), after.group("n"))
+        base = window_before(lo, floor=first)
+        before = _member_before(text[base:lo])
+        if before is None:
+            continue
+        cut = base + before.start()
+        head = text[window_before(cut, floor=first) : cut]
+        if _has_conjunction(before.group()) or _LIST_PREV.search(head):
+            _member(table, pats, key, base + before.start("n"), before.group("n"))
 
 
 _JOINER_AT = re.compile(_JOINER)
@@ -1146,7 +1154,7 @@ def _member_after(text: str, hi: int, end: int) -> re.Match[str] | None:
     """``_MEMBER_AFTER.match(text[hi:end])``, skipped where no joiner starts at `hi`."""
     if _JOINER_AT.match(text, hi, end) is None:
         return None
-    return _MEMBER_AFTER.match(text[hi:end])
+    return _MEMBER_AFTER.match(text, hi, end)
 
 
 def _member_before(head: str) -> re.Match[str] | None:

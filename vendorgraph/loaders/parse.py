@@ -39,6 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from vendorgraph.loaders.limits import tokenize
 from vendorgraph.loaders.text import Sentence
 
 __all__ = ["MAX_TOKENS", "ParsedSentence", "load_parser", "parse_sentences"]
@@ -118,7 +119,7 @@ def parse_sentences(
 def _marked(
     nlp: Language, sentence: Sentence, mentions: Mapping[tuple[int, int], str]
 ) -> tuple[Doc, tuple[str | None, ...]]:
-    doc = nlp.make_doc(sentence.text)
+    doc = tokenize(nlp, sentence.text)
     spans: list[Span] = []
     for (start, end), entity in mentions.items():
         if sentence.start <= start and end <= sentence.end:

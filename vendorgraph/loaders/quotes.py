@@ -113,10 +113,10 @@ def load_speech_patterns() -> SpeechPatterns:
             rf"|(?P<who2>{_WHO}{{1,60}}?)\s+(?P<v2>{verbs})\b"
             rf"|according\s+to\s+(?P<who3>{_WHO}{{1,80}}))"
         ),
-        before=re.compile(rf"^(?P<who>.{{1,120}}?)\s+{verb}(?:\s+that)?\b[^“”\"]*$"),
+        before=re.compile(rf"(?P<who>.{{1,120}}?)\s+{verb}(?:\s+that)?\b[^“”\"]*$"),
         # "Said Lena Park, chief analyst at Orbis: “…”", "Added AWS CEO Matt Garman, “…”"
         before_inverted=re.compile(
-            rf"^(?i:{verbs})\s+(?P<who>[^,“”\"]{{1,80}}?)(?:,[^“”\"]{{0,120}})?[\s,:]*$"
+            rf"(?i:{verbs})\s+(?P<who>[^,“”\"]{{1,80}}?)(?:,[^“”\"]{{0,120}})?[\s,:]*$"
         ),
         reported_front=re.compile(
             rf"^(?P<who>.{{1,120}}?)\s+{verb}(?:\s+on\s+\w+)?(?:,)?(?:\s+that)?\s+(?P<clause>.+?)\.?$"
@@ -330,17 +330,23 @@ def _cut_time(text: str, lo: int, hi: int) -> int:
 _TIME_CUT = re.compile(r"\s+(?:in|on|at|during|today|yesterday|this|last|when|while)\b")
 
 
+_REACH = 400  # the speaker is at most 120 characters, then the verb: where a cue can start
+_MARKS = re.compile(r"[“”\"]")
+
+
 def _attribute_before(ctx: _Context, sentence: Sentence, opened: int) -> _Speaker | None:
-    before = ctx.text[sentence.start : opened - 1]
-    inverted = ctx.pats.before_inverted.match(before)
+    start, end = sentence.start, opened - 1
+    inverted = ctx.pats.before_inverted.match(ctx.text, start, end)
     if inverted is not None:
-        lo, hi = inverted.span("who")
-        return _resolve(ctx, sentence.start + lo, sentence.start + hi)
-    # `before` needs "\s+<verb>", so a text without a cue cannot match it
-    match = ctx.pats.before.match(before) if ctx.pats.cue.search(before) else None
+        return _resolve(ctx, *inverted.span("who"))
+    # `before` needs "\s+<verb>" near the sentence start, and no quote mark after the verb
+    reach = min(end, start + _REACH)
+    if _MARKS.search(ctx.text, reach, end) or not ctx.pats.cue.search(ctx.text, start, reach):
+        return None
+    match = ctx.pats.before.match(ctx.text, start, end)
     if match is None:
         return None
-    return _resolve(ctx, sentence.start + match.start("who"), sentence.start + match.end("who"))
+    return _resolve(ctx, *match.span("who"))
 
 
 def _direct(
