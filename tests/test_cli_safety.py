@@ -299,12 +299,20 @@ def _number(text: str) -> bool:
     return True
 
 
-@pytest.mark.parametrize("command", [["info"], ["query", "--sparql", "{q}"], ["export-json"]])
+@pytest.mark.parametrize(
+    "command", [["info"], ["query", "--sparql", "{q}"], ["export-json"], ["construct"]]
+)
 def test_no_control_character_reaches_the_terminal(hostile_graph, tmp_path, command):
     query = tmp_path / "titles.rq"
     query.write_text("SELECT ?t WHERE { ?a <https://schema.org/headline> ?t }", encoding="utf-8")
     if command == ["export-json"]:
         args = ["query", hostile_graph, "--sparql", query, "-f", "json"]
+    elif command == ["construct"]:
+        query.write_text(
+            "CONSTRUCT { ?a <urn:x:t> ?t } WHERE { ?a <https://schema.org/headline> ?t }",
+            encoding="utf-8",
+        )
+        args = ["query", hostile_graph, "--sparql", query]
     else:
         args = [command[0], hostile_graph, *(a.format(q=query) for a in command[1:])]
     result = run(*args)

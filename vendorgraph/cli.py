@@ -1226,7 +1226,7 @@ def query_cmd(
         out.print(str(bool(result.values and result.values[0][0])))
         return
     if result.kind == "CONSTRUCT" and format is TableFormat.table:
-        sys.stdout.write(result.to_json() + "\n")
+        sys.stdout.write(json_safe(result.to_json()) + "\n")
         return
     _render(result.rows(), list(result.columns), format, name or str(sparql))
 
