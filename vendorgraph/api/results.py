@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from vendorgraph.errors import InputError, MissingDependencyError
 
@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["GraphBuild", "GraphUpdate", "LeftOut", "Scores"]
 
 Row = dict[str, Any]
+Report = TypeVar("Report", "AddReport", "RemoveReport")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -182,7 +183,7 @@ class GraphBuild:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class GraphUpdate:
+class GraphUpdate(Generic[Report]):
     """A graph after articles were added or one was removed.
 
     ``report`` says what changed (:class:`~vendorgraph.graph.update.AddReport` or
@@ -191,7 +192,7 @@ class GraphUpdate:
     """
 
     dataset: rdflib.Dataset
-    report: AddReport | RemoveReport
+    report: Report
     skipped: tuple[Skip, ...] = ()
     left_out: tuple[LeftOut, ...] = ()
     merges: tuple[Merge, ...] = ()

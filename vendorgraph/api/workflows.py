@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from vendorgraph.analysis.weights import Parameters
     from vendorgraph.graph.resolution import ResolutionRules
     from vendorgraph.graph.shacl import ValidationResult
+    from vendorgraph.graph.update import AddReport, RemoveReport
     from vendorgraph.loaders.corpus import IngestEvent, IngestResult
     from vendorgraph.ontology.model import Extraction
 
@@ -169,7 +170,7 @@ def add_articles(
     scores: bool = True,
     validate: bool = True,
     progress: Progress = None,
-) -> GraphUpdate:
+) -> GraphUpdate[AddReport]:
     """Add articles to a graph: only articles the graph does not hold yet are processed.
 
     Parameters
@@ -221,7 +222,7 @@ def add_articles(
 
 def remove_article(
     graph: GraphLike, article: str, *, scores: bool = True, validate: bool = True
-) -> GraphUpdate:
+) -> GraphUpdate[RemoveReport]:
     """Retract one article and every fact and entity that only it supported.
 
     Parameters
