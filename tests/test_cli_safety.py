@@ -336,3 +336,34 @@ def test_a_damaged_graph_file_prints_one_escaped_line(tmp_path):
     assert "\x1b" not in proc.stderr and "\x07" not in proc.stderr
     assert "bad.ttl" in proc.stderr and "Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_service_refusal_sends_nothing_and_allow_service_does(graph, tmp_path):
+    import socket
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(4)
+    server.settimeout(0.5)
+    port = server.getsockname()[1]
+    query = tmp_path / "remote.rq"
+    query.write_text(
+        f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}",
+        encoding="utf-8",
+    )
+
+    def connections() -> int:
+        count = 0
+        try:
+            while True:
+                conn, _ = server.accept()
+                conn.close()
+                count += 1
+        except OSError:
+            return count
+
+    assert run("query", graph, "--sparql", query).exit_code == 2
+    assert connections() == 0
+    run("query", graph, "--sparql", query, "--allow-service", "--timeout", "2")
+    assert connections() >= 1  # the probe does see a request when one is allowed
+    server.close()

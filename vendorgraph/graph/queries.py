@@ -431,6 +431,21 @@ def _check_local(ds: Dataset | Graph, text: str, path: str | None) -> None:
         )
 
 
+def _release_frames(err: BaseException | None) -> None:
+    """Drop the locals of an exception chain's frames on this thread.
+
+    Oxigraph's result iterators must be freed on the thread that made them.
+    """
+    import traceback
+
+    seen: set[int] = set()
+    while err is not None and id(err) not in seen:
+        seen.add(id(err))
+        if err.__traceback__ is not None:
+            traceback.clear_frames(err.__traceback__)
+        err = err.__cause__ or err.__context__
+
+
 def _with_time_limit(run: Callable[[], QueryResult], timeout: float | None) -> QueryResult:
     """Run a query on a helper thread and stop waiting for it after `timeout` seconds.
 
@@ -447,6 +462,7 @@ def _with_time_limit(run: Callable[[], QueryResult], timeout: float | None) -> Q
         try:
             box["result"] = run()
         except BaseException as err:  # handed to the waiting thread below
+            _release_frames(err)
             box["error"] = err
 
     thread = threading.Thread(target=work, name="vendorgraph-sparql", daemon=True)
