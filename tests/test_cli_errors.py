@@ -61,7 +61,14 @@ def test_a_graph_from_another_tool_or_truncated_is_refused_in_one_line(
         text = graph.read_text(encoding="utf-8")
         content = text[: len(text) // 2]
     path.write_text(content, encoding="utf-8")
-    for command in (["info"], ["score"], ["export", "-f", "graphml", "-o", tmp_path / "x.graphml"]):
+    commands = (
+        ["info"],
+        ["score"],
+        ["conflicts"],
+        ["why-same", "Helioscale", "Nvidia"],
+        ["export", "-f", "graphml", "-o", tmp_path / "x.graphml"],
+    )
+    for command in commands:
         result = run(command[0], path, *command[1:])
         assert result.exit_code == 2, result.output
         line = one_line(result.stderr)

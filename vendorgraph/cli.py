@@ -966,10 +966,9 @@ def conflicts_cmd(
 ) -> None:
     """List facts on which sources disagree (amounts, counts), with their sources."""
     from vendorgraph.graph.corroboration import conflicts
-    from vendorgraph.graph.io import read_dataset
 
-    with _user_errors():
-        found = conflicts(read_dataset(graph), tolerance=tolerance)
+    with _user_errors(), _damaged(graph):
+        found = conflicts(_dataset_as_of(graph, None), tolerance=tolerance)
     rows = []
     for c in found:
         for side in (c.first, c.second):
@@ -1046,11 +1045,10 @@ def why_same_cmd(
     rules: Rules = None,
 ) -> None:
     """Explain whether and why two names are one entity in the graph."""
-    from vendorgraph.graph.io import read_dataset
     from vendorgraph.graph.resolution import why_same
 
     with _user_errors():
-        explanation = why_same(read_dataset(graph), first, second, rules=_rules(rules))
+        explanation = why_same(_dataset_as_of(graph, None), first, second, rules=_rules(rules))
     out.print(str(explanation), markup=False)
 
 
