@@ -150,5 +150,5 @@ def test_member_gates_keep_every_match(head: str, tail: str) -> None:
     assert (before and before.span()) == (expected and expected.span())
     text = head + tail
     after = _member_after(text, len(head), len(text))
-    expected = _MEMBER_AFTER.match(tail)
+    expected = _MEMBER_AFTER.match(text, len(head))  # matched in place: offsets into `text`
     assert (after and after.span()) == (expected and expected.span())

@@ -1023,6 +1023,8 @@ def _places(table: _Table, pats: EntityPatterns, sentence: Sentence) -> None:
             candidate = " ".join(words[:size])
             start = sentence.start + match.start("name")
             end = start + len(candidate)
+            if candidate in pats.stopwords:  # "in March", "on Monday": a date, not the town
+                break
             if is_place(candidate) and not table.overlaps(start, end):
                 table.add(candidate, EntityType.PLACE, start, end)
                 break

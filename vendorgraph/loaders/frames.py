@@ -23,10 +23,11 @@ Examples
 >>> spans = {(0, 10): "org/acme-cloud", (31, 38): "org/halcyon", (43, 47): "org/zeta"}
 >>> kinds = dict.fromkeys(spans.values(), EntityType.ORGANIZATION)
 >>> parsed = parse_sentences(text, split_sentences(text), spans)
->>> for h in sorted(find_frames(parsed, kinds), key=lambda h: h.subject):
+>>> for h in find_frames(parsed, kinds):
 ...     print(h.subject, h.predicate.value, h.object, h.modality.value)
 org/halcyon supplies org/acme-cloud planned
 org/zeta supplies org/acme-cloud planned
+org/acme-cloud uses org/halcyon planned
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ class VerbFrame:
     objects: tuple[str, ...]
     subject_kind: str = "any"
     object_kind: str = "any"
+    named_object: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -168,6 +170,7 @@ def _verb_frame(entry: dict[str, Any]) -> VerbFrame:
         objects=tuple(entry["object"]),
         subject_kind=entry.get("subject_kind", "any"),
         object_kind=entry.get("object_kind", "any"),
+        named_object=entry.get("named_object", False),
     )
 
 
@@ -299,6 +302,13 @@ class _Context:
         if owned is not None and _is_kind(self.kinds.get(owned), "org"):  # "Alphabet's Google"
             yield from self._pairs(Predicate.OWNS, makers, [(owned, False)], token)
 
+    def _names_it(self, verb: Token, entity: str) -> bool:
+        """Whether an argument of `verb` is itself a mention of `entity`, not a qualifier."""
+        arguments = [*self._patients(verb), *(c for c in verb.children if c.dep_ == "iobj")]
+        if verb.dep_ == "acl:relcl":  # "X, which was acquired": the noun the clause is about
+            arguments = [verb.head if a.lower_ in _RELATIVE else a for a in arguments]
+        return any(self._entity(t) == entity for a in arguments for t in (a, *a.conjuncts))
+
     def _verb_lemma(self, token: Token) -> str:
         """Return the verb lemma of a present-tense form: "relies" rely, "buys" buy."""
         word = token.lower_
@@ -316,6 +326,8 @@ class _Context:
             for role in frame.objects
             for ref in self._kind(self._role(verb, role), frame.object_kind)
         ]
+        if frame.named_object:  # "bought chips from X" does not acquire X
+            objects = [o for o in objects if o[1] or self._names_it(verb, o[0])]
         yield from self._pairs(frame.predicate, subjects, objects, verb)
 
     def _noun_hits(self, noun: Token, frame: NounFrame) -> Iterator[FrameHit]:
@@ -327,6 +339,8 @@ class _Context:
             for role in frame.roles
             for ref in self._kind(self._noun_role(noun, role), frame.other_kind)
         ]
+        if not holders and frame.predicate is Predicate.RESTRICTS and self.government:
+            holders = [(self.government, True)]  # "export restrictions on ...": the government's
         if not frame.holder_first:
             holders, others = others, holders
         if frame.order is not None:
@@ -395,6 +409,8 @@ class _Context:
             return [c for c in verb.lefts if c.dep_ in _MISREAD_SUBJECTS]
         if verb.dep_ == "acl:relcl":
             return [verb.head]
+        if verb.dep_ == "acl":  # "X is in talks to buy": the subject of the copular noun
+            return [c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS]
         if verb.dep_ == "xcomp":  # "see Nvidia investing", "allow AWS to deploy": the object
             controller = [c for c in verb.head.children if c.dep_ == "obj" and c.i < verb.i]
             if controller:
@@ -446,6 +462,8 @@ class _Context:
         else:
             case = role.removeprefix("nmod:")
             tokens = [c for c in noun.children if c.dep_.startswith("nmod") and _case(c) == case]
+            if noun.dep_ == "obj":  # "reduce its dependence on X": "on X" hangs on the verb
+                tokens += [c for c in noun.head.children if c.dep_ == "obl" and _case(c) == case]
         return [ref for token in tokens for ref in self.refers(token)]
 
     # -- what an argument names
@@ -471,22 +489,30 @@ class _Context:
         head = self._entity(token.head) if token.dep_ == "appos" else None
         if head is not None:
             return [(head, False)]  # "Veltrix, a utility owned by ..."
+        return self._described(token, depth)
+
+    def _described(self, token: Token, depth: int) -> list[tuple[str, bool]]:
+        """Return what a common noun stands for: its examples, its name, or its qualifiers."""
         examples = [
             c for c in token.children if c.dep_.startswith("nmod") and _case(c) in _EXAMPLE_CASES
         ]
         if examples:  # "chips such as the A800 and H800", "countries including Iran"
             return [r for c in examples for r in self.refers(c, depth + 1)]
+        named = [e for c in token.children if c.dep_ == "appos" and (e := self._entity(c))]
+        if named:  # "a customer, Microsoft", "the startup Quillon Labs"
+            return [(e, False) for e in named]
+        found: list[tuple[str, bool]] = []
         for child in token.children:  # "chips from Google", "Nvidia's GPUs", "TSMC chips"
+            case = _case(child)
             if child.dep_ in _QUALIFIERS or (
-                child.dep_.startswith("nmod") and _case(child) in _QUALIFYING_CASES
+                child.dep_.startswith("nmod") and case in _QUALIFYING_CASES
             ):
-                found = self.refers(child, depth + 1) if _case(child) == "of" else []
                 entity = self._entity(child)
                 if entity is not None:
-                    return [(entity, False)]
-                if found:  # "100,000 of the latest chips from Nvidia"
-                    return found
-        return []
+                    found.append((entity, False))
+                elif case == "of":  # "100,000 of the latest chips from Nvidia"
+                    found += self.refers(child, depth + 1)
+        return found
 
     def _reference(self, token: Token) -> tuple[str, bool] | None:
         word = token.lower_

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 import spacy
@@ -42,7 +42,7 @@ from spacy.util import filter_spans
 from vendorgraph.loaders.limits import tokenize
 from vendorgraph.loaders.text import Sentence
 
-__all__ = ["MAX_TOKENS", "ParsedSentence", "load_parser", "parse_sentences"]
+__all__ = ["MAX_TOKENS", "ParsedSentence", "load_parser", "marked", "parse_sentences"]
 
 MAX_TOKENS = 120
 """Sentences with more tokens than this are not parsed (their claims are rarely sentences)."""
@@ -116,10 +116,21 @@ def parse_sentences(
     )
 
 
+def marked(parsed: ParsedSentence, mentions: Mapping[tuple[int, int], str]) -> ParsedSentence:
+    """Return `parsed` with its tokens marked by `mentions` (after names were added)."""
+    return replace(parsed, entities=_marks(parsed.doc, parsed.sentence, mentions))
+
+
 def _marked(
     nlp: Language, sentence: Sentence, mentions: Mapping[tuple[int, int], str]
 ) -> tuple[Doc, tuple[str | None, ...]]:
     doc = tokenize(nlp, sentence.text)
+    return doc, _marks(doc, sentence, mentions)
+
+
+def _marks(
+    doc: Doc, sentence: Sentence, mentions: Mapping[tuple[int, int], str]
+) -> tuple[str | None, ...]:
     spans: list[Span] = []
     for (start, end), entity in mentions.items():
         if sentence.start <= start and end <= sentence.end:
@@ -131,4 +142,4 @@ def _marked(
     for span in filter_spans(spans):
         for i in range(span.start, span.end):
             entities[i] = span.label_
-    return doc, tuple(entities)
+    return tuple(entities)

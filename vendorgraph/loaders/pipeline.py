@@ -19,7 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vendorgraph.loaders.entities import entity_spans, find_entities
-from vendorgraph.loaders.parse import parse_sentences
+from vendorgraph.loaders.names import names_from_parse
+from vendorgraph.loaders.parse import marked, parse_sentences
 from vendorgraph.loaders.prefilter import sentences_to_parse
 from vendorgraph.loaders.quantities import find_quantities
 from vendorgraph.loaders.quotes import find_quotes
@@ -81,6 +82,9 @@ def extract(document: Document, *, options: ExtractOptions | None = None) -> Ext
     quantities = find_quantities(document)
     spans = entity_spans(entities)
     parsed = parse_sentences(document.text, sentences_to_parse(sentences, spans), spans)
+    entities = names_from_parse(document.text, parsed, entities)
+    spans = entity_spans(entities)
+    parsed = tuple(marked(p, spans) for p in parsed)
     quotes = (
         find_quotes(document, entities, sentences=sentences, parsed=parsed) if opts.quotes else ()
     )

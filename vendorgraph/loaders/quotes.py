@@ -386,10 +386,15 @@ def _introducer(ctx: _Context, sentence: ParsedSentence | None) -> _Speaker | No
     if sentence is None:
         return None
     root = next((t for t in sentence.doc if t.dep_ == "ROOT"), None)
-    subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root else None
+    if root is None:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None and root.pos_ in ("NOUN", "PROPN", "PRON"):
+        subject = root  # "The engineer who designed it put it bluntly:" read as a noun phrase
     if subject is None:
         return None
-    skip = {t.i for c in subject.children if c.dep_.startswith("acl") for t in c.subtree}
+    clauses = (c for c in subject.children if c.dep_.startswith("acl") or c.dep_ == "punct")
+    skip = {t.i for c in clauses for t in c.subtree}
     tokens = [t for t in subject.subtree if t.i not in skip]
     base = sentence.sentence.start
     return _resolve(ctx, base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1]))

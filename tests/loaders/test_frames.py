@@ -1,0 +1,69 @@
+"""Relation frames on the parse: one mechanism for many wordings (sentences written for tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from vendorgraph.loaders.documents import parse_document
+from vendorgraph.loaders.frames import load_frames
+from vendorgraph.loaders.pipeline import extract
+
+
+def _triples(text: str) -> set[tuple[str, str, str]]:
+    ex = extract(parse_document(text + "\n"))
+    names = {e.id: e.name for e in ex.entities}
+    return {(names[r.subject], r.predicate.value, names[r.object]) for r in ex.relations}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # conjuncts distribute on both sides
+        ("Halcyon Cloud and Vesper Compute will buy processors from Tarn Semiconductor.",
+         {("Tarn Semiconductor", "supplies", "Halcyon Cloud"),
+          ("Tarn Semiconductor", "supplies", "Vesper Compute")}),
+        # a passive with its agent
+        ("The cluster of Halcyon Cloud was powered by 100,000 GPUs from Tarn Semiconductor.",
+         {("Halcyon Cloud", "uses", "Tarn Semiconductor")}),
+        # a relative clause takes the noun it modifies, in the passive too
+        ("Vesper Compute, which was acquired by Halcyon Cloud in 2024, builds servers.",
+         {("Halcyon Cloud", "acquires", "Vesper Compute")}),
+        # a relational noun with its holder in apposition
+        ("Tarn Semiconductor, a major supplier to Halcyon Cloud, expanded its plant.",
+         {("Tarn Semiconductor", "supplies", "Halcyon Cloud")}),
+        # a deal between a vendor and its customer reads vendor first
+        ("Vesper Labs signed a three-year contract with CoreWeave for GPU capacity.",
+         {("CoreWeave", "supplies", "Vesper Labs"), ("Vesper Labs", "uses", "CoreWeave")}),
+        # a possessive names the developer of an offering
+        ("The deal covers Tarn Semiconductor's newest processor, the Corvid7.",
+         {("Tarn Semiconductor", "develops", "Corvid7")}),
+        # the possessor of an event noun is its holder
+        ("Halcyon Cloud wants to reduce its dependence on Tarn Semiconductor.",
+         {("Halcyon Cloud", "depends_on", "Tarn Semiconductor")}),
+        # money raised from an investor
+        ("Vesper Labs raised $300 million from Quarry Ventures.",
+         {("Quarry Ventures", "invests_in", "Vesper Labs")}),
+    ],
+)  # fmt: skip
+def test_a_frame_reads_its_wording(text, expected):
+    assert expected <= _triples(text)
+
+
+def test_modality_comes_from_the_clause_of_the_frame():
+    text = "Halcyon Cloud is in talks to buy processors from Tarn Semiconductor."
+    ex = extract(parse_document(text + "\n"))
+    (rel,) = [r for r in ex.relations if r.predicate.value == "supplies"]
+    assert rel.modality.value == "hedged"
+
+
+def test_every_frame_names_a_known_predicate_and_role():
+    frames = load_frames()
+    roles = {"agent", "patient", "iobj"}
+    for verbs in frames.verbs.values():
+        for frame in verbs:
+            for role in (frame.subject, *frame.objects):
+                assert role in roles or role.startswith("obl:"), role
+    for nouns in frames.nouns.values():
+        for frame in nouns:
+            for role in (*frame.roles, *frame.holder_roles):
+                assert role in ("poss", "compound") or role.startswith("nmod:"), role
