@@ -3,7 +3,8 @@
 A run of proper nouns that the parser puts where a participant stands — the subject or object
 of a clause, an oblique, a conjunct or an apposition ("Vesper Compute, which was acquired by
 ...", "buy processors from Tarn Semiconductor") — names an organisation, or a place when the
-gazetteer knows it. Runs made only of cue words (months, titles, "AI") are not names.
+gazetteer knows it, or a person when the clause says so ("X, who runs ...", "the chief
+executive, X", "X said"). Runs made only of cue words (months, titles, "AI") are not names.
 
 Examples
 --------
@@ -26,10 +27,12 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from vendorgraph.loaders.entities import EntityResult, Mention, load_entity_patterns
+from vendorgraph.loaders.frames import load_frames
 from vendorgraph.loaders.gazetteer import is_place
 from vendorgraph.loaders.parse import ParsedSentence
+from vendorgraph.loaders.quotes import load_speech_patterns
 from vendorgraph.ontology.model import Entity, Span, entity_id
-from vendorgraph.ontology.terms import EntityType
+from vendorgraph.ontology.terms import EntityType, Predicate
 
 __all__ = ["names_from_parse"]
 
@@ -55,12 +58,15 @@ def names_from_parse(
         What the lexicon and the cue rules found.
     """
     spans: dict[str, list[tuple[int, int]]] = {}
+    kinds: dict[str, EntityType] = {}
     for sentence in parsed:
         for token in sentence.doc:
             run = _run(sentence, token)
             if run is not None:
                 name, start, end = run
                 spans.setdefault(name, []).append((start, end))
+                if _is_person(token):
+                    kinds[name] = EntityType.PERSON
     if not spans:
         return found
     entities = list(found.entities)
@@ -70,7 +76,7 @@ def names_from_parse(
     for name, places in sorted(spans.items()):
         if set(name.split()) <= words:
             continue  # "Rainier" of "Project Rainier": a part of a known name
-        etype = EntityType.PLACE if is_place(name) else EntityType.ORGANIZATION
+        etype = kinds.get(name) or (EntityType.PLACE if is_place(name) else EntityType.ORGANIZATION)
         eid = entity_id(name, etype)
         if eid in known:
             continue
@@ -87,6 +93,21 @@ def names_from_parse(
 
 def _spans(text: str, places: Iterable[tuple[int, int]]) -> tuple[Span, ...]:
     return tuple(Span(start=a, end=b, text=text[a:b]) for a, b in places)
+
+
+def _is_person(token: Token) -> bool:
+    """Tell a person by the clause around the name: "X, who runs ...", "the chief, X", "X said"."""
+    if any(c.dep_ == "acl:relcl" and any(w.lower_ == "who" for w in c.children)
+           for c in token.children):  # fmt: skip
+        return True
+    roles = {lemma for lemma, frames in load_frames().nouns.items()
+             if any(f.predicate is Predicate.EMPLOYS for f in frames)}  # fmt: skip
+    titled = [token.head] if token.dep_ == "appos" else []
+    titled += [c for c in token.children if c.dep_ == "appos"]
+    if any(t.lemma_.lower() in roles for t in titled):
+        return True
+    speech = load_speech_patterns().lemmas
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in speech
 
 
 def _proper(token: Token) -> bool:
