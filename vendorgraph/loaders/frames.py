@@ -502,7 +502,9 @@ class _Context:
         if named:  # "a customer, Microsoft", "the startup Quillon Labs"
             return [(e, False) for e in named]
         found: list[tuple[str, bool]] = []
-        for child in token.children:  # "chips from Google", "Nvidia's GPUs", "TSMC chips"
+        amounts = [c for c in token.children if c.dep_ == "nummod"]  # "$38 billion of GPUs"
+        for child in (*token.children, *(g for c in amounts for g in c.children)):
+            # "chips from Google", "Nvidia's GPUs", "TSMC chips"
             case = _case(child)
             if child.dep_ in _QUALIFIERS or (
                 child.dep_.startswith("nmod") and case in _QUALIFYING_CASES
