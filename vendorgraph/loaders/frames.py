@@ -113,7 +113,8 @@ class Frames:
 class FrameHit:
     """A claim a frame found: subject, predicate, object, the sentence and the trigger word.
 
-    ``resolved`` is true when an end was reached through a pronoun or a role noun.
+    ``resolved`` is true when an end was reached through a pronoun or a role noun; ``clause``
+    is the ``(start, end)`` of the trigger's clause in the document, where its amounts are.
     """
 
     subject: str
@@ -123,6 +124,7 @@ class FrameHit:
     trigger: str
     modality: Modality
     resolved: bool = False
+    clause: tuple[int, int] | None = None
 
 
 @functools.cache
@@ -384,7 +386,14 @@ class _Context:
                         trigger=trigger.text,
                         modality=modality,
                         resolved=s_resolved or o_resolved,
+                        clause=self._clause(trigger),
                     )
+
+    def _clause(self, trigger: Token) -> tuple[int, int]:
+        """Return the document offsets of the trigger's clause (its subtree)."""
+        tokens = list(trigger.subtree)
+        base = self._sentence().sentence.start
+        return base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1])
 
     # -- roles of a verb
 

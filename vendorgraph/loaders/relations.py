@@ -587,6 +587,7 @@ class _Hit:
     resolved: bool
     capability: str | None = None
     modality: Modality | None = None  # set when the parse decided it
+    clause: tuple[int, int] | None = None  # the frame's clause, where its amount is
 
 
 def _following(masked: str, pos: int, classes: str) -> list[int]:
@@ -780,6 +781,18 @@ def _quantity(article: _Article, sentence: Sentence) -> str | None:
     return None
 
 
+def _amount(article: _Article, hit: _Hit, first: str | None) -> str | None:
+    """Return the amount in the frame's own clause (none there: none), else the sentence's first."""
+    if hit.clause is None:
+        return first
+    lo, hi = hit.clause
+    for quantity in article.quantities:
+        inside = lo <= quantity.span.start and quantity.span.end <= hi
+        if inside and quantity.kind is not QuantityKind.DATE:
+            return quantity.id
+    return None
+
+
 def _window(sentence: Sentence) -> tuple[str | None, str | None]:
     if _YEAR.search(sentence.text) is None:
         return None, None  # both patterns need a four-digit year
@@ -832,7 +845,7 @@ def _relation(article: _Article, hit: _Hit, cue: str | None) -> Relation | None:
         span=shared.span,
         modality=Modality.ASSERTED if fact else _modality_of(article, hit, quote),
         confidence=_CONFIDENCE[sentence.headline, hit.resolved],
-        quantity=None if fact else shared.quantity,
+        quantity=None if fact else _amount(article, hit, shared.quantity),
         start=None if fact else shared.start,
         end=None if fact else shared.end,
         capability=hit.capability if hit.capability not in (hit.subject, hit.object) else None,
@@ -1139,7 +1152,7 @@ def _frame_hits(article: _Article, parsed: Sequence[ParsedSentence]) -> Iterator
     ):
         yield (
             _Hit(hit.subject, hit.predicate, hit.object, hit.sentence, hit.sentence.text,
-                 hit.resolved, modality=hit.modality),
+                 hit.resolved, modality=hit.modality, clause=hit.clause),
             hit.trigger.lower(),
         )  # fmt: skip
 
