@@ -24,8 +24,8 @@ from __future__ import annotations
 import json
 import signal
 import sys
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, nullcontext
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -43,7 +43,9 @@ if TYPE_CHECKING:
     import networkx as nx
     import rdflib
 
+    from vendorgraph.api import LeftOut
     from vendorgraph.graph.summary import Summary
+    from vendorgraph.loaders.corpus import IngestEvent, Skip
     from vendorgraph.ontology.model import Extraction
 
 app = typer.Typer(
@@ -316,26 +318,24 @@ def build_cmd(
     Articles named one by one must be readable; in folders and feeds, files that are empty,
     binary, not English or duplicates are skipped and reported.
     """
+    from vendorgraph.api import build_graph, write_graph
     from vendorgraph.graph.io import FORMATS, format_for
 
     with _user_errors(), _graph_lock(output):
         format_for(output)
         _check_output(output, [*articles, *_opt(rules)], suffixes=tuple(FORMATS), force=force)
-        _check_named_files(articles)
-        extractions = _ingest(articles, workers=workers, seen=())
-        if not extractions:
-            from vendorgraph.errors import InputError
-
-            raise InputError("no article could be extracted; see the skipped files above")
-        from vendorgraph.graph.rdf import to_dataset
-        from vendorgraph.graph.resolution import add_merges, resolve_entities
-
-        resolution = resolve_entities(extractions, rules=_rules(rules))
-        screened = _screened(resolution.extractions)
-        dataset = to_dataset(screened)
-        add_merges(dataset, resolution)
-        _finish_graph(dataset, output, validate=validate, scores=scores)
-        err.print(f"wrote {output}: {_counts(screened)}", markup=False)
+        with _progress() as progress, _validating(output):
+            build = build_graph(
+                articles,
+                workers=workers,
+                rules=rules,
+                scores=scores,
+                validate=validate,
+                progress=progress,
+            )
+        _print_dropped(build.skipped, build.left_out)
+        write_graph(build, output)
+        err.print(f"wrote {output}: {_counts(build.counts)}", markup=False)
 
 
 def _finite(value: float) -> float:
@@ -351,24 +351,10 @@ def _opt(path: Path | None) -> list[Path]:
     return [] if path is None else [path]
 
 
-def _check_named_files(paths: list[Path]) -> None:
-    """Fail fast, naming the file, on an article named on the command line that cannot be read."""
-    from vendorgraph.loaders.documents import read_document
-
-    for path in paths:
-        if not path.is_dir() and path.suffix.lower() not in (".json", ".jsonl"):
-            read_document(path)
-        elif not path.exists():
-            from vendorgraph.errors import InputFileError
-
-            raise InputFileError("no such file or folder", path=str(path))
-
-
-def _ingest(paths: list[Path], *, workers: int, seen: Any) -> list[Extraction]:
-    """Extract every article under `paths` with a progress bar; report what was skipped."""
+@contextmanager
+def _progress() -> Iterator[Callable[[IngestEvent], None]]:
+    """Show a progress bar on stderr while articles are extracted; yield its callback."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    from vendorgraph.loaders.corpus import IngestEvent, ingest
 
     with Progress(
         SpinnerColumn(),
@@ -388,24 +374,30 @@ def _ingest(paths: list[Path], *, workers: int, seen: Any) -> list[Extraction]:
                 status=f"{event.extracted} extracted, {event.skipped} skipped",
             )
 
-        result = ingest(paths, workers=workers, seen=seen, progress=progress)
-    for skip in result.skipped:
+        yield progress
+
+
+@contextmanager
+def _validating(graph: Path) -> Iterator[None]:
+    """Name the graph file in a validation error raised before the file was written."""
+    from vendorgraph.errors import ValidationError
+
+    try:
+        yield
+    except ValidationError as exc:
+        if exc.path is None:
+            exc.path = str(graph)
+        raise
+
+
+def _print_dropped(skipped: Iterable[Skip], left_out: Sequence[LeftOut]) -> None:
+    """Say which sources were skipped and which records screening left out, and why."""
+    for skip in skipped:
         err.print(f"skipped {skip.origin}: {skip.reason}", markup=False)
-    return list(result.extractions)
-
-
-def _screened(extractions: Iterable[Extraction]) -> list[Extraction]:
-    """Screen every extraction after merges; say which records were left out and why."""
-    from vendorgraph.ontology.screening import screen_extraction
-
-    screened = [screen_extraction(x) for x in extractions]
-    left_out = [(x.document, r) for x in screened for r in x.rejected]
     if left_out:
         err.print(f"{len(left_out)} record(s) left out:", markup=False)
-    for document, rejection in left_out:
-        where = document.path or document.title or document.id
-        err.print(f"  {where}: {rejection.reason}: {rejection.text[:80]!r}", markup=False)
-    return screened
+    for record in left_out:
+        err.print(f"  {record.origin}: {record.reason}: {record.text[:80]!r}", markup=False)
 
 
 def _rules(path: Path | None) -> Any:
@@ -414,27 +406,11 @@ def _rules(path: Path | None) -> Any:
     return None if path is None else ResolutionRules.load(path)
 
 
-def _finish_graph(dataset: rdflib.Dataset, output: Path, *, validate: bool, scores: bool) -> None:
-    """Score, validate and write a dataset atomically: the common tail of every write."""
-    from vendorgraph.graph.io import write_dataset
-    from vendorgraph.graph.networkx import to_networkx
-    from vendorgraph.graph.shacl import ensure_valid
-
-    if scores:
-        _store_scores(dataset, _scores(to_networkx(dataset), None, None))
-    if validate:
-        ensure_valid(dataset, path=str(output))
-    write_dataset(dataset, output)
-
-
-def _counts(extractions: list[Extraction]) -> str:
-    ents = len({e.id for x in extractions for e in x.entities})
-    quotes = sum(len(x.quotes) for x in extractions)
-    rels = sum(len(x.relations) for x in extractions)
-    nums = sum(len(x.quantities) for x in extractions)
+def _counts(counts: dict[str, int]) -> str:
     return (
-        f"{len(extractions)} article(s), {ents} entities, {quotes} quotes, "
-        f"{rels} relations, {nums} numbers"
+        f"{counts['articles']} article(s), {counts['entities']} entities, "
+        f"{counts['quotes']} quotes, {counts['relations']} relations, "
+        f"{counts['numbers']} numbers"
     )
 
 
@@ -489,30 +465,11 @@ def _load_graph(path: Path, *, as_of: str | None = None) -> tuple[rdflib.Dataset
         return dataset, to_networkx(dataset, as_of=as_of)
 
 
-@contextmanager
-def _damaged(path: Path) -> Iterator[None]:
-    """Turn a failure to read a graph's records (a missing or mistyped triple) into one line."""
-    from vendorgraph.errors import GraphFileError, ModelError, ValidationError
+def _damaged(path: Path) -> AbstractContextManager[None]:
+    """Turn a failure to read a graph's records into one line naming the file."""
+    from vendorgraph.api import damaged_graph
 
-    try:
-        yield
-    except ModelError as exc:  # the file parses, but its data breaks the model: exit 1
-        raise ValidationError(
-            f"the graph's data breaks the model's rules: {exc.message}; rebuild it with "
-            "`vendorgraph build`",
-            path=str(path),
-        ) from exc
-    except VendorGraphError as exc:
-        if exc.path is None:  # a record the reader could not build: say which file
-            exc.path = str(path)
-        raise
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise GraphFileError(
-            f"the graph is damaged ({type(exc).__name__}: {detail}); write it again with "
-            "`vendorgraph build`",
-            path=str(path),
-        ) from exc
+    return damaged_graph(path)
 
 
 # --------------------------------------------------------------------------- rendering
@@ -914,19 +871,16 @@ def add_cmd(
     rules: Rules = None,
 ) -> None:
     """Add articles to a graph: only articles the graph does not hold yet are processed."""
+    from vendorgraph.api import add_articles, write_graph
     from vendorgraph.graph.io import FORMATS
-    from vendorgraph.graph.resolution import add_merges, resolve_entities
-    from vendorgraph.graph.update import add_extractions, article_ids
 
     with _user_errors(), _graph_lock(graph):
         _check_output(graph, [*articles, *_opt(rules)], suffixes=tuple(FORMATS), force=False)
-        _check_named_files(articles)
-        dataset, _ = _load_graph(graph)
-        extractions = _ingest(articles, workers=workers, seen=article_ids(dataset))
-        resolution = resolve_entities(extractions, rules=_rules(rules))
-        report = add_extractions(dataset, _screened(resolution.extractions))
-        add_merges(dataset, resolution)
-        _finish_graph(dataset, graph, validate=True, scores=True)
+        with _progress() as progress, _validating(graph):
+            update = add_articles(graph, articles, workers=workers, rules=rules, progress=progress)
+        _print_dropped(update.skipped, update.left_out)
+        write_graph(update, graph)
+    report = update.report
     for article, reason in report.skipped:
         err.print(f"skipped {article}: {reason}", markup=False)
     err.print(
@@ -942,12 +896,13 @@ def remove_cmd(
     article: Annotated[str, typer.Argument(help="The article id (see `vendorgraph info`).")],
 ) -> None:
     """Retract one article and every fact and entity that only it supported."""
-    from vendorgraph.graph.update import remove_article
+    from vendorgraph.api import remove_article, write_graph
 
     with _user_errors(), _graph_lock(graph):
-        dataset, _ = _load_graph(graph)
-        report = remove_article(dataset, article)
-        _finish_graph(dataset, graph, validate=True, scores=True)
+        with _validating(graph):
+            update = remove_article(graph, article)
+        write_graph(update, graph)
+    report = update.report
     err.print(
         f"removed article {report.article}: {len(report.removed_propositions)} facts and "
         f"{len(report.removed_entities)} entities only it supported",
