@@ -468,7 +468,8 @@ def _first_person_org(article: _Article, pos: int) -> str | None:
     """Return who "we" is at `pos`.
 
     Inside a quote: the speaker's company. Outside: the author's (the first role the article
-    gives at a company), when the text itself speaks in the first person.
+    gives at a company, else the first company it names), when the text itself speaks in the
+    first person.
     """
     for quote in article.quotes:
         if quote.direct and quote.span.start <= pos < quote.span.end:
@@ -478,6 +479,10 @@ def _first_person_org(article: _Article, pos: int) -> str | None:
     for aff in article.result.affiliations:
         if aff.org is not None and aff.start < pos:
             return aff.org
+    # no role named yet: the company the text opens with (a filing, a release, a company blog)
+    for mention in article.result.mentions:
+        if article.actors.get(mention.entity):
+            return mention.entity
     return None
 
 
