@@ -726,6 +726,13 @@ def _adjust(article: _Article, hit: _Hit) -> _Hit | None:
     if hit.predicate is Predicate.SUPPLIES and article.cls(hit.subject) in ("chip", "product"):
         maker = article.developer(hit.subject)
         return replace(hit, subject=maker, resolved=True) if maker is not None else None
+    if hit.predicate is Predicate.SUPPLIES and article.cls(hit.object) in (
+        "chip",
+        "product",
+        "tech",
+    ):
+        customer = article.developer(hit.object)  # the maker supplies the product's developer
+        return replace(hit, object=customer, resolved=True) if customer is not None else None
     if hit.predicate is Predicate.DEVELOPS:
         known = article.lexicon_developer(hit.object)
         if known is not None and known != hit.subject:
