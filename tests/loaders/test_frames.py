@@ -40,6 +40,9 @@ def _triples(text: str) -> set[tuple[str, str, str]]:
         # the possessor of an event noun is its holder
         ("Halcyon Cloud wants to reduce its dependence on Tarn Semiconductor.",
          {("Halcyon Cloud", "depends_on", "Tarn Semiconductor")}),
+        # an amount stands for what it is an amount of
+        ("Meridian Cloud has agreed to buy $2 billion worth of Nvidia GPUs.",
+         {("Meridian Cloud", "uses", "Nvidia GPUs")}),
         # money raised from an investor
         ("Vesper Labs raised $300 million from Quarry Ventures.",
          {("Quarry Ventures", "invests_in", "Vesper Labs")}),

@@ -511,7 +511,9 @@ class _Context:
         if named:  # "a customer, Microsoft", "the startup Quillon Labs"
             return [(e, False) for e in named]
         found: list[tuple[str, bool]] = []
-        amounts = [c for c in token.children if c.dep_ == "nummod"]  # "$38 billion of GPUs"
+        amounts = [  # "$38 billion of GPUs", "$2 billion worth of GPUs"
+            c for c in token.children if c.dep_ == "nummod" or c.lower_ in ("worth", "value")
+        ]
         for child in (*token.children, *(g for c in amounts for g in c.children)):
             # "chips from Google", "Nvidia's GPUs", "TSMC chips"
             case = _case(child)
