@@ -495,8 +495,8 @@ def _speech_at(ctx: _Context, doc_id: str, parsed: ParsedSentence, token: Token)
         return None
     lo, hi = _extent(who[0])
     speaker = _resolve(ctx, base + lo, base + hi)
-    if speaker is None:
-        return None
+    if speaker is None:  # words someone reported, whoever it was: kept, with no speaker
+        speaker = _Speaker(id=None, label=ctx.text[base + lo : base + hi])
     start, end = said
     return _quote(ctx, doc_id, base + start, base + end, speaker, direct=False, cue=cue)
 
