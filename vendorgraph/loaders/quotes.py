@@ -33,7 +33,7 @@ import operator
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 from spacy.tokens import Token
@@ -219,13 +219,14 @@ def _resolve(ctx: _Context, lo: int, hi: int) -> _Speaker | None:
     holder = _role_holder(ctx, words, orgs)
     if holder is not None:
         return _person(ctx, holder)
+    if ctx.pats.org_pronoun.match(words):  # "the company", "it": before "company" as a noun
+        who = ctx.last_before(lo, person=False)
+        if who:
+            return _Speaker(id=who)
     if ctx.pats.unnamed.search(words) and len(words.split()) <= 6:
         return _unnamed(ctx, words, orgs)
     if orgs and _names_only(ctx, lo, hi, found):
         return _Speaker(id=orgs[-1])
-    if ctx.pats.org_pronoun.match(words):
-        who = ctx.last_before(lo, person=False)
-        return _Speaker(id=who) if who else None
     return None
 
 
@@ -544,6 +545,23 @@ def _extent(token: Token, *, skip_mark: bool = False) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
+def _said_by(quote: Quote, reported: list[Quote]) -> Quote:
+    """Give a direct quote with no speaker the speaker of the reported words it is part of."""
+    if quote.speaker is not None:
+        return quote
+    for outer in reported:
+        overlap = min(outer.span.end, quote.span.end) - max(outer.span.start, quote.span.start)
+        if overlap > 0.5 * (quote.span.end - quote.span.start) and outer.speaker is not None:
+            return replace(
+                quote,
+                speaker=outer.speaker,
+                speaker_role=outer.speaker_role,
+                speaker_org=outer.speaker_org,
+                speaker_label=None,
+            )
+    return quote
+
+
 def _inside_direct(quote: Quote, direct: list[Quote]) -> bool:
     size = quote.span.end - quote.span.start
     for other in direct:
@@ -655,10 +673,12 @@ def find_quotes(
     by_start = {p.sentence.start: p for p in parsed or ()}
     direct = _direct(ctx, doc_id, sents, by_start)
     reported = _reported(ctx, doc_id, sents)
+    around: list[Quote] = []  # reported words around direct ones: who said the direct ones
     if parsed is not None:  # what the surface forms missed, read on the parse
-        more = _reported_parsed(ctx, doc_id, parsed, direct)
+        around = _reported_parsed(ctx, doc_id, parsed, [])
+        more = [q for q in around if not _inside_direct(q, direct)]
         reported += [q for q in more if not _inside_direct(q, reported)]
-    found = direct + reported
+    found = [_said_by(q, reported + around) for q in direct] + reported
     unique: dict[tuple[str | None, str], Quote] = {}
     for quote in found:
         unique.setdefault((quote.speaker, quote.text), quote)
