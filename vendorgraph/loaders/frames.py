@@ -333,6 +333,8 @@ class _Context:
         yield from self._pairs(frame.predicate, subjects, objects, verb)
 
     def _noun_hits(self, noun: Token, frame: NounFrame) -> Iterator[FrameHit]:
+        if noun.dep_ == "compound" and noun.head.lemma_.lower() in self.frames.company_nouns:
+            noun = noun.head  # "Y's parent company": the frame reads on "company"
         found = self._holders(noun)
         found += [r for role in frame.holder_roles for r in self._noun_role(noun, role)]
         holders = self._kind(found, frame.holder_kind)
@@ -419,7 +421,11 @@ class _Context:
         if verb.dep_ == "acl:relcl":
             return [verb.head]
         if verb.dep_ == "acl":  # "X is in talks to buy": the subject of the copular noun
-            return [c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS]
+            subjects = [c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS]
+            governor = verb.head.head  # "X committed $10 billion to buy": the verb's subject
+            if not subjects and verb.head.dep_ in ("obj", "obl") and governor.pos_ == "VERB":
+                subjects = self._agents(governor)
+            return subjects
         if verb.dep_ == "xcomp":  # "see Nvidia investing", "allow AWS to deploy": the object
             controller = [c for c in verb.head.children if c.dep_ == "obj" and c.i < verb.i]
             if controller:
