@@ -43,6 +43,12 @@ def _triples(text: str) -> set[tuple[str, str, str]]:
         # an amount stands for what it is an amount of
         ("Meridian Cloud has agreed to buy $2 billion worth of Nvidia GPUs.",
          {("Meridian Cloud", "uses", "Nvidia GPUs")}),
+        # a relational noun as the modifier of "company"
+        ("Quarry Systems is Tarn Semiconductor's parent company.",
+         {("Quarry Systems", "owns", "Tarn Semiconductor")}),
+        # an infinitive on the object takes the subject of the verb governing it
+        ("Orchard AI has committed $10 billion to buy capacity on Meridian Cloud's platform.",
+         {("Orchard AI", "uses", "Meridian Cloud")}),
         # money raised from an investor
         ("Vesper Labs raised $300 million from Quarry Ventures.",
          {("Quarry Ventures", "invests_in", "Vesper Labs")}),
@@ -70,3 +76,9 @@ def test_every_frame_names_a_known_predicate_and_role():
         for frame in nouns:
             for role in (*frame.roles, *frame.holder_roles):
                 assert role in ("poss", "compound") or role.startswith("nmod:"), role
+
+
+def test_cutting_a_dependence_is_not_a_restriction():
+    found = _triples("Orchard AI wants to cut its dependence on Tarn Semiconductor.")
+    assert ("Orchard AI", "depends_on", "Tarn Semiconductor") in found
+    assert not any(p == "restricts" for _, p, _ in found)
