@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -95,13 +96,19 @@ def _spans(text: str, places: Iterable[tuple[int, int]]) -> tuple[Span, ...]:
     return tuple(Span(start=a, end=b, text=text[a:b]) for a, b in places)
 
 
+@functools.cache
+def _role_nouns() -> frozenset[str]:
+    """Return the frame nouns that say a person works at an organisation ("CEO", "analyst")."""
+    nouns = load_frames().nouns.items()
+    return frozenset(n for n, fs in nouns if any(f.predicate is Predicate.EMPLOYS for f in fs))
+
+
 def _is_person(token: Token) -> bool:
     """Tell a person by the clause around the name: "X, who runs ...", "the chief, X", "X said"."""
     if any(c.dep_ == "acl:relcl" and any(w.lower_ == "who" for w in c.children)
            for c in token.children):  # fmt: skip
         return True
-    roles = {lemma for lemma, frames in load_frames().nouns.items()
-             if any(f.predicate is Predicate.EMPLOYS for f in frames)}  # fmt: skip
+    roles = _role_nouns()
     titled = [token.head] if token.dep_ == "appos" else []
     titled += [c for c in token.children if c.dep_ == "appos"]
     if any(t.lemma_.lower() in roles for t in titled):

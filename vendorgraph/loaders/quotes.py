@@ -466,9 +466,7 @@ def _reported(ctx: _Context, doc_id: str, sentences: tuple[Sentence, ...]) -> li
     return quotes
 
 
-def _reported_parsed(
-    ctx: _Context, doc_id: str, parsed: Sequence[ParsedSentence], direct: list[Quote]
-) -> list[Quote]:
+def _reported_parsed(ctx: _Context, doc_id: str, parsed: Sequence[ParsedSentence]) -> list[Quote]:
     """Return reported speech read on the parse: a reporting verb's subject and complement."""
     quotes: list[Quote] = []
     for sentence in parsed:
@@ -476,7 +474,7 @@ def _reported_parsed(
             continue
         for token in sentence.doc:
             found = _speech_at(ctx, doc_id, sentence, token)
-            if found is not None and not _inside_direct(found, direct):
+            if found is not None:
                 quotes.append(found)
     return quotes
 
@@ -675,7 +673,7 @@ def find_quotes(
     reported = _reported(ctx, doc_id, sents)
     around: list[Quote] = []  # reported words around direct ones: who said the direct ones
     if parsed is not None:  # what the surface forms missed, read on the parse
-        around = _reported_parsed(ctx, doc_id, parsed, [])
+        around = _reported_parsed(ctx, doc_id, parsed)
         more = [q for q in around if not _inside_direct(q, direct)]
         reported += [q for q in more if not _inside_direct(q, reported)]
     found = [_said_by(q, reported + around) for q in direct] + reported
