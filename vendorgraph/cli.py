@@ -541,6 +541,36 @@ def _scores(G: nx.MultiDiGraph, weights: Path | None, as_of: str | None) -> Any:
     return lockin(G, params=load_parameters(weights), as_of=as_of)
 
 
+Groups = Annotated[
+    bool,
+    typer.Option(
+        "--groups/--no-groups",
+        help="Score corporate groups (Google with Google Cloud) as one company (default), "
+        "or every entity apart.",
+    ),
+]
+
+
+def _view(G: nx.MultiDiGraph, groups: bool) -> nx.MultiDiGraph:
+    """Return the graph to score: a corporate group folded into one node, unless not asked."""
+    from vendorgraph.analysis.groups import group_graph
+
+    return group_graph(G) if groups else G
+
+
+def _members(G: nx.MultiDiGraph, H: nx.MultiDiGraph, node: str) -> list[str]:
+    """Return the labels (in `G`) of the members of a node of the scored graph `H`."""
+    return [_label(G, m) for m in (H.nodes[node].get("members") if node in H else None) or [node]]
+
+
+def _groups_title(G: nx.MultiDiGraph, H: nx.MultiDiGraph, groups: bool) -> str:
+    folded = [n for n, ms in H.nodes(data="members") if ms and len(ms) > 1]
+    if not groups:
+        return " (entities apart)"
+    said = "; ".join(f"{_label(H, n)} = {' + '.join(_members(G, H, n))}" for n in sorted(folded))
+    return f" (groups: {said})" if said else ""
+
+
 def _store_scores(dataset: rdflib.Dataset, result: Any) -> None:
     """Write a lock-in result into the graph's ``derived`` layer."""
     from vendorgraph.analysis import company_records, dependency_records
@@ -569,21 +599,29 @@ def score_cmd(
     as_of: AsOf = None,
     weights: Weights = None,
     format: Format = TableFormat.table,
+    groups: Groups = True,
 ) -> None:
-    """Rank companies by lock-in exerted and exposure, or dependencies by switching cost."""
+    """Rank companies by lock-in exerted and exposure, or dependencies by switching cost.
+
+    Companies of one corporate group (a parent link or an ``owns`` claim) are scored as one
+    company by default, so a customer of Google and Google Cloud has one supplier; the rows
+    say ``view`` and ``members``. ``--write`` stores the scores of every entity apart.
+    """
     from vendorgraph.analysis import company_records, dependency_records
 
     with _user_errors(), _graph_lock(graph) if write else nullcontext():
         dataset, G = _load_graph(graph, as_of=as_of)
-        result = _scores(G, weights, as_of)
+        H = _view(G, groups)
+        result = _scores(H, weights, as_of)
         deps, companies = dependency_records(result), company_records(result)
         if write:
             from vendorgraph.graph.io import write_dataset
 
-            _store_scores(dataset, result)
+            _store_scores(dataset, _scores(G, weights, as_of) if groups else result)
             write_dataset(dataset, graph)
+    view = {"view": "group" if groups else "entity"}
     if edges:
-        rows = [_edge_row(G, d) for d in deps]
+        rows = [_edge_row(H, d) | view for d in deps]
         rows.sort(key=lambda r: (-r["switching_cost"], r["dependent"], r["provider"]))
         _render(
             rows,
@@ -597,14 +635,14 @@ def score_cmd(
                 *_factor_names(),
             ],
             format,
-            "Dependencies by switching cost",
+            "Dependencies by switching cost" + _groups_title(G, H, groups),
         )
         return
     method = dict(zip(result.nodes, result.method, strict=True))
     pct = dict(zip(result.nodes, result.percentile.tolist(), strict=True))
     rows = [
         {
-            "company": _label(G, c["id"]),
+            "company": _label(H, c["id"]),
             "id": c["id"],
             "lockin": c["lockin"],
             "direct": c["lockin_direct"],
@@ -613,10 +651,15 @@ def score_cmd(
             "method": method[c["id"]],
             "exposure": c["exposure"],
             "hhi": c["hhi"],
-            "spof": ", ".join(_label(G, x) for x in c["spof"]) or "-",
+            "spof": ", ".join(_label(H, x) for x in c["spof"]) or "-",
+            "members": _members(G, H, c["id"]),
         }
+        | view
         for c in companies
     ]
+    if format is TableFormat.csv:
+        for r in rows:
+            r["members"] = " + ".join(r["members"])
     rows.sort(key=lambda r: (-r["lockin"], -r["exposure"], r["id"]))
     _render(
         rows,
@@ -630,9 +673,10 @@ def score_cmd(
             "exposure",
             "hhi",
             "spof",
+            *(["members"] if format is TableFormat.csv else []),
         ],
         format,
-        "Companies by lock-in exerted",
+        "Companies by lock-in exerted" + _groups_title(G, H, groups),
     )
 
 
@@ -657,27 +701,42 @@ def explain_cmd(
     as_of: AsOf = None,
     weights: Weights = None,
     format: Format = TableFormat.table,
+    groups: Groups = True,
 ) -> None:
-    """Explain a dependency's switching cost (two names) or a company's lock-in (one name)."""
+    """Explain a dependency's switching cost (two names) or a company's lock-in (one name).
+
+    Corporate groups are one company by default, as in ``score``: a member's name finds its
+    group.
+    """
     from dataclasses import asdict
 
     from vendorgraph.analysis import explain_company, explain_edge, load_parameters, resolve
 
     with _user_errors():
         _, G = _load_graph(graph, as_of=as_of)
+        H = _view(G, groups)
         params = load_parameters(weights)
         if provider is None:
-            found: Any = explain_company(G, resolve(G, company), params=params, as_of=as_of)
+            found: Any = explain_company(H, resolve(H, company), params=params, as_of=as_of)
         else:
             found = explain_edge(
-                G, resolve(G, company), resolve(G, provider), params=params, as_of=as_of
+                H, resolve(H, company), resolve(H, provider), params=params, as_of=as_of
             )
     if format is not TableFormat.table:
         _render([asdict(found)], list(asdict(found)), format, "")
-    elif provider is None:
-        _print_company(G, found)
+        return
+    if provider is None:
+        _print_company(H, found)
     else:
         _print_edge(found)
+    _print_groups(G, H, [found.id] if provider is None else [found.dependent, found.provider])
+
+
+def _print_groups(G: nx.MultiDiGraph, H: nx.MultiDiGraph, nodes: list[str]) -> None:
+    for n in nodes:
+        if len(H.nodes[n].get("members", ())) > 1:
+            said = " + ".join(_members(G, H, n))
+            out.print(f"\n{_label(H, n)} here is its group: {said}", markup=False)
 
 
 def _print_edge(x: Any) -> None:

@@ -264,6 +264,7 @@ def score_graph(
     *,
     weights: Parameters | PathLike | None = None,
     as_of: str | None = None,
+    groups: bool = True,
 ) -> Scores:
     """Score switching costs, dependence and lock-in, as ``vendorgraph score`` does.
 
@@ -275,6 +276,9 @@ def score_graph(
         Factor weights and priors, or a TOML file of them; the packaged defaults when None.
     as_of : str, optional
         An ISO date: score the graph as it stood then.
+    groups : bool
+        Score the members of a corporate group as one company (default, as ``score`` does;
+        :func:`~vendorgraph.analysis.groups.group_graph`), else every entity apart.
 
     Returns
     -------
@@ -292,6 +296,7 @@ def score_graph(
     import networkx as nx
 
     from vendorgraph.analysis import load_parameters, lockin
+    from vendorgraph.analysis.groups import group_graph
     from vendorgraph.analysis.weights import Parameters
     from vendorgraph.graph.networkx import to_networkx
 
@@ -299,6 +304,7 @@ def score_graph(
         G = graph
     else:
         G = _guarded(graph, lambda: to_networkx(_dataset(graph), as_of=as_of))
+    G = group_graph(G) if groups else G
     if not isinstance(weights, Parameters):
         weights = load_parameters(None if weights is None else Path(weights))
     params = weights
@@ -424,9 +430,11 @@ def _finish(
     from vendorgraph.graph.rdf import add_assessments
     from vendorgraph.graph.shacl import ensure_valid
 
-    scored = score_graph(to_networkx(dataset)) if scores else None
-    if scored is not None:
-        result = scored.result
+    G = to_networkx(dataset)
+    scored = score_graph(G) if scores else None
+    if scored is not None:  # the graph stores every entity's scores apart (the contract)
+        folded = any(len(m or ()) > 1 for _, m in scored.graph.nodes(data="members"))
+        result = score_graph(G, groups=False).result if folded else scored.result
         add_assessments(dataset, dependency_records(result), company_records(result))
     return scored, ensure_valid(dataset) if validate else None
 
