@@ -35,10 +35,10 @@ import networkx as nx
 import pyoxigraph as ox
 from make_corpus import write_corpus
 
-from vendorgraph.graph.io import serialize
 from vendorgraph.graph.networkx import to_networkx
 from vendorgraph.graph.rdf import to_dataset
 from vendorgraph.graph.resolution import resolve_entities
+from vendorgraph.graph.store.files import serialize
 from vendorgraph.loaders.corpus import ingest
 from vendorgraph.ontology.model import Extraction
 

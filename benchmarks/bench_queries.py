@@ -19,9 +19,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from vendorgraph.graph.io import read_dataset, write_dataset
 from vendorgraph.graph.queries import list_queries, run_named
 from vendorgraph.graph.rdf import to_dataset
+from vendorgraph.graph.store.files import read_dataset, write_dataset
 from vendorgraph.ontology import (
     Document,
     Entity,

@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from vendorgraph.cli import main as cli_main
-from vendorgraph.graph import atomic
+from vendorgraph.graph.store import atomic
 
 
 def snapshot(target: Path) -> object:

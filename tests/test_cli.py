@@ -112,8 +112,8 @@ def test_build_merges_one_company_named_in_two_articles(tmp_path, data_dir):
     out = tmp_path / "two.trig"
     result = run("build", EXAMPLE, data_dir / "second-article.txt", "-o", out)
     assert result.exit_code == 0, result.output
-    from vendorgraph.graph.io import read_dataset
     from vendorgraph.graph.networkx import to_networkx
+    from vendorgraph.graph.store.files import read_dataset
 
     G = to_networkx(read_dataset(out))
     nvidia = [n for n, d in G.nodes(data=True) if d["label"] == "Nvidia"]

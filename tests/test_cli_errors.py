@@ -77,7 +77,7 @@ def test_a_graph_from_another_tool_or_truncated_is_refused_in_one_line(
 
 
 def test_a_graph_missing_a_triple_names_the_file(graph, tmp_path):
-    from vendorgraph.graph.io import read_dataset, write_dataset
+    from vendorgraph.graph.store.files import read_dataset, write_dataset
 
     damaged = tmp_path / "damaged.nt"
     write_dataset(read_dataset(graph), damaged)

@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from vendorgraph.cli import app
-from vendorgraph.graph.lock import graph_lock
+from vendorgraph.graph.store.lock import graph_lock
 
 from ._procs import ARTICLE, children, cli, ours, python, wait_until, write_articles
 from .conftest import ROOT
@@ -43,8 +43,8 @@ def graph(graph_file, tmp_path):
 
 
 def _articles(path) -> set[str]:
-    from vendorgraph.graph.io import read_dataset
     from vendorgraph.graph.networkx import to_networkx
+    from vendorgraph.graph.store.files import read_dataset
 
     return set(to_networkx(read_dataset(path)).graph["articles"])
 
@@ -80,7 +80,7 @@ def test_a_busy_lock_times_out_with_a_clear_error(tmp_path):
 
     target = tmp_path / "g.trig"
     holder = python(
-        "import sys\nfrom vendorgraph.graph.lock import graph_lock\n"
+        "import sys\nfrom vendorgraph.graph.store.lock import graph_lock\n"
         f"with graph_lock({str(target)!r}):\n    print('held', flush=True)\n    sys.stdin.read()"
     )
     assert holder.stdout.readline().strip() == "held"
@@ -156,7 +156,7 @@ def test_sigterm_during_a_write_removes_the_temporary_file(tmp_path):
     proc = python(
         "import signal, sys, time\n"
         "import vendorgraph.cli as cli\n"
-        "from vendorgraph.graph import atomic\n"
+        "from vendorgraph.graph.store import atomic\n"
         "signal.signal(signal.SIGTERM, cli._end_on_signal)\n"
         "atomic._unnamed = lambda folder: None  # a named temporary file, as on other systems\n"
         "def slow(fh):\n"

@@ -7,8 +7,8 @@ status 2 (usage and input errors) or 1 (data that fails validation), never a tra
 Everything printed passes through :func:`~vendorgraph.graph.sanitize.terminal_safe`, so control
 characters and bidi overrides in article text or a damaged file reach the terminal as visible
 escapes. Every command that rewrites a graph holds its lock
-(:func:`~vendorgraph.graph.lock.graph_lock`) from reading to writing; no command writes over one
-of its inputs, nor over a file of another kind without ``--force``. SIGTERM and SIGHUP end a
+(:func:`~vendorgraph.graph.store.lock.graph_lock`) from reading to writing; no command writes over
+one of its inputs, nor over a file of another kind without ``--force``. SIGTERM and SIGHUP end a
 command like Ctrl-C does, so its temporary files are removed on the way out.
 
 Examples
@@ -189,7 +189,7 @@ def _check_output(
     output: Path, inputs: Iterable[Path], *, suffixes: tuple[str, ...], force: bool
 ) -> None:
     """Refuse an output that is one of the inputs, or an existing file of another kind."""
-    from vendorgraph.graph.paths import check_output
+    from vendorgraph.graph.store.paths import check_output
 
     check_output(output, inputs, suffixes=suffixes, force=force)
 
@@ -197,7 +197,7 @@ def _check_output(
 @contextmanager
 def _graph_lock(graph: Path) -> Iterator[None]:
     """Hold the graph's write lock, saying once on stderr when another writer makes us wait."""
-    from vendorgraph.graph.lock import graph_lock
+    from vendorgraph.graph.store.lock import graph_lock
 
     def waiting(holder: str) -> None:
         err.print(f"waiting for {holder}, which is writing {graph}", markup=False)
@@ -319,7 +319,7 @@ def build_cmd(
     binary, not English or duplicates are skipped and reported.
     """
     from vendorgraph.api import build_graph, write_graph
-    from vendorgraph.graph.io import FORMATS, format_for
+    from vendorgraph.graph.store.files import FORMATS, format_for
 
     with _user_errors(), _graph_lock(output):
         format_for(output)
@@ -419,9 +419,9 @@ def info_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
 ) -> None:
     """Show counts by type and whether the graph conforms to the SHACL shapes."""
-    from vendorgraph.graph.io import read_graph
     from vendorgraph.graph.networkx import to_networkx
     from vendorgraph.graph.shacl import validate
+    from vendorgraph.graph.store.files import read_graph
     from vendorgraph.graph.summary import summarize
 
     with _user_errors(), _damaged(graph):
@@ -457,8 +457,8 @@ def _summary_rows(summary: Summary) -> list[tuple[str, int]]:
 
 
 def _load_graph(path: Path, *, as_of: str | None = None) -> tuple[rdflib.Dataset, nx.MultiDiGraph]:
-    from vendorgraph.graph.io import read_graph
     from vendorgraph.graph.networkx import to_networkx
+    from vendorgraph.graph.store.files import read_graph
 
     with _damaged(path):
         dataset = read_graph(path)
@@ -615,7 +615,7 @@ def score_cmd(
         result = _scores(H, weights, as_of)
         deps, companies = dependency_records(result), company_records(result)
         if write:
-            from vendorgraph.graph.io import write_dataset
+            from vendorgraph.graph.store.files import write_dataset
 
             _store_scores(dataset, _scores(G, weights, as_of) if groups else result)
             write_dataset(dataset, graph)
@@ -931,7 +931,7 @@ def add_cmd(
 ) -> None:
     """Add articles to a graph: only articles the graph does not hold yet are processed."""
     from vendorgraph.api import add_articles, write_graph
-    from vendorgraph.graph.io import FORMATS
+    from vendorgraph.graph.store.files import FORMATS
 
     with _user_errors(), _graph_lock(graph):
         _check_output(graph, [*articles, *_opt(rules)], suffixes=tuple(FORMATS), force=False)
@@ -1245,7 +1245,7 @@ def query_cmd(
 
 def _dataset_as_of(graph: Path, as_of: str | None) -> rdflib.Dataset:
     """Read a graph; with a date, keep only the articles and facts known and active then."""
-    from vendorgraph.graph.io import read_graph
+    from vendorgraph.graph.store.files import read_graph
 
     with _damaged(graph):
         dataset = read_graph(graph)
@@ -1270,7 +1270,7 @@ def export_cmd(
     text cells starting with = + - @ get a leading apostrophe (see `vendorgraph.graph.export`).
     """
     from vendorgraph.graph import export
-    from vendorgraph.graph.paths import check_output
+    from vendorgraph.graph.store.paths import check_output
 
     with _user_errors():
         check_output(
@@ -1379,7 +1379,7 @@ def neo4j_pull_cmd(
 ) -> None:
     """Read a graph back from Neo4j into a file."""
     from vendorgraph.graph import neo4j
-    from vendorgraph.graph.io import FORMATS, format_for, write_dataset
+    from vendorgraph.graph.store.files import FORMATS, format_for, write_dataset
 
     with _user_errors(), _graph_lock(output):
         format_for(output)

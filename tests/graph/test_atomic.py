@@ -7,8 +7,8 @@ import os
 
 import pytest
 
-from vendorgraph.graph import atomic
-from vendorgraph.graph.atomic import atomic_folder, atomic_write, remove_stale, temp_name
+from vendorgraph.graph.store import atomic
+from vendorgraph.graph.store.atomic import atomic_folder, atomic_write, remove_stale, temp_name
 
 from .._procs import pid_of_dead_process
 

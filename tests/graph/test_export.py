@@ -20,11 +20,11 @@ from vendorgraph.graph.export import (
     to_jsonld,
     to_neo4j_admin,
 )
-from vendorgraph.graph.io import read_dataset
 from vendorgraph.graph.neo4j import load_mapping, to_property_graph
 from vendorgraph.graph.networkx import to_networkx
 from vendorgraph.graph.rdf import to_dataset
 from vendorgraph.graph.store import iter_quads
+from vendorgraph.graph.store.files import read_dataset
 
 from .fixtures import extractions
 

@@ -8,9 +8,9 @@ import pytest
 from rdflib import Literal, URIRef
 
 from vendorgraph.errors import GraphFileError, InputFileError, UnknownFormatError
-from vendorgraph.graph.io import FORMATS, read_dataset, write_dataset
 from vendorgraph.graph.rdf import canonical, from_dataset, to_dataset
 from vendorgraph.graph.store import iter_quads, new_dataset
+from vendorgraph.graph.store.files import FORMATS, read_dataset, write_dataset
 
 from .fixtures import extractions
 

@@ -13,11 +13,6 @@ from rdflib.compare import isomorphic
 
 from vendorgraph.errors import ModelError
 from vendorgraph.graph.rdf import (
-    _bool_lit,
-    _date_lit,
-    _dec,
-    _dec_lit,
-    _int_lit,
     add_assessments,
     canonical,
     entity_iri,
@@ -25,6 +20,13 @@ from vendorgraph.graph.rdf import (
     read_assessments,
     read_records,
     to_dataset,
+)
+from vendorgraph.graph.rdf.terms import (
+    boolean_literal,
+    date_literal,
+    decimal_literal,
+    integer_literal,
+    rdflib_decimal,
 )
 from vendorgraph.graph.shacl import validate
 from vendorgraph.graph.store import iter_quads, plain_quads, union_graph
@@ -197,13 +199,13 @@ def test_the_same_article_twice_is_an_error():
     [(0.9, "0.9"), (20000.0, "20000"), (3e12, "3000000000000"), (-0.0, "0"), (1.0, "1")],
 )
 def test_decimals_are_written_in_oxigraph_canonical_form(value, lexical):
-    assert str(_dec(value)) == lexical
+    assert str(rdflib_decimal(value)) == lexical
 
 
 @settings(max_examples=50, deadline=None)
 @given(st.floats(min_value=0, max_value=1e15, allow_nan=False))
 def test_decimal_literals_read_back_to_the_same_float(x):
-    assert float(str(_dec(x))) == x
+    assert float(str(rdflib_decimal(x))) == x
 
 
 @settings(max_examples=25, deadline=None)
@@ -293,17 +295,17 @@ def test_dates_read_back_as_rdflib_normalises_them(start, stored, store):
 @settings(max_examples=60, deadline=None)
 @given(
     st.one_of(
-        st.integers(min_value=0, max_value=10**12).map(_int_lit),
-        st.floats(allow_nan=True, allow_infinity=True).map(_dec_lit),
-        st.booleans().map(_bool_lit),
-        st.dates().map(lambda d: _date_lit(d.isoformat())),
-        st.datetimes().map(lambda d: _date_lit(d.isoformat(timespec="minutes"))),
+        st.integers(min_value=0, max_value=10**12).map(integer_literal),
+        st.floats(allow_nan=True, allow_infinity=True).map(decimal_literal),
+        st.booleans().map(boolean_literal),
+        st.dates().map(lambda d: date_literal(d.isoformat())),
+        st.datetimes().map(lambda d: date_literal(d.isoformat(timespec="minutes"))),
     )
 )
 def test_rdflib_keeps_the_lexical_forms_the_writer_makes(literal):
     lexical, datatype = literal
     assert str(Literal(lexical, datatype=URIRef(datatype))) == lexical
-    assert str(_dec(0.5)) == _dec_lit(0.5)[0]
+    assert str(rdflib_decimal(0.5)) == decimal_literal(0.5)[0]
 
 
 def test_non_finite_scores_are_stored_alike_in_both_stores():

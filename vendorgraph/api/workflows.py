@@ -350,7 +350,7 @@ def write_graph(graph: GraphBuild | GraphUpdate | rdflib.Dataset, path: PathLike
     --------
     See the module's example.
     """
-    from vendorgraph.graph.io import write_dataset
+    from vendorgraph.graph.store.files import write_dataset
 
     write_dataset(_dataset(graph), Path(path))
     return Path(path)
@@ -373,7 +373,7 @@ def open_graph(path: PathLike) -> rdflib.Dataset:
     ...
     vendorgraph.errors.InputFileError: no-such-graph.trig: ...
     """
-    from vendorgraph.graph.io import read_graph
+    from vendorgraph.graph.store.files import read_graph
 
     with damaged_graph(path):
         return read_graph(Path(path))

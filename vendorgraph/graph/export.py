@@ -49,11 +49,11 @@ import networkx as nx
 from rdflib import Dataset
 
 from vendorgraph.errors import InputError, InputFileError, OutputPathError, UnknownFormatError
-from vendorgraph.graph.atomic import atomic_folder, atomic_write
-from vendorgraph.graph.io import write_dataset
 from vendorgraph.graph.neo4j import PropertyGraph, plan, to_property_graph
 from vendorgraph.graph.networkx import to_networkx
 from vendorgraph.graph.sanitize import spreadsheet_safe
+from vendorgraph.graph.store.atomic import atomic_folder, atomic_write
+from vendorgraph.graph.store.files import write_dataset
 
 __all__ = [
     "ADMIN_FILES",

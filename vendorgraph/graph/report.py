@@ -38,7 +38,7 @@ from typing import Any
 import networkx as nx
 
 from vendorgraph.errors import InputError, InputFileError
-from vendorgraph.graph.atomic import atomic_write_text
+from vendorgraph.graph.store.atomic import atomic_write_text
 
 __all__ = ["FORMATS", "ReportData", "render_report", "write_report"]
 

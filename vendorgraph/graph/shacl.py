@@ -45,8 +45,8 @@ from rdflib.namespace import SH
 from rdflib.term import Node
 
 from vendorgraph.errors import InputError, ValidationError
-from vendorgraph.graph.io import oxigraph_term, rdflib_term
 from vendorgraph.graph.store import oxigraph_store
+from vendorgraph.graph.store.files import oxigraph_term, rdflib_term
 from vendorgraph.ontology.namespace import bind_prefixes, load_ontology, load_shapes, prefixes
 
 __all__ = ["ValidationResult", "Violation", "ensure_valid", "validate"]

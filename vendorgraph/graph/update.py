@@ -28,13 +28,12 @@ from rdflib import RDF, Dataset, URIRef
 from rdflib.term import Node
 
 from vendorgraph.errors import UnknownEntityError
-from vendorgraph.graph.rdf import (
-    _article_quads,
-    _entity_types,
-    _proposition_quads,
-    _registry_quads,
-    entity_iri,
-    from_dataset,
+from vendorgraph.graph.rdf import entity_iri, from_dataset
+from vendorgraph.graph.rdf.write import (
+    article_quads,
+    entity_types,
+    proposition_quads,
+    registry_quads,
 )
 from vendorgraph.graph.store import iter_quads
 from vendorgraph.ontology.model import Extraction
@@ -129,7 +128,7 @@ def add_extractions(ds: Dataset, extractions: Iterable[Extraction]) -> AddReport
         return AddReport(added=(), skipped=tuple(skipped), new_entities=(), new_propositions=())
     before = _shared_subjects(ds)
     everything = (*from_dataset(ds), *(new[aid] for aid in sorted(new)))
-    ds.addN(q for aid in sorted(new) for q in _article_quads(new[aid]))  # type: ignore[misc]
+    ds.addN(q for aid in sorted(new) for q in article_quads(new[aid]))  # type: ignore[misc]
     _rebuild_shared(ds, tuple(sorted(everything, key=lambda ex: ex.document.id)))
     after = _shared_subjects(ds)
     return AddReport(
@@ -202,9 +201,9 @@ def _rebuild_shared(ds: Dataset, exs: tuple[Extraction, ...]) -> None:
     merges = _live_merges(ds, {e.id for ex in exs for e in ex.entities})
     registry.remove((None, None, None))
     ds.graph(PROPOSITIONS_GRAPH).remove((None, None, None))
-    types = _entity_types(exs)
-    quads: list[tuple[Node, Node, Node, URIRef]] = list(_registry_quads(exs))
-    quads += [q for ex in exs for q in _proposition_quads(ex, types)]
+    types = entity_types(exs)
+    quads: list[tuple[Node, Node, Node, URIRef]] = list(registry_quads(exs))
+    quads += [q for ex in exs for q in proposition_quads(ex, types)]
     quads += [(s, p, o, REGISTRY_GRAPH) for s, p, o in merges]
     ds.addN(quads)  # type: ignore[arg-type]
 

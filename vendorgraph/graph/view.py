@@ -46,7 +46,7 @@ import networkx as nx
 import numpy as np
 
 from vendorgraph.errors import InputError, InputFileError, UnknownEntityError
-from vendorgraph.graph.atomic import atomic_write_text
+from vendorgraph.graph.store.atomic import atomic_write_text
 from vendorgraph.ontology.terms import EntityType
 
 __all__ = [

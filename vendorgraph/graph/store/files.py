@@ -44,8 +44,8 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from vendorgraph.errors import GraphFileError, InputFileError, UnknownFormatError
-from vendorgraph.graph.atomic import atomic_write
 from vendorgraph.graph.store import DEFAULT_STORE, iter_quads, new_dataset, oxigraph_store
+from vendorgraph.graph.store.atomic import atomic_write
 from vendorgraph.ontology.namespace import VG, prefixes
 
 __all__ = [
