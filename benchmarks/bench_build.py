@@ -26,8 +26,8 @@ from vendorgraph import cli
 from vendorgraph.graph.networkx import to_networkx
 from vendorgraph.graph.rdf import to_dataset
 from vendorgraph.graph.resolution import add_merges, resolve_entities
-from vendorgraph.graph.shacl import ensure_valid
 from vendorgraph.graph.store.files import write_dataset
+from vendorgraph.graph.validate import ensure_valid
 from vendorgraph.loaders.corpus import ingest
 
 

@@ -1,4 +1,4 @@
-"""Time SHACL validation (``graph.shacl.validate``) on synthetic corpora of growing size.
+"""Time SHACL validation (``graph.validate.validate``) on synthetic corpora of growing size.
 
     python benchmarks/bench_validate.py                          # 100, 200 and 1,000 articles
     python benchmarks/bench_validate.py --sizes 100,200 --baseline /tmp/shacl_old --cache /tmp/vq
@@ -10,7 +10,8 @@ scratch copy, pyshacl and the bulk SPARQL constraints, the whole ``validate``, a
 exponent against the smallest size (1.0 is linear; 2.0 quadratic).
 
 ``--baseline DIR`` also times an older implementation in the same run and prints the ratio:
-DIR holds that version's ``shacl.py`` and ``shapes.ttl``, for instance
+DIR holds that version's ``shacl.py`` and ``shapes.ttl`` (a revision from before the
+``graph/validate/`` package, whose ``graph/shacl.py`` stands alone), for instance
 
     mkdir /tmp/shacl_old
     git show REV:vendorgraph/graph/shacl.py > /tmp/shacl_old/shacl.py
@@ -37,13 +38,16 @@ from make_corpus import write_corpus
 from rdflib import Dataset, Graph
 
 from vendorgraph import cli
-from vendorgraph.graph import shacl
 from vendorgraph.graph.networkx import to_networkx
 from vendorgraph.graph.rdf import to_dataset
 from vendorgraph.graph.resolution import add_merges, resolve_entities
 from vendorgraph.graph.store import new_dataset
+from vendorgraph.graph.validate import shacl
+from vendorgraph.graph.validate.bulk import bulk_sparql, take_sparql_constraints
+from vendorgraph.graph.validate.core import core_results
+from vendorgraph.graph.validate.scratch import scratch_store
 from vendorgraph.loaders.corpus import ingest
-from vendorgraph.ontology.namespace import bind_prefixes
+from vendorgraph.ontology.namespace import bind_prefixes, load_shapes
 
 NQUADS = ox.RdfFormat.N_QUADS
 
@@ -83,11 +87,11 @@ def dataset_for(size: int, files: list[Path], workers: int, cache: Path | None) 
 def stages(ds: Dataset) -> dict[str, float]:
     """Time the parts of ``validate`` one by one, then ``validate`` itself."""
     t: dict[str, float] = {}
-    store = _timed(t, "copy", lambda: shacl._scratch_store(ds))
-    shapes = shacl.load_shapes()
-    constraints = shacl._take_sparql_constraints(shapes)
-    _timed(t, "pyshacl", lambda: shacl._core(store, shapes))
-    _timed(t, "sparql", lambda: shacl._bulk_sparql(store, constraints))
+    store = _timed(t, "copy", lambda: scratch_store(ds))
+    shapes = load_shapes()
+    constraints = take_sparql_constraints(shapes)
+    _timed(t, "pyshacl", lambda: core_results(store, shapes))
+    _timed(t, "sparql", lambda: bulk_sparql(store, constraints))
     result = _timed(t, "validate", lambda: shacl.validate(ds))
     if not result.conforms:
         sys.exit(f"the synthetic dataset does not conform:\n{result.report[:2000]}")

@@ -420,9 +420,9 @@ def info_cmd(
 ) -> None:
     """Show counts by type and whether the graph conforms to the SHACL shapes."""
     from vendorgraph.graph.networkx import to_networkx
-    from vendorgraph.graph.shacl import validate
     from vendorgraph.graph.store.files import read_graph
     from vendorgraph.graph.summary import summarize
+    from vendorgraph.graph.validate import validate
 
     with _user_errors(), _damaged(graph):
         dataset = read_graph(graph)

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from vendorgraph.cli import app
 from vendorgraph.graph.rdf import to_dataset
-from vendorgraph.graph.shacl import validate
+from vendorgraph.graph.validate import validate
 from vendorgraph.loaders.documents import parse_document
 from vendorgraph.loaders.pipeline import extract
 from vendorgraph.ontology.namespace import load_ontology, load_shapes

@@ -28,8 +28,8 @@ from vendorgraph.graph.rdf.terms import (
     integer_literal,
     rdflib_decimal,
 )
-from vendorgraph.graph.shacl import validate
 from vendorgraph.graph.store import iter_quads, plain_quads, union_graph
+from vendorgraph.graph.validate import validate
 from vendorgraph.ontology import (
     Document,
     Entity,

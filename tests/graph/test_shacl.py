@@ -9,7 +9,7 @@ from rdflib import RDF, XSD, Dataset, Literal, URIRef
 
 from vendorgraph.errors import ValidationError
 from vendorgraph.graph.rdf import entity_iri, to_dataset
-from vendorgraph.graph.shacl import ensure_valid, validate
+from vendorgraph.graph.validate import ensure_valid, validate
 from vendorgraph.ontology.namespace import (
     ID,
     OA,

@@ -11,14 +11,13 @@ from rdflib.namespace import SH
 
 from vendorgraph.errors import InputError, ValidationError
 from vendorgraph.graph.rdf import to_dataset
-from vendorgraph.graph.shacl import (
-    _bulk_sparql,
-    _scratch_store,
-    _take_sparql_constraints,
+from vendorgraph.graph.store import iter_quads, union_graph
+from vendorgraph.graph.validate import (
     ensure_valid,
     validate,
 )
-from vendorgraph.graph.store import iter_quads, union_graph
+from vendorgraph.graph.validate.bulk import bulk_sparql, take_sparql_constraints
+from vendorgraph.graph.validate.scratch import scratch_store
 from vendorgraph.ontology.namespace import (
     ID,
     OA,
@@ -212,7 +211,7 @@ def test_a_malformed_sparql_constraint_is_refused(select, match):
     data.add((URIRef("urn:test:a"), RDF.type, URIRef("urn:test:Thing")))
     data.add((URIRef("urn:test:a"), URIRef("urn:test:p"), Literal("v")))
     with pytest.raises(InputError, match=match):
-        _bulk_sparql(_scratch_store(data), _take_sparql_constraints(shapes))
+        bulk_sparql(scratch_store(data), take_sparql_constraints(shapes))
 
 
 @pytest.mark.parametrize("store", ["Oxigraph", "Memory"])

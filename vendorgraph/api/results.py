@@ -28,8 +28,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from vendorgraph.analysis.explain import CompanyExplanation, EdgeExplanation
     from vendorgraph.analysis.weights import Parameters
     from vendorgraph.graph.resolution import Merge
-    from vendorgraph.graph.shacl import ValidationResult
     from vendorgraph.graph.update import AddReport, RemoveReport
+    from vendorgraph.graph.validate import ValidationResult
     from vendorgraph.loaders.corpus import Skip
     from vendorgraph.ontology.model import Extraction
 

@@ -35,8 +35,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from vendorgraph.analysis.weights import Parameters
     from vendorgraph.graph.resolution import ResolutionRules
-    from vendorgraph.graph.shacl import ValidationResult
     from vendorgraph.graph.update import AddReport, RemoveReport
+    from vendorgraph.graph.validate import ValidationResult
     from vendorgraph.loaders.corpus import IngestEvent, IngestResult
     from vendorgraph.ontology.model import Extraction
 
@@ -428,7 +428,7 @@ def _finish(
     from vendorgraph.analysis import company_records, dependency_records
     from vendorgraph.graph.networkx import to_networkx
     from vendorgraph.graph.rdf import add_assessments
-    from vendorgraph.graph.shacl import ensure_valid
+    from vendorgraph.graph.validate import ensure_valid
 
     G = to_networkx(dataset)
     scored = score_graph(G) if scores else None
