@@ -4,7 +4,7 @@ Offsets everywhere in vendorgraph count characters of ``Document.text``. For pla
 Markdown that is the file exactly as stored: decoded as UTF-8, a leading byte-order mark
 dropped, and newlines left as they are (``\r\n`` stays two characters, as if read with
 ``newline=""``), so an offset can be checked against the file with any editor. For HTML it is
-the visible article text that :class:`_ArticleHTMLParser` extracts.
+the article text that :func:`~vendorgraph.loaders.pages.read_page` extracts (trafilatura).
 
 A YAML-style front-matter block at the top (``---`` lines around ``key: value`` lines) is read
 by a small strict parser; ``Document.body_start`` is the first character after it.
@@ -18,12 +18,9 @@ Examples
 
 from __future__ import annotations
 
-import html
 import os
 import re
-from dataclasses import dataclass
 from datetime import date
-from html.parser import HTMLParser
 from pathlib import Path
 
 from vendorgraph.errors import (
@@ -33,6 +30,7 @@ from vendorgraph.errors import (
     InputFileError,
     UnknownFormatError,
 )
+from vendorgraph.loaders.pages import read_page
 from vendorgraph.ontology.model import Document
 
 __all__ = ["SUPPORTED_SUFFIXES", "parse_document", "read_document"]
@@ -334,181 +332,17 @@ def _credit(body: str, role: str) -> str | None:
 
 # ------------------------------------------------------------------------------------- HTML
 
-_SKIP_TAGS = frozenset(
-    {
-        "script",
-        "style",
-        "nav",
-        "header",
-        "footer",
-        "aside",
-        "form",
-        "noscript",
-        "template",
-        "svg",
-        "iframe",
-        "button",
-        "select",
-        "object",
-    }
-)
-_BLOCK_TAGS = frozenset(
-    {
-        "p",
-        "div",
-        "section",
-        "article",
-        "main",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "li",
-        "ul",
-        "ol",
-        "blockquote",
-        "pre",
-        "table",
-        "tr",
-        "br",
-        "hr",
-        "figcaption",
-        "dd",
-        "dt",
-        "dl",
-        "title",
-        "body",
-        "td",
-        "th",
-    }
-)
-_VOID_TAGS = frozenset(
-    {
-        "br",
-        "hr",
-        "img",
-        "meta",
-        "link",
-        "input",
-        "area",
-        "base",
-        "col",
-        "embed",
-        "source",
-        "track",
-        "wbr",
-        "param",
-    }
-)
-_BOILERPLATE = re.compile(
-    r"cookie|consent|gdpr|share|sharing|social|subscribe|newsletter|related|promo|advert|"
-    r"sponsor|paywall|signup|sign-up|breadcrumb|comments?\b|sidebar|recommend",
-    re.I,
-)
-_CONTAINERS = ("article", "main")
-
-
-@dataclass(slots=True)
-class _Open:
-    tag: str
-    skip: bool
-    container: bool
-
-
-class _ArticleHTMLParser(HTMLParser):
-    """Collect visible text (inside and outside ``<article>``/``<main>``) and page metadata."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[_Open] = []
-        self.inside: list[str] = []
-        self.outside: list[str] = []
-        self.meta: dict[str, str] = {}
-        self.title: list[str] = []
-        self.h1: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {k.lower(): v or "" for k, v in attrs}
-        self._metadata(tag, values)
-        if tag in _VOID_TAGS:
-            self._break(tag)
-            return
-        skip = self._skipping() or tag in _SKIP_TAGS or _is_boilerplate(values)
-        container = tag in _CONTAINERS or any(o.container for o in self.stack)
-        self.stack.append(_Open(tag=tag, skip=skip, container=container))
-        self._break(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self.stack) - 1, -1, -1):
-            if self.stack[depth].tag == tag:
-                del self.stack[depth:]
-                break
-        self._break(tag)
-
-    def handle_data(self, data: str) -> None:
-        tags = {o.tag for o in self.stack}
-        if "title" in tags:
-            self.title.append(data)
-        if "h1" in tags:
-            self.h1.append(data)
-        if self._skipping() or tags & {"title", "head"}:
-            return
-        self._sink().append(data)
-
-    def _skipping(self) -> bool:
-        return bool(self.stack) and self.stack[-1].skip
-
-    def _sink(self) -> list[str]:
-        return self.inside if self.stack and self.stack[-1].container else self.outside
-
-    def _break(self, tag: str) -> None:
-        if tag in _BLOCK_TAGS and not self._skipping():
-            self._sink().append("\n\n")
-
-    def _metadata(self, tag: str, values: dict[str, str]) -> None:
-        if tag == "meta":
-            key = (values.get("property") or values.get("name") or "").lower()
-            if key and "content" in values:
-                self.meta.setdefault(key, values["content"])
-        elif tag == "link" and "canonical" in values.get("rel", "").lower().split():
-            self.meta.setdefault("canonical", values.get("href", ""))
-        elif tag == "time" and values.get("datetime"):
-            self.meta.setdefault("time", values["datetime"])
-
-
-def _is_boilerplate(values: dict[str, str]) -> bool:
-    marks = " ".join(values.get(k, "") for k in ("class", "id", "role", "aria-label"))
-    return bool(marks) and bool(_BOILERPLATE.search(marks))
-
-
-def _paragraphs(chunks: list[str]) -> str:
-    paragraphs = (re.sub(r"\s+", " ", part).strip() for part in "".join(chunks).split("\n\n"))
-    return "\n\n".join(p for p in paragraphs if p)
-
 
 def _parse_html(raw: str, path: str | None) -> Document:
-    parser = _ArticleHTMLParser()
-    parser.feed(raw)
-    parser.close()
-    text = _paragraphs(parser.inside) or _paragraphs(parser.outside)
-    if not text:
+    page = read_page(raw)
+    if not page.text:
         raise EmptyInputError("the page has no visible article text", path=path)
-    meta = parser.meta
-    title = meta.get("og:title") or _clean(parser.title) or _clean(parser.h1)
-    published = meta.get("article:published_time") or meta.get("time") or meta.get("date")
     return Document(
-        text=text,
-        title=html.unescape(title) if title else None,
-        published=_iso_or_none(published),
-        publisher=meta.get("og:site_name") or _credit(text, "publisher"),
-        url=meta.get("canonical") or meta.get("og:url"),
+        text=page.text,
+        title=page.title,
+        published=_iso_or_none(page.published),
+        publisher=page.publisher or _credit(page.text, "publisher"),
+        url=page.url,
         path=path,
-        wire_source=_credit(text, "wire_source"),
+        wire_source=_credit(page.text, "wire_source"),
     )
-
-
-def _clean(chunks: list[str]) -> str | None:
-    text = re.sub(r"\s+", " ", "".join(chunks)).strip()
-    return text or None
