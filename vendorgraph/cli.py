@@ -105,53 +105,20 @@ AsOf = Annotated[str | None, typer.Option("--as-of", help="Answer as of this dat
 
 
 def _weights_file(path: Path | None) -> Path | None:
-    """Check a --weights file is UTF-8 TOML whose tables hold finite numbers of 0 or more.
+    """Check a --weights file before any work: UTF-8 TOML, every field in its allowed range.
 
-    The names and the ranges of each table are the analysis layer's to check
-    (:func:`vendorgraph.analysis.load_parameters`); this catches what would otherwise reach it
-    as a traceback, naming the file, the line or the field.
+    The checks are :func:`vendorgraph.analysis.load_parameters`'s; its one-line message names
+    the file, the line or the field (``modality.hedged = 50: give a number in [0, 1]``).
     """
     if path is None:
         return None
-    import tomllib
+    from vendorgraph.analysis import load_parameters
 
     try:
-        data = tomllib.loads(path.read_bytes().decode("utf-8"))
-    except OSError as exc:
-        raise typer.BadParameter(f"{path}: cannot read the file: {exc.strerror}") from exc
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        raise typer.BadParameter(
-            f"{path}: line {line}: byte {exc.start} is not UTF-8; save the weights file as UTF-8"
-        ) from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise typer.BadParameter(f"{path}: not valid TOML: {exc}; fix the file") from exc
-    for table, value in data.items():
-        if not isinstance(value, dict):
-            raise typer.BadParameter(
-                f"{path}: {table!r} must be a table ([{table}] with name = number lines), "
-                f"not {value!r}"
-            )
-        _check_numbers(path, table, value)
+        load_parameters(path)
+    except VendorGraphError as exc:
+        raise typer.BadParameter(str(exc)) from exc
     return path
-
-
-def _check_numbers(path: Path, where: str, table: dict[str, Any]) -> None:
-    import math
-
-    for name, value in table.items():
-        field = f"{where}.{name}"
-        if isinstance(value, dict):
-            _check_numbers(path, field, value)
-        elif (
-            isinstance(value, bool)
-            or not isinstance(value, int | float)
-            or not math.isfinite(value)
-            or value < 0
-        ):
-            raise typer.BadParameter(
-                f"{path}: {field} = {value!r}: give a finite number of 0 or more"
-            )
 
 
 Weights = Annotated[
