@@ -581,6 +581,7 @@ def score_cmd(
         H = _view(G, groups)
         result = _scores(H, weights, as_of)
         deps, companies = dependency_records(result), company_records(result)
+        gaps = _gaps(H, result, weights, as_of)
         if write:
             from vendorgraph.graph.store.files import write_dataset
 
@@ -588,7 +589,10 @@ def score_cmd(
             write_dataset(dataset, graph)
     view = {"view": "group" if groups else "entity"}
     if edges:
-        rows = [_edge_row(H, d) | view for d in deps]
+        rows = [
+            _edge_row(H, d) | view | {"gaps": list(gaps.edges[d["dependent"], d["provider"]])}
+            for d in deps
+        ]
         rows.sort(key=lambda r: (-r["switching_cost"], r["dependent"], r["provider"]))
         _render(
             rows,
@@ -622,6 +626,7 @@ def score_cmd(
             "members": _members(G, H, c["id"]),
         }
         | view
+        | {"gaps": _company_gaps(H, gaps, c["id"])}
         for c in companies
     ]
     if format is TableFormat.csv:
@@ -645,6 +650,27 @@ def score_cmd(
         format,
         "Companies by lock-in exerted" + _groups_title(G, H, groups),
     )
+    if format is TableFormat.table and gaps.unlinked:
+        said = ", ".join(_label(H, n) for n in gaps.unlinked)
+        out.print(f"Named in the articles with no dependency: {said}", markup=False)
+
+
+def _gaps(H: nx.MultiDiGraph, result: Any, weights: Path | None, as_of: str | None) -> Any:
+    from vendorgraph.analysis import load_parameters
+    from vendorgraph.analysis.gaps import evidence_gaps
+
+    return evidence_gaps(H, result, params=load_parameters(weights), as_of=as_of)
+
+
+def _company_gaps(H: nx.MultiDiGraph, gaps: Any, node: str) -> dict[str, Any]:
+    """Return what a company row rests on without evidence: the JSON ``gaps`` of ``score``."""
+    mine = gaps.companies.get(node)
+    return {
+        "prior_share": None if mine is None else mine.prior_share,
+        "unknown_on_every_customer_edge": [] if mine is None else list(mine.unknown_everywhere),
+        "customers_all_prior": [] if mine is None else [_label(H, n) for n in mine.all_prior],
+        "suppliers_named_without_claim": [_label(H, n) for n in gaps.unbacked.get(node, ())],
+    }
 
 
 def _factor_names() -> list[str]:
@@ -696,7 +722,34 @@ def explain_cmd(
         _print_company(H, found)
     else:
         _print_edge(found)
+    _print_gaps(H, found)
     _print_groups(G, H, [found.id] if provider is None else [found.dependent, found.provider])
+
+
+def _print_gaps(H: nx.MultiDiGraph, x: Any) -> None:
+    """Print what the score rests on without evidence, and what sentence would supply it."""
+    gaps = x.gaps if isinstance(x.gaps, tuple) else ()
+    if gaps:
+        out.print("\n[bold]evidence gaps[/] (what kind of sentence would supply each)")
+    for g in gaps:
+        cues = f"; words the rules read: {', '.join(g.cues)}" if g.cues else ""
+        line = f"  {g.factor} (weight {g.weight:.2f}, prior {g.prior:.2f}): {g.wanted}{cues}"
+        out.print(line, markup=False)
+    company = None if isinstance(x.gaps, tuple) else x.gaps
+    if company is not None and (company.all_prior or company.unknown_everywhere):
+        out.print(
+            f"\n[bold]evidence gaps[/]: {company.prior_share:.0%} of the direct lock-in is prior; "
+            f"unknown on every customer edge: {', '.join(company.unknown_everywhere) or 'none'}"
+        )
+        if company.all_prior:
+            said = ", ".join(_label(H, n) for n in company.all_prior)
+            out.print(f"  customers with no evidence in any factor: {said}", markup=False)
+    if x.unbacked:
+        who = x.dependent_label if isinstance(x.gaps, tuple) else x.label
+        said = ", ".join(_label(H, n) for n in x.unbacked)
+        out.print(
+            f"\nnamed in {who}'s supply sentences with no claim behind them: {said}", markup=False
+        )
 
 
 def _print_groups(G: nx.MultiDiGraph, H: nx.MultiDiGraph, nodes: list[str]) -> None:

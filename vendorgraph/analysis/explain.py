@@ -29,6 +29,13 @@ import networkx as nx
 from vendorgraph.analysis.dependencies import as_dependencies
 from vendorgraph.analysis.exposure import single_points_of_failure
 from vendorgraph.analysis.factors import Rule
+from vendorgraph.analysis.gaps import (
+    CompanyGaps,
+    FactorGap,
+    company_gaps,
+    factor_gaps,
+    unbacked_suppliers,
+)
 from vendorgraph.analysis.lockin import LockinOptions, prepare, reliance, score
 from vendorgraph.analysis.shares import stated_shares
 from vendorgraph.analysis.switching import switching_cost
@@ -130,7 +137,12 @@ class FactorExplanation:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EdgeExplanation:
-    """Why ``dependent`` is locked in to ``provider``."""
+    """Why ``dependent`` is locked in to ``provider``.
+
+    ``gaps`` are the unknown factors with the kind of sentence that would give evidence for
+    each; ``unbacked`` the companies named in the dependent's supply sentences with no claim
+    that it depends on them.
+    """
 
     dependent: str
     provider: str
@@ -149,6 +161,8 @@ class EdgeExplanation:
     reliance_claims: tuple[ClaimExplanation, ...] = ()
     revenue_share: float | None = None
     kinds: tuple[str, ...] = ()
+    gaps: tuple[FactorGap, ...] = ()
+    unbacked: tuple[str, ...] = ()
 
     @property
     def summary(self) -> str:
@@ -339,6 +353,8 @@ def explain_edge(
         reliance_claims=stated,
         revenue_share=revenue,
         kinds=tuple(deps.edges[a, b].get("kinds", ())),
+        gaps=factor_gaps([f.name for f in factors if not f.known], p, rules),
+        unbacked=unbacked_suppliers(G, deps).get(a, ()),
     )
 
 
@@ -352,7 +368,11 @@ class Link:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CompanyExplanation:
-    """The lock-in a company exerts (edges and chains carrying it) and suffers."""
+    """The lock-in a company exerts (edges and chains carrying it) and suffers.
+
+    ``gaps`` says what its lock-in exerted rests on without evidence (None: no customers);
+    ``unbacked`` the suppliers named in its supply sentences with no claim behind them.
+    """
 
     id: str
     label: str
@@ -367,6 +387,8 @@ class CompanyExplanation:
     chains: tuple[Link, ...]
     suppliers: tuple[Link, ...]
     single_points_of_failure: tuple[str, ...]
+    gaps: CompanyGaps | None = None
+    unbacked: tuple[str, ...] = ()
 
 
 def _chains(W: nx.DiGraph, j: str, *, depth: int, top: int) -> tuple[Link, ...]:
@@ -445,4 +467,6 @@ def explain_company(
             for s in sorted(D.successors(node))
         ),
         single_points_of_failure=tuple(str(x) for x in single_points_of_failure(D, node)),
+        gaps=company_gaps(result, prep.params).get(node),
+        unbacked=unbacked_suppliers(G, prep.deps).get(node, ()),
     )

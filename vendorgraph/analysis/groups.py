@@ -30,7 +30,7 @@ import networkx as nx
 
 from vendorgraph.analysis.dependencies import as_dependencies
 
-__all__ = ["corporate_parents", "group_graph", "group_members"]
+__all__ = ["corporate_parents", "group_graph", "group_members", "group_roots"]
 
 _NOT_COMPANIES = frozenset({"Person", "Place", "Chip", "Product", "Technology"})
 _ID_ATTRS = ("parent", "developer")
@@ -85,6 +85,21 @@ def _chain(parents: Mapping[str, str], n: str) -> list[str]:
     while out[-1] in parents:
         out.append(parents[out[-1]])
     return out
+
+
+def group_roots(G: nx.Graph) -> dict[str, str]:
+    """Return the root owner of every company that has an owner (Google Cloud -> Alphabet).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.DiGraph()
+    >>> G.add_node("org/gc", parent="org/g"); G.add_node("org/g", parent="org/alpha")
+    >>> group_roots(G)
+    {'org/g': 'org/alpha', 'org/gc': 'org/alpha'}
+    """
+    parents = corporate_parents(G)
+    return {n: _chain(parents, n)[-1] for n in parents}
 
 
 def group_members(G: nx.Graph, *, among: Iterable[str] | None = None) -> dict[str, tuple[str, ...]]:

@@ -26,12 +26,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from vendorgraph.analysis import LockinResult
     from vendorgraph.analysis.explain import CompanyExplanation, EdgeExplanation
+    from vendorgraph.analysis.gaps import EvidenceGaps
     from vendorgraph.analysis.weights import Parameters
-    from vendorgraph.graph.resolution import Merge
     from vendorgraph.graph.update import AddReport, RemoveReport
     from vendorgraph.graph.validate import ValidationResult
     from vendorgraph.loaders.corpus import Skip
     from vendorgraph.ontology.model import Extraction
+    from vendorgraph.resolution import Merge
 
 __all__ = ["GraphBuild", "GraphUpdate", "LeftOut", "Scores"]
 
@@ -98,6 +99,18 @@ class Scores:
         return tuple(
             sorted(rows, key=lambda d: (-d["switching_cost"], d["dependent"], d["provider"]))
         )
+
+    @property
+    def gaps(self) -> EvidenceGaps:
+        """What the scores rest on without evidence (``score --format json`` rows ``gaps``).
+
+        Unknown factors per dependency, per supplier what its lock-in rests on unstated,
+        suppliers named without a claim, companies with no dependency
+        (:func:`~vendorgraph.analysis.gaps.evidence_gaps`).
+        """
+        from vendorgraph.analysis.gaps import evidence_gaps
+
+        return evidence_gaps(self.graph, self.result, params=self.params, as_of=self.as_of)
 
     def explain(
         self, company: str, provider: str | None = None
