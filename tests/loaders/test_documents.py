@@ -241,3 +241,53 @@ def test_dev_corpus_front_matter(dev_dir):
         # two of the twelve front matters carry no title: the title is read where it is given
         header = doc.text[: doc.body_start]
         assert (doc.title is not None) == ("\ntitle:" in header), path.name
+
+
+# --- front matter read with python-frontmatter (YAML), offsets still over the whole file ---------
+
+
+@pytest.mark.parametrize(
+    ("header", "title", "published"),
+    [
+        (
+            "title: 'Quarry''s deal: racks'\npublished: 2025-03-04\n",
+            "Quarry's deal: racks",
+            "2025-03-04",
+        ),
+        ('title: "Tabs\\tand \\"quotes\\""\n', 'Tabs\tand "quotes"', None),
+        ("title: yes\npublished: 2025\n", "yes", "2025"),  # as written: not a boolean
+        (
+            "# a comment\n\nTitle: Mixed case key\nauthor: A. Writer\nextra: [1, 2]\n",
+            "Mixed case key",
+            None,
+        ),
+    ],
+)
+def test_front_matter_values_are_read_as_written(header, title, published):
+    raw = f"---\n{header}---\nBody text of the article.\n"
+    doc = parse_document(raw, suffix=".md")
+    assert (doc.title, doc.published) == (title, published)
+    assert doc.text[doc.body_start :] == "Body text of the article.\n"
+
+
+def test_front_matter_with_crlf_keeps_offsets_over_the_file():
+    raw = "---\r\ntitle: T\r\n---\r\nBody.\r\n"
+    doc = parse_document(raw, suffix=".md")
+    assert doc.body_start == len("---\r\ntitle: T\r\n---\r\n") and doc.text == raw
+
+
+@pytest.mark.parametrize(
+    ("header", "message", "line"),
+    [
+        ("title: [unclosed\n", r"a\.md: line 2: front-matter line 'title: \[unclosed'", 2),
+        ("title: ok\n  url: indented\n", r"a\.md: line 3: front-matter line '  url: indented'", 3),
+        ("title: ok\nkey: @at\n", r"a\.md: line 3: front-matter line 'key: @at'", 3),
+        ("- one\n- two\n", r"a\.md: front matter is not 'key: value' lines", None),
+        ("title: [A, B]\n", r"a\.md: front-matter key 'title' holds \['A', 'B'\]", None),
+    ],
+)
+def test_bad_front_matter_is_one_line_naming_file_and_line(tmp_path, header, message, line):
+    path = _write(tmp_path, "a.md", f"---\n{header}---\nBody.\n")
+    with pytest.raises(InputError, match=message) as err:
+        read_document(path)
+    assert "\n" not in str(err.value) and err.value.line == line

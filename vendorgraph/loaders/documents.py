@@ -6,8 +6,9 @@ dropped, and newlines left as they are (``\r\n`` stays two characters, as if rea
 ``newline=""``), so an offset can be checked against the file with any editor. For HTML it is
 the article text that :func:`~vendorgraph.loaders.pages.read_page` extracts (trafilatura).
 
-A YAML-style front-matter block at the top (``---`` lines around ``key: value`` lines) is read
-by a small strict parser; ``Document.body_start`` is the first character after it.
+A YAML front-matter block at the top (``---`` lines around ``key: value`` lines) is read with
+python-frontmatter, every value as written; ``Document.body_start`` is the first character
+after it.
 
 Examples
 --------
@@ -22,6 +23,7 @@ import os
 import re
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from vendorgraph.errors import (
     BinaryInputError,
@@ -41,8 +43,6 @@ SUPPORTED_SUFFIXES: tuple[str, ...] = _TEXT_SUFFIXES + _HTML_SUFFIXES
 """File extensions :func:`read_document` understands (compared case-insensitively)."""
 
 _FRONT_MATTER_KEYS = ("title", "url", "published", "date", "publisher", "author")
-_KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$")
-_FENCE = re.compile(r"^---[ \t]*$")
 _MONTHS = {
     m: i
     for i, names in enumerate(
@@ -238,43 +238,67 @@ def _parse_text(raw: str, path: str | None, *, markdown: bool) -> Document:
 
 
 def _front_matter(raw: str, path: str | None) -> tuple[dict[str, str], int]:
-    lines = raw.splitlines(keepends=True)
-    if not lines or not _FENCE.match(lines[0].rstrip("\r\n")):
+    """Return the known keys of a front-matter block and where the body starts.
+
+    python-frontmatter finds the fences and reads the YAML; the body starts on the line after
+    the closing fence, so offsets still count characters of the whole file.
+    """
+    from frontmatter.default_handlers import YAMLHandler
+
+    handler = YAMLHandler()
+    if not handler.detect(raw):
         return {}, 0
-    close = next((i for i, line in enumerate(lines[1:], 1) if _FENCE.match(line.rstrip("\r\n"))), 0)
-    if not close:
+    fences = handler.FM_BOUNDARY.finditer(raw)
+    opening = next(fences)
+    closing = next(fences, None)
+    if closing is None:
         raise InputError(
             "front matter opened by '---' on line 1 is never closed; add a '---' line after it",
             path=path,
             line=1,
         )
-    meta: dict[str, str] = {}
-    for number, line in enumerate(lines[1:close], start=2):
-        _front_matter_line(line.rstrip("\r\n"), meta, path, number)
-    return meta, sum(len(line) for line in lines[: close + 1])
+    end = raw.find("\n", closing.start())
+    block = raw[raw.find("\n", opening.start()) + 1 : closing.start()]
+    meta = _front_matter_keys(_load_yaml(handler, block, path), path)
+    return meta, len(raw) if end < 0 else end + 1
 
 
-def _front_matter_line(content: str, meta: dict[str, str], path: str | None, number: int) -> None:
-    if not content.strip() or content.lstrip().startswith("#"):
-        return
-    match = _KEY_VALUE.match(content)
-    if match is None:
+def _load_yaml(handler: Any, block: str, path: str | None) -> Any:
+    """Parse a front-matter block with every value kept as written (a string, not a date)."""
+    import yaml
+
+    try:
+        return handler.load(block, Loader=yaml.BaseLoader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
+        number = mark.line if mark is not None else 0
+        text = block.splitlines()[number] if number < len(block.splitlines()) else ""
+        problem = getattr(err, "problem", None) or "not YAML"
         raise InputError(
-            f"front-matter line {content!r} is not 'key: value'; fix it or close the block "
-            "with '---'",
+            f"front-matter line {text!r} is not 'key: value' ({problem}); fix it or close the "
+            "block with '---'",
             path=path,
-            line=number,
+            line=number + 2,
+        ) from err
+
+
+def _front_matter_keys(data: Any, path: str | None) -> dict[str, str]:
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise InputError(
+            "front matter is not 'key: value' lines; write one 'key: value' a line", path=path
         )
-    key = match["key"].lower()
-    if key in _FRONT_MATTER_KEYS:
-        meta[key] = _unquote(match["value"])
-
-
-def _unquote(value: str) -> str:
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-        inner = value[1:-1]
-        return inner.replace('\\"', '"') if value[0] == '"' else inner.replace("''", "'")
-    return value
+    meta: dict[str, str] = {}
+    for key, value in data.items():
+        if str(key).lower() not in _FRONT_MATTER_KEYS:
+            continue
+        if not isinstance(value, str):
+            raise InputError(
+                f"front-matter key {key!r} holds {value!r}; give it one value", path=path
+            )
+        meta[str(key).lower()] = value.strip()
+    return meta
 
 
 def _title_from_body(body: str, *, markdown: bool) -> str | None:
