@@ -149,6 +149,27 @@ def test_substitutes_are_judged_within_a_capability():
     assert [c.key for c in e["counter"]] == ["own"]  # not the CPU, not the platform
 
 
+def test_a_software_platform_is_no_substitute_for_a_cpu_vendor_but_an_own_cpu_is():
+    # the lexicon knows product/xeon and product/graviton as CPUs, whatever the label says
+    G = supply_chain()
+    for n, t, label in [
+        ("org/cloud", "CloudProvider", "Cloudco"),
+        ("org/intel", "ChipVendor", "Intel"),
+        ("product/xeon", "Chip", "the processors"),
+        ("product/graviton", "Chip", "its own part"),
+        ("product/platform", "Product", "Acme software platform"),
+    ]:
+        G.add_node(n, type=t, label=label)
+    claim(G, "org/intel", "product/xeon", "d", "develops", "Intel makes the processors.")
+    claim(G, "org/cloud", "product/xeon", "u", "deploys", "Cloudco runs the processors.")
+    claim(G, "org/cloud", "product/platform", "sw", "develops", "Cloudco runs a platform.")
+    e = dependency_graph(G).edges["org/cloud", "org/intel"]
+    assert e["kinds"] == ("cpu",) and e["counter"] == ()
+    claim(G, "org/cloud", "product/graviton", "own", "develops", "Cloudco designs its own part.")
+    e = dependency_graph(G).edges["org/cloud", "org/intel"]
+    assert [c.key for c in e["counter"]] == ["own"]
+
+
 def test_restrictions_of_one_sentence_touch_every_edge_of_the_named_customer():
     # "The rule halts V's chip sales to X": X is cut off V and its other supplier H
     # becomes harder to leave; Y, another customer of V, is not named

@@ -1,62 +1,57 @@
-"""The capability an offering serves, from a small taxonomy shipped as data.
+"""The capability an offering of a graph serves, from the ontology's taxonomy.
+
+The taxonomy (frontier accelerator, CPU, memory, foundry, packaging, interconnect, cloud
+capacity, software platform, power) is the SKOS scheme ``vgc:Capability`` of the ontology,
+read by :mod:`vendorgraph.ontology.capabilities`; this module only says which capability a
+node of a graph takes.
 
 Examples
 --------
->>> capability_of("Nvidia GPUs", "Chip"), capability_of("Graviton", "Chip")
-('frontier_accelerator', 'cpu')
->>> capability_of("Intel CPUs", "Chip"), capability_of("CUDA", "Technology")
-('cpu', 'software_platform')
->>> capability_of("AWS chips", "Chip"), capability_of("Acme widget", "Product")
-('frontier_accelerator', None)
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph()
+>>> G.add_node("product/h100", type="Chip", label="H100")
+>>> G.add_node("product/graviton", type="Chip", label="Graviton")
+>>> G.add_node("product/aws-chips", type="Chip", label="AWS chips")
+>>> [offering_capability(G, n) for n in G]
+['frontier_accelerator', 'cpu', 'frontier_accelerator']
 """
 
 from __future__ import annotations
 
-import functools
-import re
-import tomllib
-from importlib import resources
+import networkx as nx
 
-__all__ = ["CAPABILITIES", "capability_of"]
+from vendorgraph.ontology.capabilities import (
+    capability_of,
+    lexicon_capabilities,
+    load_capabilities,
+)
 
+__all__ = ["CAPABILITIES", "capability_of", "offering_capability"]
 
-@functools.cache
-def _taxonomy() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], dict[str, str]]:
-    text = resources.files("vendorgraph.analysis").joinpath("data/capabilities.toml")
-    data = tomllib.loads(text.read_text("utf-8"))
-    rows = tuple(
-        (
-            str(row["name"]),
-            re.compile(
-                r"(?<![\w])(?:"
-                + "|".join(re.escape(w.lower()) for w in row["words"])
-                + r")(?![\w])"
-            ),
-        )
-        for row in data["capability"]
-    )
-    return rows, {str(k): str(v) for k, v in data.get("defaults", {}).items()}
+CAPABILITIES: tuple[str, ...] = tuple(c.name for c in load_capabilities())
 
 
-def _words(words: list[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(w.lower()) for w in words)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+def offering_capability(G: nx.Graph, n: str) -> str | None:
+    """Return the capability node `n` serves: its ``category``, its lexicon entry's, its words'.
 
-
-CAPABILITIES: tuple[str, ...] = tuple(name for name, _ in _taxonomy()[0])
-
-
-@functools.lru_cache(maxsize=65536)
-def capability_of(name: str, type_: str | None = None) -> str | None:
-    """Return the capability an offering called `name` serves, else its type's default or None.
+    A ``category`` attribute naming a capability wins; then the capability of the lexicon
+    entry with the node's id (``product/h100``); then the words of its label (or id), then
+    its type's (a ``Chip`` is a frontier accelerator unless named otherwise); else None.
 
     Examples
     --------
-    >>> capability_of("HBM4", "Technology")
-    'memory'
+    >>> import networkx as nx
+    >>> G = nx.DiGraph()
+    >>> G.add_node("tech/x", type="Technology", label="HBM4 stacks", category="packaging")
+    >>> offering_capability(G, "tech/x")
+    'packaging'
     """
-    low = " ".join(name.lower().replace("-", " ").replace("/", " ").split())
-    for cap, pattern in _taxonomy()[0]:
-        if pattern.search(low):
-            return cap
-    return _taxonomy()[1].get(type_ or "")
+    attrs = G.nodes[n] if n in G else {}
+    category = attrs.get("category")
+    if category in CAPABILITIES:
+        return str(category)
+    known = lexicon_capabilities().get(n)
+    if known is not None:
+        return known
+    label = str(attrs.get("label") or n.rpartition("/")[2])
+    return capability_of(label, str(attrs.get("type") or ""))

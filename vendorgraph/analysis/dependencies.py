@@ -33,7 +33,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from vendorgraph.analysis._time import parse_date
-from vendorgraph.analysis.capabilities import capability_of
+from vendorgraph.analysis.capabilities import offering_capability
 
 __all__ = [
     "SUPPORT_ROLES",
@@ -213,9 +213,7 @@ def _kind(G: nx.Graph, n: str | None) -> str | None:
     """Return the capability an offering serves (:mod:`.capabilities`), else its type."""
     if n is None or n not in G:
         return None
-    attrs, kind = G.nodes[n], _type(G, n)
-    label = str(attrs.get("label") or n.rpartition("/")[2])
-    return str(attrs.get("category") or capability_of(label, kind) or kind)
+    return offering_capability(G, n) or _type(G, n)
 
 
 def _developers(G: nx.MultiDiGraph) -> dict[str, tuple[str, ...]]:

@@ -191,11 +191,16 @@ class VGC(DefinedNamespace):
 
     AILab: URIRef
     Acquires: URIRef
+    AdvancedPackaging: URIRef
     AnalystFirm: URIRef
     Asserted: URIRef
     AttributionRole: URIRef
+    Capability: URIRef
+    CapabilityOrder: URIRef
+    CentralProcessor: URIRef
     ChipVendor: URIRef
     Claimant: URIRef
+    CloudCapacity: URIRef
     CloudProvider: URIRef
     CompetesWith: URIRef
     ComponentSupply: URIRef
@@ -221,6 +226,7 @@ class VGC(DefinedNamespace):
     Foundry: URIRef
     FoundryManufacturing: URIRef
     Fraction: URIRef
+    FrontierAccelerator: URIRef
     Government: URIRef
     Hedged: URIRef
     Increases: URIRef
@@ -230,8 +236,10 @@ class VGC(DefinedNamespace):
     Interconnect: URIRef
     InvestmentFirm: URIRef
     InvestsIn: URIRef
+    LeadingEdgeFoundry: URIRef
     Learning: URIRef
     MarketRole: URIRef
+    Memory: URIRef
     MemoryMaker: URIRef
     Migration: URIRef
     Modality: URIRef
@@ -245,6 +253,7 @@ class VGC(DefinedNamespace):
     Percent: URIRef
     Planned: URIRef
     Power: URIRef
+    PowerSupply: URIRef
     Predicate: URIRef
     Publisher: URIRef
     PublishingOutlet: URIRef
