@@ -52,10 +52,39 @@ def _triples(text: str) -> set[tuple[str, str, str]]:
         # money raised from an investor
         ("Vesper Labs raised $300 million from Quarry Ventures.",
          {("Quarry Ventures", "invests_in", "Vesper Labs")}),
+        # a founder is one of the company's people; "-born" is not part of the name
+        ("Vesper Labs was founded in 2019 by Oslo-born engineer Ingrid Halvorsen.",
+         {("Vesper Labs", "employs", "Ingrid Halvorsen")}),
+        # a name ending in a company word that speaks of itself is a company, not a person
+        ("Quarry Data said it would stop buying servers from Tarn Systems.",
+         {("Tarn Systems", "supplies", "Quarry Data")}),
     ],
 )  # fmt: skip
 def test_a_frame_reads_its_wording(text, expected):
     assert expected <= _triples(text)
+
+
+def test_a_maker_of_someone_elses_chip_supplies_and_does_not_develop_it():
+    text = ("Vesper Silicon designs inference chips. Vesper Silicon's first chip, the Corvid-1, "
+            "is manufactured by Tarn Foundry.")  # fmt: skip
+    found = _triples(text)
+    assert ("Vesper Silicon", "develops", "Corvid-1") in found
+    assert ("Tarn Foundry", "develops", "Corvid-1") not in found
+
+
+def test_a_maker_of_its_own_chip_develops_it():
+    assert ("Tarn Semiconductor", "develops", "Corvid7") in _triples(
+        "Tarn Semiconductor manufactures the Corvid7 processor in Arizona."
+    )
+
+
+def test_names_joined_by_an_ampersand_and_offerings_named_in_apposition():
+    text = ("Quill & Ferro, a London research firm, follows Vesper Silicon. "
+            "Its newest switch, the QZ-7, ships in May.")  # fmt: skip
+    ex = extract(parse_document(text + "\n"))
+    kinds = {e.name: e.type.value for e in ex.entities}
+    assert "Quill & Ferro" in kinds and "Quill" not in kinds
+    assert kinds.get("QZ-7") == "Chip"
 
 
 def test_modality_comes_from_the_clause_of_the_frame():

@@ -184,7 +184,7 @@ def _raw_patterns() -> dict[str, Any]:
 def _compile(raw: dict[str, Any]) -> EntityPatterns:
     roles = alternation(raw["roles"])
     person = rf"(?:(?:[{_UPPER}]\.){{1,3}}\s?{_CAP_TOKEN}|{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{1,2}})"
-    name = rf"{TOKEN}(?:\s+{TOKEN}){{0,2}}"
+    name = rf"{TOKEN}(?:(?:\s+&)?\s+{TOKEN}){{0,2}}"  # "Bell & Ferro" is one name
     speech = _SPEECH
     return EntityPatterns(
         roles=re.compile(rf"(?i:{roles})"),
@@ -244,7 +244,7 @@ def _compile(raw: dict[str, Any]) -> EntityPatterns:
             rf"(?P<role>(?i:{roles}))\b"
         ),
         apposition=re.compile(
-            rf"(?<![\w&-])(?P<name>{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{0,3}}),\s+"
+            rf"(?<![\w&-])(?<!&\s)(?P<name>{_CAP_TOKEN}(?:(?:\s+&)?\s+{_CAP_TOKEN}){{0,3}}),\s+"
             rf"(?:a|an|the|{_CAP_TOKEN}['’]s)\s+(?P<desc>(?:[\w-]+\s+){{0,5}}?)"
             rf"(?P<head>{alternation(raw['apposition_heads']['words'])})\b"
         ),
@@ -676,7 +676,13 @@ def _valid_person(pats: EntityPatterns, name: str) -> bool:
     )
 
 
+# a descriptive compound in front of a name ("Kazakh-born Arkady Volozh") is not part of it
+_BORN = re.compile(r"\S+-(?:born|based|raised|educated|bred)\s+")
+
+
 def _person(table: _Table, pats: EntityPatterns, name: str, start: int) -> str | None:
+    if (lead := _BORN.match(name)) is not None:
+        name, start = name[lead.end() :], start + lead.end()
     name = _trim_person(pats, name)
     end = start + len(name)
     known = table.covering(start, end)
@@ -733,9 +739,15 @@ def _org_at(table: _Table, pats: EntityPatterns, start: int, name: str) -> str |
     return table.add(name, _suffix_type(pats, name), start, start + len(name))
 
 
+# what follows "X said" when X is an organisation speaking of itself ("X said it would ...")
+_SAID_IT = re.compile(r"\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|its)\b")
+
+
 def _speech_people(table: _Table, pats: EntityPatterns, sentence: Sentence) -> None:
     for match in pats.speech_person.finditer(sentence.text):
         group = "after" if match.group("after") else "before"
+        if group == "before" and _SAID_IT.match(sentence.text, match.end()):
+            continue  # "Meridian Data said it would stop ...": a company, not a person
         _person(table, pats, match.group(group), sentence.start + match.start(group))
 
 
@@ -936,7 +948,7 @@ def _crosses(table: _Table, start: int, end: int) -> bool:
     )
 
 
-_NAME_RUN = re.compile(rf"{TOKEN}(?:\s+{TOKEN}){{0,2}}")
+_NAME_RUN = re.compile(rf"{TOKEN}(?:(?:\s+&)?\s+{TOKEN}){{0,2}}")
 
 
 def _names_in(pats: EntityPatterns, text: str, offset: int) -> list[tuple[int, int]]:

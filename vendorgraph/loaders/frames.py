@@ -70,6 +70,7 @@ class VerbFrame:
     subject_kind: str = "any"
     object_kind: str = "any"
     named_object: bool = False
+    unowned_object: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -173,6 +174,7 @@ def _verb_frame(entry: dict[str, Any]) -> VerbFrame:
         subject_kind=entry.get("subject_kind", "any"),
         object_kind=entry.get("object_kind", "any"),
         named_object=entry.get("named_object", False),
+        unowned_object=entry.get("unowned_object", False),
     )
 
 
@@ -330,7 +332,19 @@ class _Context:
         ]
         if frame.named_object:  # "bought chips from X" does not acquire X
             objects = [o for o in objects if o[1] or self._names_it(verb, o[0])]
+        if frame.unowned_object:  # "X's chip is made by Y": Y does not develop it
+            makers = {e for e, _ in subjects}
+            if {e for e, _ in self._owners(verb)} - makers:
+                objects = []
+            maker = next(iter(makers), "")
+            objects = [o for o in objects if self.developers.get(o[0], maker) in makers]
         yield from self._pairs(frame.predicate, subjects, objects, verb)
+
+    def _owners(self, verb: Token) -> list[tuple[str, bool]]:
+        """Return the organisations a possessive names as owners of the verb's patients."""
+        patients = self._patients(verb)
+        owners = [c for p in patients for c in p.children if c.dep_ == "nmod:poss"]
+        return self._kind([r for c in owners for r in self.refers(c)], "org")
 
     def _noun_hits(self, noun: Token, frame: NounFrame) -> Iterator[FrameHit]:
         if noun.dep_ == "compound" and noun.head.lemma_.lower() in self.frames.company_nouns:
@@ -444,8 +458,11 @@ class _Context:
 
     def _obliques(self, verb: Token, case: str) -> list[Token]:
         found = [c for c in verb.children if c.dep_.startswith(_OBLIQUE) and _case(c) == case]
-        for patient in self._patients(verb):  # "sell chips to X": "to X" on the object
-            found += [c for c in patient.children if c.dep_.startswith("nmod") and _case(c) == case]
+        # "sell chips to X", "buy capacity as instances from X": the parser hangs the phrase on
+        # the object or on another oblique, a noun the verb governs directly
+        nominals = [*self._patients(verb), *(c for c in verb.children if c.dep_ == "obl")]
+        for nominal in nominals:
+            found += [c for c in nominal.children if c.dep_.startswith("nmod") and _case(c) == case]
         return found
 
     # -- roles of a noun

@@ -66,8 +66,9 @@ def names_from_parse(
             if run is not None:
                 name, start, end = run
                 spans.setdefault(name, []).append((start, end))
-                if _is_person(token):
-                    kinds[name] = EntityType.PERSON
+                kind = _kind_by_clause(token, name)
+                if kind is not None:
+                    kinds[name] = kind
     if not spans:
         return found
     entities = list(found.entities)
@@ -103,6 +104,34 @@ def _role_nouns() -> frozenset[str]:
     return frozenset(n for n, fs in nouns if any(f.predicate is Predicate.EMPLOYS for f in fs))
 
 
+def _kind_by_clause(token: Token, name: str) -> EntityType | None:
+    """Return the type the clause around a name gives it: person, offering or None (unknown).
+
+    A name that ends in a company word ("Meridian Data", "Ardent Silicon") is a company even
+    where it speaks ("Meridian Data said"); a name in apposition with an offering noun ("its
+    newest chip, the Rook-1") is that offering.
+    """
+    pats = load_entity_patterns()
+    if name.split()[-1] in pats.suffix_types:
+        return None
+    offering = _offering_apposition(token)
+    if offering is not None:
+        return offering
+    return EntityType.PERSON if _is_person(token) else None
+
+
+def _offering_apposition(token: Token) -> EntityType | None:
+    """Return the offering type of the noun a name is in apposition with ("the chip, the X")."""
+    heads = load_entity_patterns().head_types
+    nouns = [token.head] if token.dep_ == "appos" else []
+    nouns += [c for c in token.children if c.dep_ == "appos"]
+    for noun in nouns:
+        etype = heads.get(noun.lower_) or heads.get(noun.lemma_.lower())
+        if noun.pos_ == "NOUN" and etype is not None:
+            return etype
+    return None
+
+
 def _is_person(token: Token) -> bool:
     """Tell a person by the clause around the name: "X, who runs ...", "the chief, X", "X said"."""
     if any(c.dep_ == "acl:relcl" and any(w.lower_ == "who" for w in c.children)
@@ -114,7 +143,11 @@ def _is_person(token: Token) -> bool:
     if any(t.lemma_.lower() in roles for t in titled):
         return True
     speech = load_speech_patterns().lemmas
-    return token.dep_ == "nsubj" and token.head.lemma_.lower() in speech
+    if token.dep_ != "nsubj" or token.head.lemma_.lower() not in speech:
+        return False
+    said = [c for c in token.head.children if c.dep_ == "ccomp"]
+    subjects = [c for v in said for c in v.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    return not any(c.lower_ == "it" for c in subjects)  # "X said it would": X is a company
 
 
 def _proper(token: Token) -> bool:
@@ -122,16 +155,38 @@ def _proper(token: Token) -> bool:
     return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title and token.i > 0)
 
 
+def _may_stand_alone(tokens: list[Token], head: Token) -> bool:
+    """Tell whether a one-word run can be a name ("Cloud" and "AI" alone cannot)."""
+    if len(tokens) > 1:
+        return True
+    word = tokens[0].text
+    if word in load_entity_patterns().suffix_types:
+        return False  # "EVP of Cloud": a company word alone names no company
+    if len(word) < 3 or tokens[0].is_upper:  # "AI", "GPU": more often terms than names
+        return _offering_apposition(head) is not None
+    return True
+
+
+def _model_code(token: Token) -> bool:
+    """Tell a model number in apposition with an offering noun ("its switch, the QZ-7")."""
+    text = token.text
+    return (
+        any(c.isupper() for c in text)
+        and any(c.isdigit() for c in text)
+        and _offering_apposition(token) is not None
+    )
+
+
 def _run(sentence: ParsedSentence, token: Token) -> tuple[str, int, int] | None:
     """Return the proper-noun run `token` heads, as (name, start, end), if it is a new name."""
-    if not _proper(token) or token.dep_ not in _ARGUMENTS:
+    if not (_proper(token) or _model_code(token)) or token.dep_ not in _ARGUMENTS:
         return None
     if any(c.dep_ == "case" and c.lower_ in _LOCATIVE for c in token.children):
         return None  # "near Lake Michigan": a place the gazetteer lacks, not a company
     left = [c for c in token.lefts if c.dep_ in ("compound", "flat") and _proper(c)]
     right = [c for c in token.rights if c.dep_ == "flat" and _proper(c)]
     tokens = sorted([*left, token, *right], key=lambda t: t.i)
-    if not any(t.pos_ == "PROPN" for t in tokens):
+    if not any(t.pos_ == "PROPN" for t in tokens) and not _model_code(token):
         return None
     if tokens[-1].i - tokens[0].i + 1 != len(tokens):
         return None  # not contiguous
@@ -140,8 +195,8 @@ def _run(sentence: ParsedSentence, token: Token) -> tuple[str, int, int] | None:
     pats = load_entity_patterns()
     while tokens and (tokens[0].text in pats.stopwords or pats.roles.fullmatch(tokens[0].text)):
         tokens = tokens[1:]
-    if not tokens or (len(tokens) == 1 and (len(tokens[0].text) < 3 or tokens[0].is_upper)):
-        return None  # "AI", "GPU": acronyms alone are more often terms than names
+    if not tokens or not _may_stand_alone(tokens, token):
+        return None
     before = tokens[0].nbor(-1) if tokens[0].i > 0 else None
     if before is not None and before.is_title and before.i > 0:
         return None  # the tail of a longer name the tagger split ("Aligned Data Centers")
