@@ -23,12 +23,13 @@ from growth import print_growth
 from make_corpus import write_corpus
 
 from vendorgraph import cli
+from vendorgraph.graph.merges import add_merges
 from vendorgraph.graph.networkx import to_networkx
 from vendorgraph.graph.rdf import to_dataset
-from vendorgraph.graph.resolution import add_merges, resolve_entities
 from vendorgraph.graph.store.files import write_dataset
 from vendorgraph.graph.validate import ensure_valid
 from vendorgraph.loaders.corpus import ingest
+from vendorgraph.resolution import resolve_entities
 
 
 def _timed(times: dict[str, float], name: str, run: Callable[[], Any]) -> Any:

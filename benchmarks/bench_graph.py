@@ -37,10 +37,10 @@ from make_corpus import write_corpus
 
 from vendorgraph.graph.networkx import to_networkx
 from vendorgraph.graph.rdf import to_dataset
-from vendorgraph.graph.resolution import resolve_entities
 from vendorgraph.graph.store.files import serialize
 from vendorgraph.loaders.corpus import ingest
 from vendorgraph.ontology.model import Extraction
+from vendorgraph.resolution import resolve_entities
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = "950f714"  # the last commit before the bulk paths

@@ -38,9 +38,9 @@ from make_corpus import write_corpus
 from rdflib import Dataset, Graph
 
 from vendorgraph import cli
+from vendorgraph.graph.merges import add_merges
 from vendorgraph.graph.networkx import to_networkx
 from vendorgraph.graph.rdf import to_dataset
-from vendorgraph.graph.resolution import add_merges, resolve_entities
 from vendorgraph.graph.store import new_dataset
 from vendorgraph.graph.validate import shacl
 from vendorgraph.graph.validate.bulk import bulk_sparql, take_sparql_constraints
@@ -48,6 +48,7 @@ from vendorgraph.graph.validate.core import core_results
 from vendorgraph.graph.validate.scratch import scratch_store
 from vendorgraph.loaders.corpus import ingest
 from vendorgraph.ontology.namespace import bind_prefixes, load_shapes
+from vendorgraph.resolution import resolve_entities
 
 NQUADS = ox.RdfFormat.N_QUADS
 

@@ -368,7 +368,7 @@ def _print_dropped(skipped: Iterable[Skip], left_out: Sequence[LeftOut]) -> None
 
 
 def _rules(path: Path | None) -> Any:
-    from vendorgraph.graph.resolution import ResolutionRules
+    from vendorgraph.resolution import ResolutionRules
 
     return None if path is None else ResolutionRules.load(path)
 
@@ -1079,7 +1079,7 @@ def why_same_cmd(
     rules: Rules = None,
 ) -> None:
     """Explain whether and why two names are one entity in the graph."""
-    from vendorgraph.graph.resolution import why_same
+    from vendorgraph.graph.merges import why_same
 
     with _user_errors():
         explanation = why_same(_dataset_as_of(graph, None), first, second, rules=_rules(rules))
@@ -1463,7 +1463,7 @@ def report_cmd(
 
     Example: vendorgraph report graph.trig -o report.html
     """
-    from vendorgraph.graph.report import FORMATS, write_report
+    from vendorgraph.graph.view.report import FORMATS, write_report
 
     with _user_errors():
         _require("matplotlib", "report")
@@ -1481,7 +1481,7 @@ def _report_data(
     from dataclasses import asdict
 
     from vendorgraph.analysis import explain_edge, load_parameters, robustness
-    from vendorgraph.graph.report import ReportData
+    from vendorgraph.graph.view.report import ReportData
 
     params = load_parameters(weights)
     result = _scores(G, weights, as_of)

@@ -73,9 +73,9 @@ def test_switching_cost_counts_wire_copies_once_and_independent_sources_more():
 
 
 def test_shared_corpus_corroboration_and_conflicts(dev_dir, seed_path):
-    from vendorgraph.graph.resolution import resolve_entities
     from vendorgraph.loaders.documents import read_document
     from vendorgraph.loaders.pipeline import extract
+    from vendorgraph.resolution import resolve_entities
 
     paths = [*sorted(dev_dir.glob("*.txt")), seed_path]
     ds = to_dataset(resolve_entities(extract(read_document(p)) for p in paths).extractions)

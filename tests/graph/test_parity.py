@@ -8,11 +8,12 @@ import pytest
 
 from vendorgraph.graph.export import to_cypher
 from vendorgraph.graph.networkx import to_networkx
-from vendorgraph.graph.queries import list_queries, nx_answer, run_named
+from vendorgraph.graph.queries import list_queries, run_named
 from vendorgraph.graph.rdf import add_assessments, to_dataset
 from vendorgraph.graph.store import iter_quads
 
 from .fixtures import extractions
+from .nx_queries import nx_answer
 
 PARAMS = {
     "company": ["Orbita Cloud", "Halcyon Semiconductor", "Lumen Grid", "Halcyon H9"],

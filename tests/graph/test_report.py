@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 
 from vendorgraph.errors import InputError
-from vendorgraph.graph.report import ReportData, render_report, write_report
+from vendorgraph.graph.view.report import ReportData, render_report, write_report
 
 pytest.importorskip("matplotlib", reason="the report draws with matplotlib (the dev extra)")
 

@@ -8,10 +8,11 @@ from rdflib import XSD, Literal
 from tests.graph._multi import deal
 from tests.graph.fixtures import article_a, article_b
 from vendorgraph.errors import UnknownEntityError
+from vendorgraph.graph.merges import add_merges
 from vendorgraph.graph.rdf import add_assessments, to_dataset
-from vendorgraph.graph.resolution import Merge, add_merges
 from vendorgraph.graph.store import iter_quads
 from vendorgraph.graph.update import add_extractions, article_ids, remove_article
+from vendorgraph.resolution import Merge
 
 
 def _norm(term):

@@ -34,11 +34,11 @@ if TYPE_CHECKING:  # pragma: no cover
     import rdflib
 
     from vendorgraph.analysis.weights import Parameters
-    from vendorgraph.graph.resolution import ResolutionRules
     from vendorgraph.graph.update import AddReport, RemoveReport
     from vendorgraph.graph.validate import ValidationResult
     from vendorgraph.loaders.corpus import IngestEvent, IngestResult
     from vendorgraph.ontology.model import Extraction
+    from vendorgraph.resolution import ResolutionRules
 
 __all__ = [
     "add_articles",
@@ -139,8 +139,9 @@ def graph_from_extractions(
     >>> graph_from_extractions([Extraction(document=Document(text="Hi."))]).counts["articles"]
     1
     """
+    from vendorgraph.graph.merges import add_merges
     from vendorgraph.graph.rdf import to_dataset
-    from vendorgraph.graph.resolution import add_merges, resolve_entities
+    from vendorgraph.resolution import resolve_entities
 
     found, skipped = _split(extractions)
     if not found:
@@ -196,9 +197,10 @@ def add_articles(
     >>> len(add_articles(build, [path]).report.added)
     1
     """
-    from vendorgraph.graph.resolution import add_merges, resolve_entities
+    from vendorgraph.graph.merges import add_merges
     from vendorgraph.graph.update import add_extractions, article_ids
     from vendorgraph.loaders.corpus import ingest
+    from vendorgraph.resolution import resolve_entities
 
     files = [Path(p) for p in paths]
     _check_named_files(files)
@@ -475,7 +477,7 @@ def _skip_summary(skipped: tuple[Any, ...]) -> str:
 
 
 def _rules(rules: Rules) -> ResolutionRules | None:
-    from vendorgraph.graph.resolution import ResolutionRules
+    from vendorgraph.resolution import ResolutionRules
 
     if rules is None or isinstance(rules, ResolutionRules):
         return rules

@@ -6,15 +6,11 @@ import pytest
 
 from tests.graph._multi import org
 from vendorgraph.errors import InputError
+from vendorgraph.graph.merges import add_merges, why_same
 from vendorgraph.graph.rdf import to_dataset
-from vendorgraph.graph.resolution import (
-    ResolutionRules,
-    add_merges,
-    normalise_name,
-    resolve_entities,
-    why_same,
-)
 from vendorgraph.ontology import Document, Entity, EntityType, Extraction, Predicate, Relation
+from vendorgraph.ontology.matching import normalise_name
+from vendorgraph.resolution import ResolutionRules, resolve_entities
 
 
 def one(text: str, *entities: tuple[str, str], **kw) -> Extraction:
