@@ -8,6 +8,7 @@ leaf also inherits the builtin a caller would naturally catch, so ``except Value
     ├── InputError (ValueError)                 bad input from the user: exit status 2
     │   ├── InputFileError (FileNotFoundError)  missing or unreadable file
     │   ├── EmptyInputError                     a file with no text in it
+    │   ├── TooLargeInputError                  an article over the size limit of one article
     │   ├── BinaryInputError                    a file that is not text
     │   ├── UnknownFormatError                  an extension or --format we cannot handle
     │   ├── GraphFileError                      an RDF file that does not parse, or is not ours
@@ -47,6 +48,7 @@ __all__ = [
     "RegistryError",
     "RemoteAccessError",
     "ServiceError",
+    "TooLargeInputError",
     "UnknownEntityError",
     "UnknownFormatError",
     "ValidationError",
@@ -106,6 +108,10 @@ class InputFileError(InputError, FileNotFoundError):
 
 class EmptyInputError(InputError):
     """A file that holds no text."""
+
+
+class TooLargeInputError(InputError):
+    """An article longer than one article may be (split it into several)."""
 
 
 class BinaryInputError(InputError):

@@ -539,9 +539,9 @@ def iter_ingest(
     Yields
     ------
     Extraction or Skip
-        A skip says why: empty, binary, unknown-format, unreadable, malformed, not-english,
-        duplicate, wire-duplicate, near-duplicate, seen, or failed (the extractor raised a
-        :class:`~vendorgraph.errors.VendorGraphError` on that article).
+        A skip says why: empty, too-large, binary, unknown-format, unreadable, malformed,
+        not-english, duplicate, wire-duplicate, near-duplicate, seen, or failed (the
+        extractor raised a :class:`~vendorgraph.errors.VendorGraphError` on that article).
 
     Raises
     ------

@@ -37,6 +37,7 @@ from vendorgraph.errors import (
     InputError,
     InputFileError,
     ModelError,
+    TooLargeInputError,
     UnknownFormatError,
 )
 from vendorgraph.loaders.documents import parse_document
@@ -76,6 +77,7 @@ class SkipKind(StrEnum):
     SEEN = "seen"
     FAILED = "failed"
     NOT_ARTICLE = "not-article"
+    TOO_LARGE = "too-large"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -113,6 +115,7 @@ class Source(Record):
 
 _ERROR_KINDS: tuple[tuple[type[InputError], SkipKind], ...] = (
     (EmptyInputError, SkipKind.EMPTY),
+    (TooLargeInputError, SkipKind.TOO_LARGE),
     (BinaryInputError, SkipKind.BINARY),
     (UnknownFormatError, SkipKind.UNKNOWN_FORMAT),
     (InputFileError, SkipKind.UNREADABLE),
