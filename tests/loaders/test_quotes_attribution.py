@@ -48,3 +48,41 @@ def test_a_president_is_not_an_executive_of_the_company_the_article_is_about():
     )
     ex = extract(parse_document(text))
     assert not any(r.predicate.value == "employs" for r in ex.relations)
+
+
+def test_the_one_quoted_as_saying_speaks_not_the_outlet():
+    text = (
+        '"We are growing fast in this market," Reuters quoted Anna Berg, head of Vesper '
+        "Labs' cloud unit, as saying.\n"
+    )
+    assert ("Anna Berg", True, "We are growing fast in this market") in _quotes(text)
+
+
+def test_a_role_then_the_name_in_apposition_after_said():
+    text = (
+        '"Demand will keep rising as models grow," said the company\'s chief executive, '
+        "Tomas Reyes, in comments reported by Reuters. "
+        '"Growth should be about 40 percent a year."\n'
+    )
+    found = _quotes(text)
+    assert ("Tomas Reyes", True, "Demand will keep rising as models grow") in found
+    assert ("Tomas Reyes", True, "Growth should be about 40 percent a year.") in found
+
+
+def test_an_honorific_is_not_part_of_the_name():
+    text = (
+        "Vesper Labs CEO Dr. Anna Berg highlighted that the new chip "
+        '"brings together everything we have learned about silicon."\n'
+    )
+    speakers = {who for who, direct, _ in _quotes(text) if direct}
+    assert speakers == {"Anna Berg"}
+
+
+def test_the_company_after_a_quote_is_not_a_company_the_quote_names():
+    text = (
+        "Vesper Cloud sells chips. Its TPUs are "
+        '"at the heart of services at Quarry Labs and Tarn AI," according to the company.\n'
+    )
+    assert ("Vesper Cloud", True, "at the heart of services at Quarry Labs and Tarn AI") in (
+        _quotes(text)
+    )

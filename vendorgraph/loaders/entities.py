@@ -60,6 +60,7 @@ __all__ = [
 
 TOKEN = r"(?:[A-Z][A-Za-z0-9&]*(?:-[A-Za-z0-9]+)*|[A-Za-z]+\d[A-Za-z0-9-]*)"
 _UPPER = "A-ZÀ-ÖØ-Þ"
+_HONORIFIC = r"(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+"  # "CEO Dr. Lisa Su": not part of the name
 _ALNUM = "A-Za-z0-9À-ÖØ-öø-ÿ"
 _CAP_TOKEN = rf"[{_UPPER}][{_ALNUM}&]*(?:-[{_ALNUM}]+)*"
 _CODE = re.compile(r"\b(?:[A-Z]{1,4}\d{2,4}[A-Za-z]{0,2}|[A-Z][a-z]+\d{1,2})\b")
@@ -197,7 +198,9 @@ def _compile(raw: dict[str, Any]) -> EntityPatterns:
             rf"\b(?P<name>[{_UPPER}][a-z]+(?:[ -][{_UPPER}][a-z]+){{0,2}}),\s+"
             rf"(?P<region>[{_UPPER}][a-z]+(?:\s[{_UPPER}][a-z]+)?)\b"
         ),
-        role_person=re.compile(rf"\b(?P<role>(?i:{roles})):?\s+(?P<person>{person})\b"),
+        role_person=re.compile(
+            rf"\b(?P<role>(?i:{roles})):?\s+(?:{_HONORIFIC})?(?P<person>{person})\b"
+        ),
         person_role_org=re.compile(
             rf"\b(?P<person>{person}),\s+(?:the\s+|a\s+|an\s+)?(?P<role>(?i:{roles}))\s+"
             rf"(?:at|of|for)\s+(?P<org>{name})"

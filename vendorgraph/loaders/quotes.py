@@ -111,7 +111,10 @@ def load_speech_patterns() -> SpeechPatterns:
         after=re.compile(
             rf"\s*,?\s*(?:(?P<v1>{verbs})\s+(?P<who1>{_WHO}{{1,80}})"
             rf"|(?P<who2>{_WHO}{{1,60}}?)\s+(?P<v2>{verbs})\b"
-            rf"|according\s+to\s+(?P<who3>{_WHO}{{1,80}}))"
+            rf"|according\s+to\s+(?P<who3>{_WHO}{{1,80}})"
+            # "Reuters quoted Jane Roe, head of ..., as saying": the one quoted speaks
+            rf"|(?:{_WHO}{{1,60}}?\s+)?quoted\s+(?P<who4>{_WHO}{{1,80}}?)"
+            rf"(?:,[^“”\"]{{0,120}}?)?\s+as\s+saying)"
         ),
         before=re.compile(rf"(?P<who>.{{1,120}}?)\s+{verb}(?:\s+that)?\b[^“”\"]*$"),
         # "Said Lena Park, chief analyst at Orbis: “…”", "Added AWS CEO Matt Garman, “…”"
@@ -191,17 +194,22 @@ class _Context:
         last = bisect.bisect_right(self.starts, hi) if self.ordered else len(self.starts)
         return [m for m in self.mentions[first:last] if m.end <= hi]
 
-    def last_before(self, pos: int, *, person: bool) -> str | None:
+    def last_before(self, pos: int, *, person: bool, skip: tuple[int, int] = (0, 0)) -> str | None:
+        """Return the person or organisation named last before `pos`, outside `skip`."""
         for m in reversed(self.mentions):
             etype = self.types[m.entity]
             wanted = etype is EntityType.PERSON if person else etype.is_organization
-            if m.end <= pos and wanted:
+            if m.end <= pos and wanted and not skip[0] <= m.start < skip[1]:
                 return m.entity
         return None
 
 
-def _resolve(ctx: _Context, lo: int, hi: int) -> _Speaker | None:
-    """Return the speaker named in ``text[lo:hi]``, or None when nothing there can speak."""
+def _resolve(ctx: _Context, lo: int, hi: int, *, skip: tuple[int, int] = (0, 0)) -> _Speaker | None:
+    """Return the speaker named in ``text[lo:hi]``, or None when nothing there can speak.
+
+    A pronoun or "the company" stands for the last one named before, outside `skip` (the
+    words of the quote being attributed: a company they name is not the one speaking).
+    """
     comma = ctx.text.rfind(",", lo, hi)
     if comma >= 0 and ctx.text[comma + 1 : hi].strip():
         lo = comma + 1
@@ -213,14 +221,14 @@ def _resolve(ctx: _Context, lo: int, hi: int) -> _Speaker | None:
     if people:
         return _person(ctx, people[-1])
     if ctx.pats.person_pronoun.match(words):
-        who = ctx.last_before(lo, person=True)
+        who = ctx.last_before(lo, person=True, skip=skip)
         return _person(ctx, who) if who else None
     orgs = [m.entity for m in found if ctx.types[m.entity].is_organization]
     holder = _role_holder(ctx, words, orgs)
     if holder is not None:
         return _person(ctx, holder)
     if ctx.pats.org_pronoun.match(words):  # "the company", "it": before "company" as a noun
-        who = ctx.last_before(lo, person=False)
+        who = ctx.last_before(lo, person=False, skip=skip)
         if who:
             return _Speaker(id=who)
     if ctx.pats.unnamed.search(words) and len(words.split()) <= 6:
@@ -308,17 +316,31 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _attribute_after(ctx: _Context, close: int, limit: int) -> _Speaker | None:
+def _attribute_after(ctx: _Context, opened: int, close: int, limit: int) -> _Speaker | None:
     start = close + 1
     if ctx.text.startswith("'", start):  # the second apostrophe of a doubled mark
         start += 1
     match = ctx.pats.after.match(ctx.text, start, limit)
     if match is None:
         return None
-    for group in ("who1", "who2", "who3"):
+    for group in ("who1", "who2", "who3", "who4"):
         if match.group(group):
             lo, hi = match.span(group)
-            return _resolve(ctx, lo, _cut_time(ctx.text, lo, hi))
+            speaker = _resolve(ctx, lo, _cut_time(ctx.text, lo, hi), skip=(opened, close))
+            if speaker is None or speaker.id is None:  # "said the company's CEO, Jane Roe,"
+                speaker = _apposed_person(ctx, hi) or speaker
+            return speaker
+    return None
+
+
+def _apposed_person(ctx: _Context, pos: int) -> _Speaker | None:
+    """Return the person named in apposition at `pos` (", Jane Roe," after a role)."""
+    comma = re.compile(r",\s*").match(ctx.text, pos)
+    if comma is None:
+        return None
+    for mention in ctx.inside(comma.end(), comma.end() + 80):
+        if mention.start == comma.end() and ctx.types[mention.entity] is EntityType.PERSON:
+            return _person(ctx, mention.entity)
     return None
 
 
@@ -369,7 +391,7 @@ def _direct(
         for start, end in _marked(ctx.text, lo, hi):
             sentence = _sentence_at(paragraph, start)
             speaker = (
-                _attribute_after(ctx, end, min(hi, end + 100))
+                _attribute_after(ctx, start, end, min(hi, end + 100))
                 or _attribute_before(ctx, sentence, start)
                 or last
             )
