@@ -104,5 +104,5 @@ def test_explain_shows_the_stated_share_behind_reliance():
     claim(G, "b", "a", "q", "supplies", "b now serves 40% of a's compute.", quantity=share)
     e = explain_edge(G, "a", "b")
     assert e.reliance == pytest.approx(0.4)
-    assert e.reliance_basis == "stated in the text: 40% of the customer's need"
+    assert e.reliance_basis == "stated in the text: 40% of the customer's need (0.40)"
     assert [c.sentence for c in e.reliance_claims] == ["b now serves 40% of a's compute."]

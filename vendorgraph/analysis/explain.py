@@ -17,7 +17,6 @@ Examples
 
 from __future__ import annotations
 
-import difflib
 import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -41,6 +40,7 @@ from vendorgraph.analysis.shares import stated_shares
 from vendorgraph.analysis.switching import switching_cost
 from vendorgraph.analysis.weights import Parameters, load_parameters
 from vendorgraph.errors import UnknownEntityError
+from vendorgraph.ontology.matching import graph_names, match_entity
 
 __all__ = [
     "ClaimExplanation",
@@ -61,9 +61,10 @@ def _names(G: nx.Graph, n: str) -> list[str]:
 
 
 def resolve(G: nx.Graph, name: str) -> str:
-    """Return the node id whose id, label or alias matches `name` (case-insensitive).
+    """Return the node id that `name` names, by :func:`vendorgraph.ontology.matching.match_entity`.
 
-    Organisations win over offerings with the same name, then the smallest id.
+    An id or IRI, else a label or alias (case-insensitive, then without company forms such as
+    "Corp."); organisations win over offerings with the same name.
 
     Raises
     ------
@@ -81,19 +82,9 @@ def resolve(G: nx.Graph, name: str) -> str:
     Traceback (most recent call last):
     ...
     vendorgraph.errors.UnknownEntityError: no entity named 'nvida'; close matches: ['Nvidia', \
-'org/nvidia']; give a label, an alias or a node id
+'org/nvidia']; give a label, an alias or an entity id such as 'org/nvidia'
     """
-    wanted = name.strip().casefold()
-    hits = [n for n in G if wanted in {x.casefold() for x in _names(G, n) if x}]
-    if hits:
-        offering = {"Chip", "Product", "Technology", "Person", "Place"}
-        return min(hits, key=lambda n: (G.nodes[n].get("type") in offering, str(n)))
-    known = {x.casefold(): x for n in G for x in _names(G, n) if x}
-    close = difflib.get_close_matches(wanted, sorted(known), n=5, cutoff=0.6)
-    raise UnknownEntityError(
-        f"no entity named {name!r}; close matches: {[known[c] for c in close]!r}; "
-        "give a label, an alias or a node id"
-    )
+    return match_entity(name, graph_names(G))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -258,7 +249,8 @@ def _reliance(
     zero = {"weight": 1.0, "magnitude": 0.0, "polarity": 1, "contribution": 0.0}
     if mine:
         share, c = max(mine, key=lambda x: x[0].value)
-        basis = f"stated in the text: {share.text} of the customer's need"
+        of = f"a stated {share.total}" if share.total else "the customer's need"
+        basis = f"stated in the text: {share.text} of {of} ({share.value:.2f})"
         return basis, (_explained(G, c, counted=True, **zero),), revenue
     n = round(1 / value) if value > 0 else 0
     if n <= 1:

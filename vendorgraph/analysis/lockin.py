@@ -29,7 +29,6 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.stats import rankdata
 
-from vendorgraph.analysis._time import parse_date
 from vendorgraph.analysis.columns import ClaimColumns, claim_columns
 from vendorgraph.analysis.crosscheck import katz_impact, kendall_tau, pagerank
 from vendorgraph.analysis.debtrank import debtrank_from_each, direct_impact, linear_impact
@@ -46,6 +45,7 @@ from vendorgraph.analysis.switching import (
 )
 from vendorgraph.analysis.weights import FACTORS, Parameters, load_parameters
 from vendorgraph.errors import InputError
+from vendorgraph.ontology.dates import parse_date
 
 __all__ = [
     "LockinOptions",
@@ -156,7 +156,8 @@ def _reliance(cols: ClaimColumns, share: np.ndarray, params: Parameters) -> np.n
 def stated_share_columns(cols: ClaimColumns) -> tuple[np.ndarray, np.ndarray]:
     """Return per edge the largest stated customer share and supplier revenue share (NaN: none).
 
-    Only supporting claims whose sentence holds a percentage or fraction are read.
+    Only supporting claims whose sentence holds a percentage, a fraction or two amounts of
+    money (a committed part of a stated total) are read.
     """
     customer = np.full(len(cols.edges), np.nan)
     supplier = np.full(len(cols.edges), np.nan)
@@ -175,7 +176,8 @@ def stated_share_columns(cols: ClaimColumns) -> tuple[np.ndarray, np.ndarray]:
 
 def _has_share(c: Any) -> bool:
     numbers = c.quantities or (() if c.quantity is None else (c.quantity,))
-    return any(q.kind in ("percent", "fraction") for q in numbers)
+    kinds = [q.kind for q in numbers]
+    return "percent" in kinds or "fraction" in kinds or kinds.count("money") > 1
 
 
 def _suppliers(cols: ClaimColumns) -> np.ndarray:

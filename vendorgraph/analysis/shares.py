@@ -42,6 +42,7 @@ _OF = re.compile(
     rf"(?P<what>{_NEED}|{_REVENUE})\b(?P<rest>[^,;]*)"
 )
 _PRONOUNS = frozenset({"its", "their", "his", "her"})
+_TOTAL = rf"budget|commitments?|{_NEED}"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -49,13 +50,14 @@ class Share:
     """A share stated about the pair.
 
     ``side`` is ``"customer"`` (of the customer's need: the reliance) or ``"supplier"`` (of the
-    supplier's revenue).
+    supplier's revenue); ``total`` is the stated total a committed amount is a part of.
     """
 
     side: str
     value: float
     text: str
     sentence: str
+    total: str | None = None
 
 
 def _value(q: ClaimQuantity) -> float | None:
@@ -85,6 +87,48 @@ def _side(m: re.Match[str], before: str, customer: Sequence[str], supplier: Sequ
     return None
 
 
+def _spend_shares(
+    text: str, numbers: Sequence[ClaimQuantity], customer: Sequence[str], supplier: Sequence[str]
+) -> list[Share]:
+    """Return committed spend over a stated total of the customer's ("$38B of its $100B")."""
+    money = [q for q in numbers if q.kind == "money" and q.text and _value(q)]
+    out = []
+    for part in money:
+        at = text.find(part.text)
+        for total in money:
+            value = _ratio(part, total)
+            if value is None or at < 0:
+                continue
+            m = _frame(total.text).match(text, at + len(part.text))
+            if m is not None and _side(m, text[:at], customer, supplier) == "customer":
+                out.append(
+                    Share(
+                        side="customer",
+                        value=value,
+                        text=part.text,
+                        sentence=text,
+                        total=total.text,
+                    )
+                )
+    return out
+
+
+def _ratio(part: ClaimQuantity, total: ClaimQuantity) -> float | None:
+    x, t = _value(part), _value(total)
+    ok = part is not total and x is not None and t is not None and 0 < x <= t
+    return x / t if ok and x is not None and t is not None else None
+
+
+def _frame(total: str) -> re.Pattern[str]:
+    """'of its <total> [in] ... <need>' after the committed amount, the total given."""
+    return re.compile(
+        r"\s*of\s+(?:the\s+)?(?P<owner>[\w .&'’-]+?)(?:'s|’s)?\s+"
+        + re.escape(total)
+        + r"\s+(?:in\s+|of\s+)?(?:[\w-]+\s+){0,2}?"
+        + rf"(?P<what>{_TOTAL})\b(?P<rest>[^,;]*)"
+    )
+
+
 def stated_shares(c: Claim, *, customer: Sequence[str], supplier: Sequence[str]) -> list[Share]:
     """Return the shares the claim's sentence states about this customer and supplier.
 
@@ -100,8 +144,10 @@ def stated_shares(c: Claim, *, customer: Sequence[str], supplier: Sequence[str])
     -------
     list of Share
         A customer-side share needs "N% of <customer>'s <need>" (or "of its <need> from
-        <supplier>") with the supplier named in the clause; a supplier-side share needs
-        "<customer> ... N% of <supplier>'s <revenue>". Values outside (0, 1] are dropped.
+        <supplier>") with the supplier named in the clause, or committed spend over a stated
+        total of the customer's ("$38B of its $100B compute budget with <supplier>": 0.38);
+        a supplier-side share needs "<customer> ... N% of <supplier>'s <revenue>". Values
+        outside (0, 1] are dropped.
 
     Examples
     --------
@@ -114,7 +160,7 @@ def stated_shares(c: Claim, *, customer: Sequence[str], supplier: Sequence[str])
     [('customer', 0.6)]
     """
     numbers = c.quantities or (() if c.quantity is None else (c.quantity,))
-    text, out = c.evidence, []
+    text, out = c.evidence, _spend_shares(c.evidence, numbers, customer, supplier)
     for q in numbers:
         value = _value(q) if q.kind in ("percent", "fraction") else None
         at = text.find(q.text) if q.text else -1
