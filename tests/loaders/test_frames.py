@@ -111,3 +111,12 @@ def test_cutting_a_dependence_is_not_a_restriction():
     found = _triples("Orchard AI wants to cut its dependence on Tarn Semiconductor.")
     assert ("Orchard AI", "depends_on", "Tarn Semiconductor") in found
     assert not any(p == "restricts" for _, p, _ in found)
+
+
+def test_a_version_after_a_listed_chip_family_names_a_model_but_a_figure_does_not():
+    text = "Google's TPU v7 outruns the TPU 4,096 times over. The H100 80GB costs more."
+    ex = extract(parse_document(text + "\n"))
+    names = {e.name for e in ex.entities}
+    assert "TPU v7" in names
+    assert not any(n.startswith(("TPU 4", "H100 8")) for n in names)
+    assert ("Google", "develops", "TPU v7") in _triples(text)

@@ -1126,6 +1126,22 @@ def _org_before_in(table: _Table, lo: int, hi: int) -> str | None:
     return found[-1] if found else None
 
 
+# a version after the name of a listed chip family ("TPU v7", "Gen 3"), not a figure ("TPU
+# 4,096", "H100 80GB") and not a year (four digits)
+_VERSION = re.compile(r"\s(?:v\d{1,2}[a-z]?|Gen\s?\d{1,2}|\d{1,3}[A-Z]?)(?![\w%.,-]?\w)")
+
+
+def _versions(table: _Table) -> None:
+    """Name a model of a listed chip family by its version: "TPU v7" is its own chip."""
+    for (start, end), key in sorted(table.mentions.items()):
+        draft = table.drafts[key]
+        if draft.entry is None or draft.type is not EntityType.CHIP:
+            continue
+        version = _VERSION.match(table.text, end)
+        if version is not None and table.at(start, end) == key:
+            table.add(table.text[start : version.end()], EntityType.CHIP, start, version.end())
+
+
 def _paren_aliases(table: _Table) -> None:
     for (_lo, hi), key in table.items():
         match = _PAREN.match(table.text, hi)
@@ -1380,6 +1396,7 @@ def find_entities(
         _codes(table, sentence)
         _technical_terms(table, pats, sentence)
         _places(table, pats, sentence)
+    _versions(table)
     _paren_aliases(table)
     for sentence in sents:
         _list_members(table, pats, sentence)
