@@ -17,7 +17,7 @@ from vendorgraph.loaders.corpus import (
     IngestEvent,
     Skip,
     SkipKind,
-    english_ratio,
+    identify_language,
     ingest,
     iter_ingest,
     iter_sources,
@@ -345,10 +345,27 @@ def test_short_texts_are_not_judged_for_language(tmp_path: Path) -> None:
         ),
     ],
 )
-def test_english_ratio_separates_english_from_other_languages(text: str, english: bool) -> None:
-    ratio, words = english_ratio(text)
+def test_the_language_identifier_separates_english_from_other_languages(
+    text: str, english: bool
+) -> None:
+    language, words = identify_language(text)
     assert words >= 12
-    assert (ratio >= 0.15) is english
+    assert (language == "en") is english
+
+
+def test_the_language_verdict_is_the_same_in_every_process(tmp_path: Path) -> None:
+    # py3langid draws no random numbers: worker processes and this one agree, run after run
+    texts = [prose(seed) for seed in range(6)] + [GERMAN * 2]
+    for i, text in enumerate(texts):
+        write(tmp_path, f"{i}.txt", text)
+    kinds = [
+        [
+            getattr(x, "kind", "extracted")
+            for x in ingest([tmp_path], extractor=bare, workers=w).skipped
+        ]
+        for w in (1, 2, 1)
+    ]
+    assert kinds[0] == kinds[1] == kinds[2] == [SkipKind.NOT_ENGLISH]
 
 
 # ---------------------------------------------------------------------------- duplicates

@@ -5,7 +5,9 @@ Three tests, cheapest first:
 - **exact**: the same content hash (a syndicated copy with the same text);
 - **wire**: the same normalised title and the same wire-source (or publisher) credit;
 - **near**: word 5-gram shingles whose MinHash estimate of the Jaccard similarity is at least
-  a threshold (0.9), found through locality-sensitive hashing bands.
+  a threshold (0.9), found through locality-sensitive hashing bands. The MinHash is
+  datasketch's (``scheme="affine32"``, 128 permutations drawn from a fixed seed, so signatures
+  agree across runs and processes) over the top 32 bits of each shingle's hash.
 
 The index keeps a few hundred bytes per article (a digest, a key, a MinHash signature), never
 the text, so a corpus streams through it.
@@ -24,10 +26,12 @@ True
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -52,10 +56,9 @@ ROWS = NUM_PERM // BANDS
 
 _WORD = re.compile(r"\w+")
 _MIX = np.uint64(1_099_511_628_211)  # FNV-1a 64-bit prime, to roll word hashes into shingles
-_RNG = np.random.default_rng(20_240_601)
-_A = _RNG.integers(1, 2**63, size=NUM_PERM, dtype=np.uint64) | np.uint64(1)
-_B = _RNG.integers(0, 2**63, size=NUM_PERM, dtype=np.uint64)
 _SHIFT = np.uint64(32)
+SEED = 20_240_601
+_SCHEME = "affine32"
 
 Signature = npt.NDArray[np.uint32]
 
@@ -132,8 +135,9 @@ def _distinct(values: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
 def minhash(hashed: npt.NDArray[np.uint64]) -> Signature:
     """Return the MinHash signature (128 values) of a set of 64-bit shingle hashes.
 
-    Each of the 128 hash functions is a multiply-shift hash ``(a * x + b) >> 32`` with fixed
-    seeds, so signatures agree across runs and processes.
+    It is ``datasketch.MinHash(num_perm=128, seed=SEED, scheme="affine32")`` fed the top 32
+    bits of each hash (the shingles are hashed already), so signatures agree across runs and
+    processes.
 
     Examples
     --------
@@ -141,11 +145,29 @@ def minhash(hashed: npt.NDArray[np.uint64]) -> Signature:
     >>> sig.shape, sig.dtype.name
     ((128,), 'uint32')
     """
-    if hashed.size == 0:
-        return np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
-    mixed = np.multiply.outer(hashed, _A)
-    mixed += _B
-    return (mixed.min(axis=0) >> _SHIFT).astype(np.uint32)
+    sketch = _sketch()
+    sketch.update_batch((hashed >> _SHIFT).tolist())
+    return np.asarray(sketch.hashvalues, dtype=np.uint32)
+
+
+def _sketch() -> Any:
+    """Return an empty MinHash with the index's permutations (drawn once, from :data:`SEED`)."""
+    from datasketch import MinHash
+
+    return MinHash(
+        num_perm=NUM_PERM,
+        seed=SEED,
+        scheme=_SCHEME,
+        hashfunc=int,
+        permutations=_permutations(),
+    )
+
+
+@functools.cache
+def _permutations() -> Any:
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=_SCHEME).permutations
 
 
 def jaccard(a: npt.NDArray[np.unsignedinteger], b: npt.NDArray[np.unsignedinteger]) -> float:

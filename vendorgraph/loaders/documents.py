@@ -309,7 +309,8 @@ def _load_yaml(handler: Any, block: str, path: str | None) -> Any:
     import yaml
 
     try:
-        return handler.load(block, Loader=yaml.BaseLoader)
+        # libyaml's loader where PyYAML was built with it (the wheels are), the same answers
+        return handler.load(block, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
     except yaml.YAMLError as err:
         mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
         number = mark.line if mark is not None else 0
