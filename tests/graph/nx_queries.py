@@ -7,7 +7,6 @@ Python over the graph; ``test_parity.py`` holds every query's SPARQL to it.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -16,42 +15,14 @@ from typing import Any
 
 import networkx as nx
 
-from vendorgraph.errors import InputError, UnknownEntityError
+from vendorgraph.errors import InputError
 from vendorgraph.graph.queries import QueryResult, load_query
 from vendorgraph.graph.queries.named import check_params
 from vendorgraph.graph.queries.result import ordered_rows
 from vendorgraph.graph.rdf import entity_iri
+from vendorgraph.ontology.matching import graph_names, match_entity
 from vendorgraph.ontology.namespace import ID, VGC, concept_map
 from vendorgraph.ontology.terms import EntityType, Modality, Predicate, QuantityKind
-
-
-def _close(name: str, candidates: Iterable[str]) -> str:
-    names = sorted(set(candidates))
-    lowered = {n.lower(): n for n in names}
-    close = difflib.get_close_matches(name.lower(), list(lowered), n=5, cutoff=0.5)
-    return ", ".join(repr(lowered[c]) for c in close) or "none"
-
-
-def _pick(name: str, found: Sequence[str], everything: Callable[[], Iterable[str]]) -> str:
-    if len(found) == 1:
-        return found[0]
-    if found:
-        raise InputError(f"{name!r} names {len(found)} entities ({', '.join(found)}); use an id")
-    raise UnknownEntityError(
-        f"no entity is called {name!r}; close names: {_close(name, everything())}. "
-        "Check the spelling or use an entity id such as 'org/nvidia'"
-    )
-
-
-_DEPENDENCY_LIKE = frozenset(
-    {
-        Predicate.SUPPLIES,
-        Predicate.DEPLOYS,
-        Predicate.USES,
-        Predicate.INTEGRATES,
-        Predicate.DEPENDS_ON,
-    }
-)
 
 
 def _iri(node: str | None) -> str | None:
@@ -77,26 +48,12 @@ def _dependency_edges(
     G: nx.MultiDiGraph,
 ) -> Iterable[tuple[str, str | None, str | None, str, dict]]:
     for s, o, key, data in G.edges(keys=True, data=True):
-        if Predicate(data["predicate"]) in _DEPENDENCY_LIKE:
+        if Predicate(data["predicate"]).is_dependency:
             yield (*_roles(G, s, o, data["predicate"]), key, data)
 
 
 def _nx_resolve(G: nx.MultiDiGraph, name: str) -> str:
-    if name in G:
-        return name
-    if name.startswith(str(ID)):
-        return _pick(name, [n for n in G if _iri(n) == name], lambda: [])
-    wanted = name.lower()
-    found = sorted(
-        n
-        for n, d in G.nodes(data=True)
-        if wanted in {x.lower() for x in (d["label"], *d["aliases"])}
-    )
-
-    def everything() -> list[str]:
-        return [x for _, d in G.nodes(data=True) for x in (d["label"], *d["aliases"])]
-
-    return _pick(name, found, everything)
+    return match_entity(name, graph_names(G))
 
 
 def _label(G: nx.MultiDiGraph, node: str | None) -> str | None:

@@ -134,7 +134,7 @@ def test_numbers_about_orbita_are_those_in_its_claim_sentence(ds):
 )
 def test_injection_through_a_parameter_is_just_an_unknown_name(ds, name):
     before = len(ds)
-    with pytest.raises(UnknownEntityError, match="no entity is called"):
+    with pytest.raises(UnknownEntityError, match="no entity named"):
         run_named(ds, "suppliers-of", company=name)
     assert len(ds) == before
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from tests.graph._multi import deal
 from vendorgraph.errors import InputError
 from vendorgraph.graph.networkx import to_networkx
 from vendorgraph.graph.rdf import to_dataset
-from vendorgraph.graph.timeline import diff, parse_iso
+from vendorgraph.graph.timeline import diff, is_known
 
 
 def _corpus():
@@ -43,6 +45,8 @@ def test_bad_date_is_an_input_error():
         to_networkx(_corpus(), as_of="June")
 
 
-def test_parse_iso_partial_dates():
-    assert str(parse_iso("2025-03", end=True)) == "2025-03-31"
-    assert parse_iso("soon") is None
+def test_a_date_that_is_not_iso_in_an_article_is_unknown_not_an_error():
+    first = _corpus()[0]
+    undated = replace(first, document=replace(first.document, published="soon"))
+    assert is_known(undated, "2020-01-01")
+    assert not is_known(first, "2020-01-01")

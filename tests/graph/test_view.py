@@ -148,7 +148,9 @@ def test_focus_resolves_names_and_counts_hops(focus, depth, expected):
 
 
 def test_unknown_focus_lists_close_names():
-    with pytest.raises(UnknownEntityError, match=r"no entity 'Nimbos'.*did you mean.*'Nimbus'"):
+    with pytest.raises(
+        UnknownEntityError, match=r"no entity named 'Nimbos'; close matches: \['Nimbus'"
+    ):
         render_view(_graph(), focus="Nimbos")
 
 

@@ -32,8 +32,8 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from vendorgraph.analysis._time import parse_date
 from vendorgraph.analysis.capabilities import offering_capability
+from vendorgraph.ontology.dates import parse_date
 
 __all__ = [
     "SUPPORT_ROLES",

@@ -28,10 +28,11 @@ from typing import Any
 
 import ahocorasick
 
-from vendorgraph.analysis._time import parse_date, years_between
+from vendorgraph.analysis._time import years_between
 from vendorgraph.analysis.dependencies import SUPPORT_ROLES, Claim, ClaimQuantity
 from vendorgraph.analysis.weights import FACTORS, Parameters, load_parameters
 from vendorgraph.errors import InputError, InputFileError
+from vendorgraph.ontology.dates import parse_date
 
 __all__ = [
     "Evidence",

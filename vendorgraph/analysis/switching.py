@@ -32,7 +32,6 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from vendorgraph.analysis._time import parse_date
 from vendorgraph.analysis.columns import ClaimColumns, claim_columns
 from vendorgraph.analysis.dependencies import (
     as_dependencies,
@@ -49,6 +48,7 @@ from vendorgraph.analysis.factors import (
 )
 from vendorgraph.analysis.weights import FACTORS, Parameters, load_parameters
 from vendorgraph.errors import InputError, UnknownEntityError
+from vendorgraph.ontology.dates import parse_date
 
 __all__ = [
     "EvidenceTable",

@@ -112,18 +112,8 @@ def why_same(
 ) -> Explanation:
     """Explain whether names (or ids) `a` and `b` are one entity, and why or why not.
 
-    Parameters
-    ----------
-    source : rdflib.Dataset, rdflib.Graph or Resolution
-        A built graph (merges read from its registry) or a resolution.
-    a, b : str
-        Names, aliases or entity ids.
-    rules : ResolutionRules, optional
-        Rules to cite when a ``[[different]]`` rule keeps them apart.
-
-    Returns
-    -------
-    Explanation
+    `source` is a built graph (its registry names and stored merges) or a resolution; `a`,
+    `b` and `rules` are as for :func:`vendorgraph.resolution.explain_names`, which this calls.
 
     Examples
     --------

@@ -23,58 +23,28 @@ Examples
 
 from __future__ import annotations
 
-import calendar
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import cast
 
 from rdflib import Dataset, Graph
 
-from vendorgraph.errors import InputError
 from vendorgraph.graph.rdf import from_dataset
+from vendorgraph.ontology.dates import parse_date
 from vendorgraph.ontology.model import Extraction, Relation
 
-__all__ = ["Diff", "ScoreChange", "diff", "is_active", "is_known", "parse_iso", "snapshot"]
-
-
-def parse_iso(value: str | date | None, *, end: bool = False) -> date | None:
-    """Return the first (or, with `end`, the last) day an ISO date or partial date covers.
-
-    Returns None for None or a text that is not an ISO date.
-
-    Examples
-    --------
-    >>> parse_iso("2027"), parse_iso("2024-02", end=True)
-    (datetime.date(2027, 1, 1), datetime.date(2024, 2, 29))
-    """
-    if value is None or isinstance(value, date):
-        return value
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:T.*)?", value.strip())
-    if m is None:
-        return None
-    year, month, day = int(m[1]), m[2], m[3]
-    try:
-        if day is not None:
-            return date(year, int(month or 1), int(day))
-        if month is not None:
-            last = calendar.monthrange(year, int(month))[1] if end else 1
-            return date(year, int(month), last)
-        return date(year, 12, 31) if end else date(year, 1, 1)
-    except ValueError:
-        return None
+__all__ = ["Diff", "ScoreChange", "diff", "is_active", "is_known", "snapshot"]
 
 
 def _when(value: str | date) -> date:
-    found = parse_iso(value)
-    if found is None:
-        raise InputError(f"date {value!r} is not an ISO date; write it as YYYY-MM-DD")
-    return found
+    """Return the day a user's date names; an InputError if it is not an ISO date."""
+    return cast(date, parse_date(value))  # None only for None, which `value` never is
 
 
 def is_known(ex: Extraction, when: str | date) -> bool:
     """Whether the article was published on or before `when` (undated: always)."""
-    published = parse_iso(ex.document.published)
+    published = parse_date(ex.document.published, strict=False)
     return published is None or published <= _when(when)
 
 
@@ -91,7 +61,8 @@ def is_active(rel: Relation, when: str | date) -> bool:
     (False, True)
     """
     day = _when(when)
-    start, end = parse_iso(rel.start), parse_iso(rel.end, end=True)
+    start = parse_date(rel.start, strict=False)
+    end = parse_date(rel.end, end=True, strict=False)
     return (start is None or start <= day) and (end is None or day <= end)
 
 

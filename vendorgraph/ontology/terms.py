@@ -84,6 +84,28 @@ class Predicate(StrEnum):
         """Whether the relation reads the same in both directions."""
         return self in (Predicate.PARTNERS_WITH, Predicate.COMPETES_WITH)
 
+    @property
+    def is_dependency(self) -> bool:
+        """Whether one side depends on the other through it (a ``vg:Dependency`` in RDF).
+
+        Examples
+        --------
+        >>> Predicate.SUPPLIES.is_dependency, Predicate.INVESTS_IN.is_dependency
+        (True, False)
+        """
+        return self in _DEPENDENCY_PREDICATES
+
+
+_DEPENDENCY_PREDICATES = frozenset(
+    {
+        Predicate.SUPPLIES,
+        Predicate.DEPLOYS,
+        Predicate.USES,
+        Predicate.INTEGRATES,
+        Predicate.DEPENDS_ON,
+    }
+)
+
 
 class Modality(StrEnum):
     """The claimant's stance towards a claim (not our confidence in extracting it)."""

@@ -9,9 +9,11 @@ False
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 
-from vendorgraph.ontology.matching import fold_name, normalise_name
+from vendorgraph.errors import UnknownEntityError
+from vendorgraph.ontology.matching import match_entity, normalise_name
 from vendorgraph.resolution.records import Explanation, Merge
 from vendorgraph.resolution.rules import ResolutionRules
 
@@ -61,12 +63,14 @@ def explain_names(
 
 
 def _lookup(name: str, pairs: Iterable[tuple[str, str]]) -> str | None:
-    pairs = list(pairs)
-    for key in (fold_name, normalise_name):
-        ids = {eid for n, eid in pairs if name == eid or key(n) == key(name)}
-        if ids:
-            return min(ids)
-    return None
+    """Return the entity `name` names (:func:`match_entity`), None when it names none."""
+    names: dict[str, list[str]] = defaultdict(list)
+    for n, eid in pairs:
+        names[eid].append(n)
+    try:
+        return match_entity(name, names)
+    except UnknownEntityError:
+        return None
 
 
 def _reasons(

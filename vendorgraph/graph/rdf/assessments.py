@@ -5,12 +5,9 @@
 
 Examples
 --------
->>> from vendorgraph.graph.rdf.write import to_dataset
->>> from vendorgraph.ontology import Document, Extraction
->>> ds = to_dataset([Extraction(document=Document(text="x"))])
->>> add_assessments(ds, [], [{"id": "org/acme", "hhi": 1.0}])
->>> read_assessments(ds)[1][0]["hhi"]
-1.0
+>>> from vendorgraph.graph.store import new_dataset
+>>> read_assessments(new_dataset())
+([], [])
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 from enum import Enum
 from functools import cache, lru_cache
@@ -30,6 +30,7 @@ from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
 from vendorgraph.graph.store import PlainTerm
+from vendorgraph.ontology.dates import parse_date
 from vendorgraph.ontology.model import Span, stable_hash
 from vendorgraph.ontology.namespace import ID, concept_map
 from vendorgraph.ontology.terms import EntityType, Predicate
@@ -152,7 +153,7 @@ _DATE_TYPES = (
 def date_literal(value: str) -> Lit:
     """Return a date literal whose datatype carries the precision; xsd:string if not ISO."""
     for pattern, datatype in _DATE_TYPES:
-        if re.fullmatch(pattern, value) and _valid_date(value.split("-")):
+        if re.fullmatch(pattern, value) and parse_date(value, strict=False) is not None:
             return _rdflib_lexical(value, datatype)
     if "T" in value and _is_datetime(value):
         return _rdflib_lexical(value, XSD.dateTime)
@@ -162,15 +163,6 @@ def date_literal(value: str) -> Lit:
 def _rdflib_lexical(value: str, datatype: URIRef) -> Lit:
     """Return the lexical form rdflib gives `value` (it rewrites some dates and times)."""
     return (str(Literal(value, datatype=datatype)), str(datatype))
-
-
-def _valid_date(parts: list[str]) -> bool:
-    padded = [*parts, "01", "01"][:3]
-    try:
-        date(int(padded[0]), int(padded[1]), int(padded[2]))
-    except ValueError:
-        return False
-    return int(padded[0]) > 0
 
 
 def _is_datetime(value: str) -> bool:

@@ -88,16 +88,6 @@ _VG, _VGC, _SCHEMA, _OA = (
 )
 _ID, _WD = str(ID), str(WD)
 
-_DEPENDENCY_LIKE = frozenset(
-    {
-        Predicate.SUPPLIES,
-        Predicate.DEPLOYS,
-        Predicate.USES,
-        Predicate.INTEGRATES,
-        Predicate.DEPENDS_ON,
-    }
-)
-
 
 @lru_cache(maxsize=1)
 def _market_roles() -> frozenset[str]:
@@ -433,7 +423,7 @@ def _proposition_triples(
     yield node, _VG.predicate, concept_node(r.predicate)
     yield node, _RDF.object, obj
     object_is_org = types[r.object].is_organization
-    if r.predicate in _DEPENDENCY_LIKE:
+    if r.predicate.is_dependency:
         yield node, _RDF.type, _VG.Dependency
         yield from _dependency_roles(node, r.predicate, subject, obj, object_is_org)
     elif r.predicate is Predicate.PARTNERS_WITH:

@@ -108,7 +108,7 @@ def _bands(G: nx.MultiDiGraph, selection: Selection, tiers: Mapping[str, int]) -
     """Rows of nodes top to bottom: each tier's companies, then the offerings they develop."""
     U = _undirected(selection)
     last = max(tiers.values(), default=0)
-    bands: list[list[str]] = [[] for _ in range(2 * last + 3)]
+    bands: list[list[str]] = [[] for _ in range(2 * max(last, 1) + 3)]  # offerings: below tier 1
     for node in selection.nodes:
         if node in tiers:
             bands[2 * tiers[node]].append(node)

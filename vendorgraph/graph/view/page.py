@@ -80,7 +80,7 @@ def render_view(G: nx.MultiDiGraph, **options: Any) -> str:
     >>> render_view(G, focus="nimbs")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    vendorgraph.errors.UnknownEntityError: no entity 'nimbs' in the graph: ...mean ['Nimbus', ...]?
+    vendorgraph.errors.UnknownEntityError: no entity named 'nimbs'; close matches: ['Nimbus', ...
     """
     opts = ViewOptions(**options)
     selection = select(G, opts)

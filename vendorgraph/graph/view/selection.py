@@ -5,7 +5,6 @@ Links are claims and derived dependencies; the ego view and the size cap come la
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -14,8 +13,8 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from vendorgraph.errors import UnknownEntityError
 from vendorgraph.graph.view.options import DERIVED, ORGANIZATION_TYPES, SCORE_NAMES, ViewOptions
+from vendorgraph.ontology.matching import graph_names, match_entity
 
 __all__ = [
     "Link",
@@ -137,25 +136,8 @@ def node_type(G: nx.MultiDiGraph, node: str) -> str:
 
 
 def _resolve_focus(G: nx.MultiDiGraph, focus: str) -> str:
-    """Return the node id that `focus` names (an id, a label or an alias, any case)."""
-    if focus in G:
-        return focus
-    names: dict[str, set[str]] = {}
-    for node, attrs in G.nodes(data=True):
-        for name in (str(node), attrs.get("label") or "", *(attrs.get("aliases") or ())):
-            if name:
-                names.setdefault(str(name), set()).add(str(node))
-    folded = {n.casefold(): ids for n, ids in names.items()}
-    hits = folded.get(focus.casefold(), set())
-    if len(hits) == 1:
-        return next(iter(hits))
-    close = difflib.get_close_matches(focus, sorted(names), n=5, cutoff=0.6)
-    if len(hits) > 1:
-        raise UnknownEntityError(
-            f"{focus!r} names several entities {sorted(hits)!r}: pass one of these ids"
-        )
-    hint = f"did you mean {close!r}?" if close else "pass a node id such as 'org/nvidia'"
-    raise UnknownEntityError(f"no entity {focus!r} in the graph: {hint}")
+    """Return the node id that `focus` names (see :func:`match_entity`)."""
+    return match_entity(focus, graph_names(G))
 
 
 def select(G: nx.MultiDiGraph, opts: ViewOptions) -> Selection:
