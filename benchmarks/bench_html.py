@@ -10,11 +10,11 @@ Shapes, each with the given number of elements around our own two-sentence artic
 - ``ordinary`` (the baseline): paragraphs of news text in an ``<article>``, as many as make
   the page as long as ``nested``, measured in the same run.
 
-Per shape it prints the seconds of :func:`~vendorgraph.loaders.documents.parse_document` at each
-size, the growth exponent between sizes (1.0 linear, 2.0 quadratic) and the ratio to
-``ordinary`` of the same size. ``--old REV`` also times the reader of that git revision (the
-hand-written parser before trafilatura: 24a4d7d) on ``nested``, in a child killed past
-``--limit`` seconds.
+Per shape it prints the seconds of :func:`~vendorgraph.loaders.pages.read_page` (the page to
+its article text, before the size limit of one article) at each size, the growth exponent
+between sizes (1.0 linear, 2.0 quadratic) and the ratio to ``ordinary`` of the same size.
+``--old REV`` also times the reader of that git revision (the hand-written parser before
+trafilatura: 24a4d7d) on ``nested``, in a child killed past ``--limit`` seconds.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from vendorgraph.loaders.documents import parse_document  # noqa: E402
+from vendorgraph.loaders.pages import read_page  # noqa: E402
 
 DEAL = "<p>Quarry Compute will rent 4,000 accelerators from Lumen Grid for three years.</p>"
 MORE = "<p>The first racks arrive in March, Quarry Compute said.</p>"
@@ -51,8 +51,8 @@ def unclosed(n: int) -> str:
 def ordinary(n: int) -> str:
     """Return a page of news paragraphs as long as ``nested(n)``."""
     size = len(nested(n))
-    paragraph = f"<p>{NEWS}</p>"
-    body = paragraph * max(0, (size - len(DEAL) - len(MORE) - 40) // len(paragraph))
+    count = max(0, (size - len(DEAL) - len(MORE) - 40) // len(f"<p>{NEWS} 00000</p>"))
+    body = "".join(f"<p>{NEWS} {i:05}</p>" for i in range(count))  # distinct: none dropped
     page = f"<html><body><article>{DEAL}{body}{MORE}</article></body></html>"
     return page + " " * max(0, size - len(page))
 
@@ -64,9 +64,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
 }
 
 
-def seconds(read: Callable[..., object], page: str) -> float:
+def seconds(read: Callable[[str], object], page: str) -> float:
     t0 = time.perf_counter()
-    read(page, suffix=".html")
+    read(page)
     return time.perf_counter() - t0
 
 
@@ -85,7 +85,7 @@ def old_reader(rev: str) -> Callable[..., object]:
     module = importlib.util.module_from_spec(spec)
     sys.modules["old_documents"] = module
     spec.loader.exec_module(module)
-    return module.parse_document
+    return lambda page: module.parse_document(page, suffix=".html")
 
 
 def _old_child(rev: str, n: int, out: multiprocessing.queues.Queue) -> None:  # type: ignore[name-defined]
@@ -110,10 +110,9 @@ def main() -> None:
     parser.add_argument("--old", help="also time this git revision's reader on 'nested'")
     parser.add_argument("--limit", type=float, default=120.0, help="seconds for --old")
     args = parser.parse_args()
-    parse_document(ordinary(10), suffix=".html")  # import trafilatura and lxml once
+    read_page(ordinary(10))  # import trafilatura and lxml once
     times = {
-        name: [seconds(parse_document, make(n)) for n in args.sizes]
-        for name, make in SHAPES.items()
+        name: [seconds(read_page, make(n)) for n in args.sizes] for name, make in SHAPES.items()
     }
     print(f"{'shape':10} " + " ".join(f"{n:>9}" for n in args.sizes) + "   growth  x ordinary")
     for name, row in times.items():
