@@ -502,10 +502,26 @@ def _label(G: nx.MultiDiGraph, node: str) -> str:
     return str(G.nodes[node].get("label", node)) if node in G else node
 
 
-def _scores(G: nx.MultiDiGraph, weights: Path | None, as_of: str | None) -> Any:
-    from vendorgraph.analysis import load_parameters, lockin
+def _options(weights: Path | None, as_of: str | None, sizes: str | None = None) -> Any:
+    """Return the analysis' ScoringOptions for a --weights file, --as-of and --sizes."""
+    from vendorgraph.analysis import ScoringOptions, load_parameters
 
-    return lockin(G, params=load_parameters(weights), as_of=as_of)
+    return ScoringOptions(params=load_parameters(weights), as_of=as_of, sizes=sizes)
+
+
+def _scores(
+    G: nx.MultiDiGraph, weights: Path | None, as_of: str | None, sizes: str | None = None
+) -> Any:
+    from vendorgraph.analysis import lockin
+
+    return lockin(G, options=_options(weights, as_of, sizes))
+
+
+class SizeBasis(StrEnum):
+    """What a company's stated size is read from (``score --sizes``)."""
+
+    revenue = "revenue"
+    market_value = "market_value"
 
 
 Groups = Annotated[
@@ -567,6 +583,14 @@ def score_cmd(
     weights: Weights = None,
     format: Format = TableFormat.table,
     groups: Groups = True,
+    sizes: Annotated[
+        SizeBasis | None,
+        typer.Option(
+            "--sizes",
+            help="Weigh companies by the revenue or market value the text states (over a fixed "
+            "reference: $100B of revenue, $1T of market value); default one per company.",
+        ),
+    ] = None,
 ) -> None:
     """Rank companies by lock-in exerted and exposure, or dependencies by switching cost.
 
@@ -576,16 +600,17 @@ def score_cmd(
     """
     from vendorgraph.analysis import company_records, dependency_records
 
+    basis = None if sizes is None else sizes.value
     with _user_errors(), _graph_lock(graph) if write else nullcontext():
         dataset, G = _load_graph(graph, as_of=as_of)
         H = _view(G, groups)
-        result = _scores(H, weights, as_of)
+        result = _scores(H, weights, as_of, basis)
         deps, companies = dependency_records(result), company_records(result)
         gaps = _gaps(H, result, weights, as_of)
         if write:
             from vendorgraph.graph.store.files import write_dataset
 
-            _store_scores(dataset, _scores(G, weights, as_of) if groups else result)
+            _store_scores(dataset, _scores(G, weights, as_of, basis) if groups else result)
             write_dataset(dataset, graph)
     view = {"view": "group" if groups else "entity"}
     if edges:
@@ -703,18 +728,16 @@ def explain_cmd(
     """
     from dataclasses import asdict
 
-    from vendorgraph.analysis import explain_company, explain_edge, load_parameters, resolve
+    from vendorgraph.analysis import explain_company, explain_edge, resolve
 
     with _user_errors():
         _, G = _load_graph(graph, as_of=as_of)
         H = _view(G, groups)
-        params = load_parameters(weights)
+        options = _options(weights, as_of)
         if provider is None:
-            found: Any = explain_company(H, resolve(H, company), params=params, as_of=as_of)
+            found: Any = explain_company(H, resolve(H, company), options=options)
         else:
-            found = explain_edge(
-                H, resolve(H, company), resolve(H, provider), params=params, as_of=as_of
-            )
+            found = explain_edge(H, resolve(H, company), resolve(H, provider), options=options)
     if format is not TableFormat.table:
         _render([asdict(found)], list(asdict(found)), format, "")
         return
@@ -861,7 +884,7 @@ def whatif_cmd(
     format: Format = TableFormat.table,
 ) -> None:
     """Remove a vendor, cut part of its supply, or move a dependency to a substitute."""
-    from vendorgraph.analysis import load_parameters, resolve, whatif
+    from vendorgraph.analysis import resolve, whatif
 
     with _user_errors():
         _, G = _load_graph(graph, as_of=as_of)
@@ -875,8 +898,7 @@ def whatif_cmd(
             remove=[resolve(G, r) for r in remove or []],
             cut=cuts,
             substitute=moves,
-            params=load_parameters(weights),
-            as_of=as_of,
+            options=_options(weights, as_of),
         )
     ordered = sorted(result.rows, key=lambda r: (-abs(r.delta), -r.distress, r.id))
     rows: list[dict[str, Any]] = [
@@ -912,11 +934,11 @@ def robustness_cmd(
     """Rank intervals and stability of the lock-in ranking under the weights and the evidence."""
     from dataclasses import asdict
 
-    from vendorgraph.analysis import load_parameters, robustness
+    from vendorgraph.analysis import robustness
 
     with _user_errors():
         _, G = _load_graph(graph, as_of=as_of)
-        result = robustness(G, draws=draws, seed=seed, params=load_parameters(weights), as_of=as_of)
+        result = robustness(G, draws=draws, seed=seed, options=_options(weights, as_of))
     title = (
         f"{result.draws} draws, seed {result.seed}: median Kendall tau {result.median_tau:.3f} "
         f"over {result.tau_companies} companies"
@@ -1129,7 +1151,7 @@ def _lockin_by_id(dataset: rdflib.Dataset, as_of: str) -> dict[str, float]:
     from vendorgraph.analysis import lockin
     from vendorgraph.graph.networkx import to_networkx
 
-    result = lockin(to_networkx(dataset, as_of=as_of), as_of=as_of)
+    result = lockin(to_networkx(dataset, as_of=as_of), options=_options(None, as_of))
     return dict(zip(result.nodes, result.lockin.tolist(), strict=True))
 
 
@@ -1480,16 +1502,15 @@ def _report_data(
     """Score, draw intervals and explain the strongest dependencies: a report's plain data."""
     from dataclasses import asdict
 
-    from vendorgraph.analysis import explain_edge, load_parameters, robustness
+    from vendorgraph.analysis import explain_edge, robustness
     from vendorgraph.graph.view.report import ReportData
 
-    params = load_parameters(weights)
+    options = _options(weights, as_of)
     result = _scores(G, weights, as_of)
     deps = sorted(_score_data(result)["dependencies"].values(), key=lambda d: -d["dependence"])
-    robust = robustness(G, draws=run["draws"], seed=run["seed"], params=params, as_of=as_of)
+    robust = robustness(G, draws=run["draws"], seed=run["seed"], options=options)
     explained = [
-        asdict(explain_edge(G, d["dependent"], d["provider"], params=params, as_of=as_of))
-        for d in deps[:12]
+        asdict(explain_edge(G, d["dependent"], d["provider"], options=options)) for d in deps[:12]
     ]
     return ReportData(
         companies=list(_score_data(result)["companies"].values()),

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from tests.analysis.graphs import claim, supply_chain
 from vendorgraph.analysis.lockin import lockin
+from vendorgraph.analysis.options import ScoringOptions
 from vendorgraph.analysis.sizes import size_weights, stated_sizes
 from vendorgraph.errors import InputError
 
@@ -46,7 +47,7 @@ def test_stated_size_over_a_fixed_reference_is_the_node_weight(sentence, number,
 def test_a_bigger_customer_makes_its_supplier_exert_more_lock_in():
     G = sized("Lumen, with $300B in revenue, buys from Chipco.", "$300B", 3e11)
     unit = lockin(G).company("org/chips")["lockin"]
-    weighted = lockin(G, v=size_weights(G)).company("org/chips")["lockin"]
+    weighted = lockin(G, options=ScoringOptions(sizes="revenue")).company("org/chips")["lockin"]
     assert weighted == pytest.approx(3 * unit)
 
 
@@ -55,12 +56,12 @@ def test_a_bigger_customer_makes_its_supplier_exert_more_lock_in():
 def test_unrelated_companies_change_no_size_weight_nor_score(strangers, revenue):
     G = sized("Chipco, with $9B in revenue, ships to Lumen.", "$9B", revenue)
     before_v = size_weights(G)
-    before = lockin(G, v=before_v)
+    before = lockin(G, options=ScoringOptions(weights=before_v))
     for k in range(strangers):
         claim(G, f"org/s{k}", f"org/t{k}", f"far{k}", "supplies", f"S{k} sells to T{k}.")
     after_v = size_weights(G)
     assert {n: after_v[n] for n in before_v} == before_v
-    after = lockin(G, v=after_v)
+    after = lockin(G, options=ScoringOptions(sizes="revenue"))
     for node in before.nodes:
         a, b = after.company(node), before.company(node)
         assert a.pop("spof") == b.pop("spof")
@@ -70,3 +71,10 @@ def test_unrelated_companies_change_no_size_weight_nor_score(strangers, revenue)
 def test_an_unknown_basis_is_refused():
     with pytest.raises(InputError, match="size basis 'profit'"):
         stated_sizes(nx.MultiDiGraph(), basis="profit")
+
+
+def test_scoring_options_freeze_what_they_are_given():
+    opts = ScoringOptions(weights={"b": 2.0, "a": 1.0}, rules=[])
+    assert opts.weights == (("a", 1.0), ("b", 2.0)) and opts.rules == ()
+    with pytest.raises(InputError, match="size basis 'profit'"):
+        ScoringOptions(sizes="profit")

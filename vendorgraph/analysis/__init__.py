@@ -17,6 +17,7 @@ from vendorgraph.analysis.explain import explain_company, explain_edge, resolve
 from vendorgraph.analysis.lockin import (
     LockinOptions,
     LockinResult,
+    ScoringOptions,
     annotate,
     company_records,
     dependency_records,
@@ -31,6 +32,7 @@ __all__ = [
     "FACTORS",
     "LockinOptions",
     "LockinResult",
+    "ScoringOptions",
     "annotate",
     "company_records",
     "dependency_graph",

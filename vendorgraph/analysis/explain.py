@@ -18,16 +18,13 @@ Examples
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
 from typing import Any
 
 import networkx as nx
 
 from vendorgraph.analysis.dependencies import as_dependencies
 from vendorgraph.analysis.exposure import single_points_of_failure
-from vendorgraph.analysis.factors import Rule
 from vendorgraph.analysis.gaps import (
     CompanyGaps,
     FactorGap,
@@ -35,10 +32,10 @@ from vendorgraph.analysis.gaps import (
     factor_gaps,
     unbacked_suppliers,
 )
-from vendorgraph.analysis.lockin import LockinOptions, prepare, reliance, score
+from vendorgraph.analysis.lockin import prepare, reliance, score
+from vendorgraph.analysis.options import ScoringOptions
 from vendorgraph.analysis.shares import stated_shares
 from vendorgraph.analysis.switching import switching_cost
-from vendorgraph.analysis.weights import Parameters, load_parameters
 from vendorgraph.errors import UnknownEntityError
 from vendorgraph.ontology.matching import graph_names, match_entity
 
@@ -261,13 +258,7 @@ def _reliance(
 
 
 def explain_edge(
-    G: nx.Graph,
-    i: str,
-    j: str,
-    *,
-    params: Parameters | None = None,
-    rules: Sequence[Rule] | None = None,
-    as_of: str | date | None = None,
+    G: nx.Graph, i: str, j: str, *, options: ScoringOptions | None = None
 ) -> EdgeExplanation:
     """Explain the switching cost and dependence of `i` on `j` (names, aliases or ids).
 
@@ -277,8 +268,9 @@ def explain_edge(
         Claims or a dependency graph.
     i, j : str
         The dependent and the provider, resolved with :func:`resolve`.
-    params, rules, as_of
-        As in :func:`~vendorgraph.analysis.switching.switching_cost`.
+    options : ScoringOptions, optional
+        Weights and priors, factor rules and date, as in
+        :func:`~vendorgraph.analysis.lockin.lockin`.
 
     Returns
     -------
@@ -308,10 +300,11 @@ def explain_edge(
     >>> round(explain_edge(G, "org/a", "org/b").switching_cost, 3)
     0.255
     """
-    deps = as_dependencies(G, as_of=as_of)
+    opts = ScoringOptions() if options is None else options
+    deps = as_dependencies(G, as_of=opts.as_of)
     a, b = resolve(G, i), resolve(G, j)
-    p = load_parameters() if params is None else params
-    sc = switching_cost(deps, a, b, params=p, rules=rules, as_of=as_of)
+    p, rules = opts.parameters, opts.rules
+    sc = switching_cost(deps, a, b, params=p, rules=rules, as_of=opts.as_of)
     rel = float(reliance(deps, p)[list(deps.edges()).index((a, b))])
     basis, stated, revenue = _reliance(G, deps, a, b, rel)
     factors = tuple(
@@ -409,9 +402,7 @@ def explain_company(
     G: nx.Graph,
     j: str,
     *,
-    params: Parameters | None = None,
-    rules: Sequence[Rule] | None = None,
-    as_of: str | date | None = None,
+    options: ScoringOptions | None = None,
     top: int = 5,
     depth: int = 3,
 ) -> CompanyExplanation:
@@ -426,8 +417,9 @@ def explain_company(
     >>> e.chains[0].path, round(e.chains[0].impact, 4)
     (('org/c', 'org/b', 'org/a'), 0.065)
     """
-    prep = prepare(G, params=params, rules=rules, as_of=as_of)
-    result = score(prep, options=LockinOptions(crosscheck=False))
+    opts = ScoringOptions() if options is None else options
+    prep = prepare(G, options=opts)
+    result = score(prep, v=opts.node_weights(G), options=replace(opts.lockin, crosscheck=False))
     node = resolve(G, j)
     k = result.nodes.index(node) if node in result.nodes else -1
     if k < 0:

@@ -34,7 +34,7 @@ from vendorgraph.analysis.crosscheck import katz_impact, kendall_tau, pagerank
 from vendorgraph.analysis.debtrank import debtrank_from_each, direct_impact, linear_impact
 from vendorgraph.analysis.dependencies import as_dependencies, impact_from_index
 from vendorgraph.analysis.exposure import exposure, hhi, spof_table
-from vendorgraph.analysis.factors import Rule, load_rules
+from vendorgraph.analysis.options import LockinOptions, ScoringOptions
 from vendorgraph.analysis.shares import stated_shares
 from vendorgraph.analysis.switching import (
     EvidenceTable,
@@ -51,6 +51,7 @@ __all__ = [
     "LockinOptions",
     "LockinResult",
     "Prepared",
+    "ScoringOptions",
     "annotate",
     "centrality",
     "company_records",
@@ -61,28 +62,6 @@ __all__ = [
     "reliance_from_columns",
     "stated_share_columns",
 ]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class LockinOptions:
-    """How to compute lock-in.
-
-    ``top_k`` companies (by the linear pass) get exact DebtRank; ``depth`` is the length of the
-    linear walk sum; ``aggregation`` is ``"additive"`` (default) or ``"geometric"``.
-    """
-
-    top_k: int = 100
-    depth: int = 4
-    batch: int = 64
-    aggregation: str = "additive"
-    crosscheck: bool = True
-
-    def __post_init__(self) -> None:
-        if self.top_k < 0 or self.depth < 1 or self.batch < 1:
-            raise InputError(
-                f"top_k={self.top_k!r}, depth={self.depth!r}, batch={self.batch!r}: top_k must "
-                "be >= 0, depth and batch >= 1"
-            )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
@@ -191,13 +170,7 @@ def _suppliers(cols: ClaimColumns) -> np.ndarray:
     return n
 
 
-def prepare(
-    G: nx.Graph,
-    *,
-    params: Parameters | None = None,
-    rules: Sequence[Rule] | None = None,
-    as_of: str | date | None = None,
-) -> Prepared:
+def prepare(G: nx.Graph, *, options: ScoringOptions | None = None) -> Prepared:
     """Derive dependencies, read their evidence and reliance: the inputs of every score.
 
     Examples
@@ -206,11 +179,11 @@ def prepare(
     >>> prepare(nx.DiGraph()).nodes
     ()
     """
-    deps = as_dependencies(G, as_of=as_of)
-    p = load_parameters() if params is None else params
-    rs = load_rules() if rules is None else tuple(rules)
+    opts = ScoringOptions() if options is None else options
+    deps = as_dependencies(G, as_of=opts.as_of)
+    p, rs = opts.parameters, opts.factor_rules
     cols = claim_columns(deps)
-    when = parse_date(as_of) or parse_date(deps.graph.get("as_of")) or latest_of(cols)
+    when = parse_date(opts.as_of) or parse_date(deps.graph.get("as_of")) or latest_of(cols)
     customer, supplier = stated_share_columns(cols)
     return Prepared(
         deps=deps,
@@ -292,35 +265,22 @@ def centrality(
     return np.clip(score, direct, None), direct, linear, exact
 
 
-def lockin(
-    G: nx.Graph,
-    *,
-    params: Parameters | None = None,
-    rules: Sequence[Rule] | None = None,
-    as_of: str | date | None = None,
-    v: Mapping[str, float] | None = None,
-    options: LockinOptions | None = None,
-) -> LockinResult:
+def lockin(G: nx.Graph, *, options: ScoringOptions | None = None) -> LockinResult:
     """Score switching cost, dependence, lock-in exerted and suffered for every company.
 
     Parameters
     ----------
     G : nx.MultiDiGraph or nx.DiGraph
         Claims (the networkx contract) or a dependency graph.
-    params : Parameters, optional
-        Weights, priors and defaults; default ``data/weights.toml``
-        (see :func:`~vendorgraph.analysis.weights.load_parameters` for a user file).
-    rules : sequence of Rule, optional
-        Claim -> factor rules; default ``data/factor_rules.toml``.
-    as_of : str or date, optional
-        Date for decay and validity windows; default the latest publication date.
-    v : mapping of str to float, optional
-        Node weights (economic size); default 1 for every company, so lock-in exerted is the
-        number of company-equivalents of capability impaired and exposure the summed
-        dependence, and adding unrelated companies changes no existing score (a weight of
-        ``1/n`` would cut every score when an unrelated article adds companies).
-    options : LockinOptions, optional
-        Exact DebtRank budget (``top_k``), linear depth, aggregation.
+    options : ScoringOptions, optional
+        Weights and priors (default ``data/weights.toml``), factor rules (default
+        ``data/factor_rules.toml``), the date for decay and validity windows (default the
+        latest publication date), node weights and the lock-in budget. Node weights default
+        to 1 for every company, so lock-in exerted is the number of company-equivalents of
+        capability impaired and exposure the summed dependence, and adding unrelated
+        companies changes no existing score (a weight of ``1/n`` would cut every score when
+        an unrelated article adds companies); weights from stated size keep that
+        (:mod:`~vendorgraph.analysis.sizes`).
 
     Returns
     -------
@@ -349,8 +309,9 @@ def lockin(
     >>> r.nodes, r.lockin.tolist()
     ((), [])
     """
-    prep = prepare(G, params=params, rules=rules, as_of=as_of)
-    result = score(prep, v=v, options=options)
+    opts = ScoringOptions() if options is None else options
+    prep = prepare(G, options=opts)
+    result = score(prep, v=opts.node_weights(G), options=opts.lockin)
     spof = {str(k): tuple(map(str, x)) for k, x in spof_table(prep.deps).items()}
     return replace(result, spof=spof)
 

@@ -26,18 +26,16 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 
 import networkx as nx
 import numpy as np
 from scipy.stats import rankdata
 
 from vendorgraph.analysis.crosscheck import kendall_tau
-from vendorgraph.analysis.factors import Rule
-from vendorgraph.analysis.lockin import LockinOptions, Prepared, prepare, score
-from vendorgraph.analysis.weights import Parameters
+from vendorgraph.analysis.lockin import Prepared, prepare, score
+from vendorgraph.analysis.options import ScoringOptions
 from vendorgraph.errors import InputError
 
 __all__ = ["CompanyInterval", "EdgeInterval", "Robustness", "robustness"]
@@ -116,11 +114,7 @@ def robustness(
     prior_concentration: float = 4.0,
     aggregations: Sequence[str] = ("additive",),
     wide: float = 0.4,
-    params: Parameters | None = None,
-    rules: Sequence[Rule] | None = None,
-    as_of: str | date | None = None,
-    v: Mapping[str, float] | None = None,
-    options: LockinOptions | None = None,
+    options: ScoringOptions | None = None,
 ) -> Robustness:
     """Run the seeded Monte Carlo uncertainty analysis of the lock-in ranking.
 
@@ -144,8 +138,8 @@ def robustness(
         product, so mixing it in made the best-evidenced edges the widest.
     wide : float
         Width of a switching-cost interval above which an edge is low confidence.
-    params, rules, as_of, v, options
-        As in :func:`~vendorgraph.analysis.lockin.lockin`.
+    options : ScoringOptions, optional
+        As in :func:`~vendorgraph.analysis.lockin.lockin` (its cross-checks are not run).
 
     Returns
     -------
@@ -179,8 +173,9 @@ def robustness(
             f"draws={draws!r}, concentration={concentration!r}, prior_concentration="
             f"{prior_concentration!r}: all must be > 0"
         )
-    prep = prepare(G, params=params, rules=rules, as_of=as_of)
-    opt = replace(LockinOptions() if options is None else options, crosscheck=False)
+    opts = ScoringOptions() if options is None else options
+    prep = prepare(G, options=opts)
+    opt, v = replace(opts.lockin, crosscheck=False), opts.node_weights(G)
     ref = score(prep, v=v, options=opt)
     rng = np.random.default_rng(seed)
     alpha = concentration * np.maximum(np.asarray(prep.params.weight_vector()), 1e-3)

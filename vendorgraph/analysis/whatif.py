@@ -17,16 +17,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
 from vendorgraph.analysis.debtrank import debtrank
-from vendorgraph.analysis.factors import Rule
-from vendorgraph.analysis.lockin import LockinOptions, centrality, prepare, score
-from vendorgraph.analysis.weights import Parameters
+from vendorgraph.analysis.lockin import centrality, prepare, score
+from vendorgraph.analysis.options import ScoringOptions
 from vendorgraph.errors import InputError, UnknownEntityError
 
 __all__ = ["ScenarioRow", "WhatIf", "whatif"]
@@ -102,11 +100,7 @@ def whatif(
     remove: Iterable[str] = (),
     cut: Mapping[str, float] | None = None,
     substitute: Iterable[tuple[str, str, str, float]] = (),
-    params: Parameters | None = None,
-    rules: Sequence[Rule] | None = None,
-    as_of: str | date | None = None,
-    v: Mapping[str, float] | None = None,
-    options: LockinOptions | None = None,
+    options: ScoringOptions | None = None,
 ) -> WhatIf:
     """Score a scenario: shocks on suppliers, and dependence moved to substitutes.
 
@@ -122,7 +116,7 @@ def whatif(
         i moves a share sigma of its dependence on j to k: ``W[j, i] *= 1 - sigma`` and
         ``W[k, i] += sigma * W[j, i] * switching_cost[i, k]`` (a new supplier without an edge
         takes the all-prior switching cost).
-    params, rules, as_of, v, options
+    options : ScoringOptions, optional
         As in :func:`~vendorgraph.analysis.lockin.lockin`.
 
     Returns
@@ -153,9 +147,10 @@ def whatif(
     >>> whatif(nx.DiGraph()).rows
     ()
     """
-    opt = LockinOptions() if options is None else options
-    prep = prepare(G, params=params, rules=rules, as_of=as_of)
-    base = score(prep, v=v, options=opt)
+    opts = ScoringOptions() if options is None else options
+    opt = opts.lockin
+    prep = prepare(G, options=opts)
+    base = score(prep, v=opts.node_weights(G), options=opt)
     nodes = list(prep.nodes)
     psi = _shocks(nodes, remove, cut or {})
     cost = {e: float(x) for e, x in zip(base.edges, base.switching_cost, strict=True)}

@@ -124,14 +124,12 @@ class Scores:
         vendorgraph.errors.UnknownEntityError
             If a name matches no entity; the message lists close matches.
         """
-        from vendorgraph.analysis import explain_company, explain_edge, resolve
+        from vendorgraph.analysis import ScoringOptions, explain_company, explain_edge, resolve
 
-        G, params, as_of = self.graph, self.params, self.as_of
+        G, options = self.graph, ScoringOptions(params=self.params, as_of=self.as_of)
         if provider is None:
-            return explain_company(G, resolve(G, company), params=params, as_of=as_of)
-        return explain_edge(
-            G, resolve(G, company), resolve(G, provider), params=params, as_of=as_of
-        )
+            return explain_company(G, resolve(G, company), options=options)
+        return explain_edge(G, resolve(G, company), resolve(G, provider), options=options)
 
     def rows(self, table: str = "companies") -> list[Row]:
         """Return ``"companies"`` or ``"dependencies"`` as plain dicts."""

@@ -297,7 +297,7 @@ def score_graph(
     """
     import networkx as nx
 
-    from vendorgraph.analysis import load_parameters, lockin
+    from vendorgraph.analysis import ScoringOptions, load_parameters, lockin
     from vendorgraph.analysis.groups import group_graph
     from vendorgraph.analysis.weights import Parameters
     from vendorgraph.graph.networkx import to_networkx
@@ -310,7 +310,8 @@ def score_graph(
     if not isinstance(weights, Parameters):
         weights = load_parameters(None if weights is None else Path(weights))
     params = weights
-    return Scores(graph=G, result=lockin(G, params=params, as_of=as_of), params=params, as_of=as_of)
+    result = lockin(G, options=ScoringOptions(params=params, as_of=as_of))
+    return Scores(graph=G, result=result, params=params, as_of=as_of)
 
 
 def graph_as_of(graph: GraphLike, date: str) -> rdflib.Dataset:
