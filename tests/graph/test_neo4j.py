@@ -176,3 +176,20 @@ def test_password_scrubbing_replaces_whole_tokens_only(text, secret, expected):
     from vendorgraph.graph.neo4j import scrub
 
     assert scrub(text, secret) == expected
+
+
+def test_every_class_and_property_of_the_ontology_has_a_neo4j_name():
+    # a graph holds only vocabulary terms, so with every term mapped every graph exports
+    from rdflib import OWL, RDF
+
+    from vendorgraph.ontology.namespace import VG, load_ontology
+
+    m, ontology = load_mapping(), load_ontology()
+
+    def ours(kind):
+        return sorted(t for t in ontology.subjects(RDF.type, kind) if str(t).startswith(str(VG)))
+
+    assert [c for c in ours(OWL.Class) if c not in m.labels] == []
+    assert [p for p in ours(OWL.DatatypeProperty) if (p, "literal") not in m.keys] == []
+    unmapped = [p for p in ours(OWL.ObjectProperty) if p not in m.rels and m.iri_kind(p) is None]
+    assert unmapped == []

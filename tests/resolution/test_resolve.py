@@ -140,3 +140,45 @@ def test_shared_corpus_gives_one_node_per_company(dev_dir, seed_path):
     G = to_networkx(res.extractions)
     for name in ("Nvidia", "AWS", "OpenAI", "Anthropic", "Google"):
         assert [n for n, d in G.nodes(data=True) if d["label"] == name] == [f"org/{name.lower()}"]
+
+
+def _product(text: str, name: str, eid: str, *aliases: str, maker: tuple[str, str] | None = None):
+    doc = Document(text=text)
+    entities = [Entity(id=eid, name=name, aliases=aliases, type=EntityType.CHIP)]
+    if maker is not None:
+        entities.append(Entity(id=maker[0], name=maker[1], type=EntityType.CHIP_VENDOR))
+    return Extraction(document=doc, entities=tuple(entities))
+
+
+def test_offerings_of_different_makers_never_merge_on_a_shared_name():
+    # each article names its maker's accelerators with the maker's name, and without it as an alias
+    groq = _product("g", "Groq TPU v7 accelerators", "product/groq-tpu", "TPU v7 accelerators",
+                    maker=("org/groq", "Groq"))  # fmt: skip
+    amd = _product("a", "AMD TPU v7 accelerators", "product/amd-tpu", "TPU v7 accelerators",
+                   maker=("org/amd", "AMD"))  # fmt: skip
+    assert resolve_entities([groq, amd]).merges == ()
+
+
+def test_offerings_of_one_maker_or_of_no_known_maker_still_merge_by_name():
+    a = _product(
+        "a", "Acme X1 chips", "product/acme-x1-chips", "X1 chips", maker=("org/acme", "Acme")
+    )
+    b = _product("b", "Acme X1 chips", "product/acme-x1", maker=("org/acme", "Acme"))
+    c = _product("c", "X1 chips", "product/x1-chips")
+    targets = {m.source: m.target for m in resolve_entities([a, b, c]).merges}
+    assert set(targets) | set(targets.values()) == {
+        "product/acme-x1-chips",
+        "product/acme-x1",
+        "product/x1-chips",
+    }
+
+
+def test_a_parent_is_a_maker_and_a_pin_overrides_makers():
+    one = Entity(id="product/z-one", name="Zeta One", type=EntityType.CHIP, parent="org/zeta")
+    two = Entity(id="product/z-1", name="Zeta One", type=EntityType.CHIP, parent="org/omega")
+    exs = [
+        Extraction(document=Document(text=t), entities=(e,)) for t, e in (("1", one), ("2", two))
+    ]
+    assert resolve_entities(exs).merges == ()
+    pinned = resolve_entities(exs, rules=ResolutionRules(same=(("Zeta One", "Zeta One"),)))
+    assert [m.rule for m in pinned.merges] == ["pinned"]

@@ -3,13 +3,11 @@
 Examples
 --------
 >>> from vendorgraph.ontology import Document, Entity, EntityType, Extraction
->>> a = Extraction(document=Document(text="Acme Inc. grows."),
-...                entities=(Entity(id="org/acme-inc", name="Acme Inc.",
-...                                 type=EntityType.ORGANIZATION),))
->>> b = Extraction(document=Document(text="Acme's chips."),
-...                entities=(Entity(id="org/acme", name="Acme", type=EntityType.ORGANIZATION),))
->>> [(m.source, m.target, m.rule) for m in resolve_entities([a, b]).merges]
-[('org/acme-inc', 'org/acme', 'name')]
+>>> def ex(name, eid):
+...     e = Entity(id=eid, name=name, type=EntityType.ORGANIZATION)
+...     return Extraction(document=Document(text=name), entities=(e,))
+>>> resolve_entities([ex("Nvidia Corp.", "org/nvidia-corp"), ex("Nvidia", "org/nvidia")]).mapping
+{'org/nvidia-corp': 'org/nvidia'}
 """
 
 from __future__ import annotations
@@ -18,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 
-from vendorgraph.ontology.matching import normalise_name
+from vendorgraph.ontology.matching import fold_name, normalise_name
 from vendorgraph.ontology.model import Entity, Extraction, Quantity, Relation
 from vendorgraph.ontology.terms import Predicate
 from vendorgraph.resolution.records import Merge, Resolution
@@ -28,11 +26,16 @@ __all__ = ["resolve_entities"]
 
 
 class _Groups:
-    """Union-find over entity ids, refusing unions a ``[[different]]`` rule forbids."""
+    """Union-find over entity ids, refusing the unions the rules and the makers forbid.
+
+    A ``[[different]]`` rule forbids a union; so do different makers of two offerings (but for
+    a pinned merge).
+    """
 
     def __init__(self, entities: Mapping[str, list[Entity]], rules: ResolutionRules) -> None:
         self.parent = {e: e for e in entities}
         self.names = {e: _names(rs) for e, rs in entities.items()}
+        self.makers = _makers(entities, self.names)
         self.rules = rules
         self.why: dict[str, tuple[str, str]] = {}
 
@@ -49,6 +52,8 @@ class _Groups:
         ra, rb = self.find(a), self.find(b)
         if ra == rb or self._forbidden(ra, rb):
             return False
+        if rule != "pinned" and self._other_makers(ra, rb):
+            return False
         self.parent[rb] = ra
         self.why.setdefault(a, (rule, reason))
         self.why.setdefault(b, (rule, reason))
@@ -58,6 +63,46 @@ class _Groups:
         left = {n for e in self.members(ra) for n in self.names[e]}
         right = {n for e in self.members(rb) for n in self.names[e]}
         return any(self.rules.forbids(x, y) for x in left for y in right)
+
+    def _other_makers(self, ra: str, rb: str) -> bool:
+        """Whether both groups have known makers and no maker in common."""
+        left, right = self._makers_of(ra), self._makers_of(rb)
+        return bool(left) and bool(right) and not left & right
+
+    def _makers_of(self, root: str) -> set[str]:
+        found = (m for e in self.members(root) for m in self.makers.get(e, ()))
+        return {self.find(m) if m in self.parent else m for m in found}
+
+
+_OFFERING_FAMILIES = frozenset({"product", "tech"})
+_MAKER_WORDS = 4  # the longest company name looked for at the head of an offering's name
+
+
+def _makers(
+    records: Mapping[str, list[Entity]], names: Mapping[str, set[str]]
+) -> dict[str, set[str]]:
+    """Return the companies that make each offering.
+
+    An offering's makers are its parent and any company whose name opens one of the offering's
+    names: "Groq TPU v7 accelerators" is Groq's, so it never merges with AMD's.
+    """
+    companies: dict[str, set[str]] = defaultdict(set)
+    for eid in records:
+        if _family(eid) == "org":
+            for name in names[eid]:
+                companies[fold_name(name)].add(eid)
+    makers: dict[str, set[str]] = {}
+    for eid, rs in records.items():
+        if _family(eid) not in _OFFERING_FAMILIES:
+            continue
+        found = {r.parent for r in rs if r.parent}
+        for name in names[eid]:
+            words = fold_name(name).split()
+            for k in range(1, min(len(words), _MAKER_WORDS + 1)):
+                found |= companies.get(" ".join(words[:k]), set())
+        if found:
+            makers[eid] = found
+    return makers
 
 
 def _names(records: Iterable[Entity]) -> set[str]:
