@@ -59,6 +59,16 @@ def test_a_page_without_closing_head_keeps_its_body_text(page):
     assert doc.text == DEAL
 
 
+def test_a_page_declaring_another_encoding_is_read_as_the_text_it_was_decoded_to():
+    page = (
+        '<?xml version="1.0" encoding="iso-8859-1"?>'
+        '<html xmlns="http://www.w3.org/1999/xhtml"><head><meta charset="iso-8859-1"/>'
+        "<title>T</title></head><body><p>Café racks — Zürich, said Quarry Compute.</p>"
+        "</body></html>"
+    )
+    assert parse_document(page, suffix=".html").text == "Café racks — Zürich, said Quarry Compute."
+
+
 SCRIPTED = f"""<!doctype html><html><head><title>T</title>
 <script>var secret = "Scriptword one";</script>
 <style>.x {{ content: "Styleword two"; }}</style>

@@ -147,8 +147,8 @@ def _escape_ampersands(tree: Any) -> None:
 def _parse(raw: str) -> tuple[Any, bool]:
     from lxml import etree, html
 
-    parser = html.HTMLParser(
-        huge_tree=True, collect_ids=False, remove_comments=True, remove_pis=True
+    parser = html.HTMLParser(  # the text is decoded already: as bytes, it is UTF-8
+        encoding="utf-8", huge_tree=True, collect_ids=False, remove_comments=True, remove_pis=True
     )
     try:
         tree = html.document_fromstring(raw, parser=parser)
