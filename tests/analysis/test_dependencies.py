@@ -170,6 +170,23 @@ def test_a_software_platform_is_no_substitute_for_a_cpu_vendor_but_an_own_cpu_is
     assert [c.key for c in e["counter"]] == ["own"]
 
 
+def test_a_restriction_on_a_sellers_goods_does_not_limit_the_sellers_own_purchases():
+    # "Rules halt V's chip sales to Farland and blacklist T": V supplies C, and buys from F;
+    # T, a blacklisted designer, also buys from F. V is the rule's seller, T its target.
+    G = supply_chain(("org/c", "org/v"), ("org/v", "org/f"), ("org/t", "org/f"))
+    G.add_node("org/gov", type="Government")
+    text = "The rules halt V's chip sales to Farland and blacklist T."
+    for key, obj in (("r1", "org/v"), ("r2", "org/t")):
+        claim(G, "org/gov", obj, key, "restricts", text, span=(0, len(text)))
+    deps = dependency_graph(G)
+    roles = {e: [c.role for c in deps.edges[e]["counter"]] for e in deps.edges()}
+    assert roles == {
+        ("org/c", "org/v"): [],  # C is not named: whether it is in Farland the text does not say
+        ("org/v", "org/f"): [],  # V's purchases are not restricted
+        ("org/t", "org/f"): ["restriction"],  # T's alternatives are limited
+    }
+
+
 def test_restrictions_of_one_sentence_touch_every_edge_of_the_named_customer():
     # "The rule halts V's chip sales to X": X is cut off V and its other supplier H
     # becomes harder to leave; Y, another customer of V, is not named

@@ -32,7 +32,7 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from vendorgraph.analysis.capabilities import offering_capability
+from vendorgraph.analysis.capabilities import capability_of, offering_capability
 from vendorgraph.ontology.dates import parse_date
 
 __all__ = [
@@ -476,18 +476,39 @@ def _restriction(
 
     What the sentence restricts (its objects and capabilities, taken together: "halt shipments
     to China of chips designed by Nvidia" is two claims) touches ``i -> j`` on the customer
-    side when it names i (or i's group) and on the supplier side when it names j, j's group or
-    j's offering. Touching the customer only limits i's alternatives (``restriction``, raises
-    lock-in); touching both cuts i off j (``forced_exit``: a what-if cut, not lock-in).
+    side when it names i (or i's group) as a target, and on the supplier side when it names j,
+    j's group or j's offering. A named company that supplies the restricted goods in the graph
+    is the restriction's seller, not its target (:func:`_sellers`): "halt shipments of Nvidia
+    chips to China" limits Nvidia's sales, not Nvidia's own purchases. Touching the customer
+    only limits i's alternatives (``restriction``, raises lock-in); touching both cuts i off j
+    (``forced_exit``: a what-if cut, not lock-in).
     """
     touched = {x for _, o, _, d in group for x in (o, d.get("capability"))} - {None}
     s, o, k, d = group[0]
+    targets = touched - _sellers(G, deps, touched, str(d.get("evidence") or ""))
     for i, j in deps.edges():
-        if not touched & _ancestors(G, i):
+        if not targets & _ancestors(G, i):
             continue
         hits_j = touched & (_ancestors(G, j) | offerings.get(j, set()))
         role = "forced_exit" if hits_j else "restriction"
         yield (i, j), _claim(s, o, k, d, role, None, ctx)
+
+
+def _sellers(G: nx.Graph, deps: nx.DiGraph, touched: set[str], text: str) -> set[str]:
+    """Return the named companies that supply, in `deps`, the goods a restriction is on.
+
+    The restricted goods are the capabilities of the offerings it names, else the one its
+    sentence's words give ("A800 and H800": frontier accelerators); when neither says, any
+    supply counts. A company that supplies nobody in the graph is a target, never a seller.
+    """
+    named = {offering_capability(G, x) for x in touched if _is_offering(G, x)}
+    restricted = (named | {capability_of(text)}) - {None}
+    out = set()
+    for x in touched & set(deps):
+        supplied = {c for i in deps.predecessors(x) for c in deps.edges[i, x]["kinds"]}
+        if deps.in_degree(x) and (not restricted or not supplied or supplied & restricted):
+            out.add(x)
+    return out
 
 
 def _multisource(G: nx.Graph, deps: nx.DiGraph) -> Iterator[tuple[tuple[str, str], Claim]]:
