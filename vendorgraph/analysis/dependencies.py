@@ -483,7 +483,7 @@ def _restriction(
     only limits i's alternatives (``restriction``, raises lock-in); touching both cuts i off j
     (``forced_exit``: a what-if cut, not lock-in).
     """
-    touched = {x for _, o, _, d in group for x in (o, d.get("capability"))} - {None}
+    touched = {str(x) for _, o, _, d in group for x in (o, d.get("capability")) if x is not None}
     s, o, k, d = group[0]
     targets = touched - _sellers(G, deps, touched, str(d.get("evidence") or ""))
     for i, j in deps.edges():
