@@ -56,7 +56,7 @@ CASES = [
     (
         "half-life-0",
         b"[model]\nhalf_life_years = 0\n",
-        "model.half_life_years = 0: give a number in > 0",
+        "model.half_life_years = 0: give a number > 0",
     ),
     ("half-life-negative", b"[model]\nhalf_life_years = -3.0\n", "model.half_life_years = -3.0"),
     (

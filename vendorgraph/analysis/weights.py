@@ -195,7 +195,7 @@ class Range:
     def __str__(self) -> str:
         if self.high == math.inf:
             return f"{'>=' if self.low_included else '>'} {self.low:g}"
-        return f"{'[' if self.low_included else '('}{self.low:g}, {self.high:g}]"
+        return f"in {'[' if self.low_included else '('}{self.low:g}, {self.high:g}]"
 
 
 _SHARE = Range(0.0, 1.0)
@@ -292,7 +292,7 @@ def _check_number(field: str, value: object, path: str | None) -> None:
     allowed = RANGES.get(field) or RANGES[field.rsplit(".", 1)[0] + ".*"]
     number = isinstance(value, int | float) and not isinstance(value, bool)
     if not number or float(value) not in allowed:  # type: ignore[arg-type]
-        raise InputError(f"{field} = {value!r}: give a number in {allowed}", path=path)
+        raise InputError(f"{field} = {value!r}: give a number {allowed}", path=path)
 
 
 def _defaults() -> dict[str, Any]:
