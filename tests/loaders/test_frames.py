@@ -120,3 +120,20 @@ def test_a_version_after_a_listed_chip_family_names_a_model_but_a_figure_does_no
     assert "TPU v7" in names
     assert not any(n.startswith(("TPU 4", "H100 8")) for n in names)
     assert ("Google", "develops", "TPU v7") in _triples(text)
+
+
+def test_a_duty_in_a_relative_clause_names_the_employer():
+    text = (
+        "Oskar Lindh, who runs infrastructure at the AI lab Quarrymind, said the lab buys servers."
+    )
+    assert ("Quarrymind", "employs", "Oskar Lindh") in _triples(text)
+
+
+def test_a_new_name_is_found_in_a_sentence_without_any_known_name():
+    ex = extract(parse_document("The chief financial officer, Imani Castell, spoke on Monday.\n"))
+    assert {(e.name, e.type.value) for e in ex.entities} >= {("Imani Castell", "Person")}
+
+
+def test_a_label_line_names_nothing():
+    ex = extract(parse_document("Rating: Outperform (unchanged)\n\nVesper Labs sells chips.\n"))
+    assert "Outperform" not in {e.name for e in ex.entities}

@@ -86,3 +86,11 @@ def test_the_company_after_a_quote_is_not_a_company_the_quote_names():
     assert ("Vesper Cloud", True, "at the heart of services at Quarry Labs and Tarn AI") in (
         _quotes(text)
     )
+
+
+def test_a_role_with_the_name_in_apposition_before_the_verb():
+    text = (
+        "Quillon Labs makes routers. The chief operating officer, Imani Castell, described "
+        'the delay as "a lesson in who holds the leverage."\n'
+    )
+    assert ("Imani Castell", True, "a lesson in who holds the leverage.") in _quotes(text)

@@ -161,6 +161,7 @@ class EntityPatterns:
     apposition: re.Pattern[str]
     government_roles: re.Pattern[str]
     person_its_role: re.Pattern[str]
+    role_its_person: re.Pattern[str]
 
 
 @functools.cache
@@ -238,10 +239,16 @@ def _compile(raw: dict[str, Any]) -> EntityPatterns:
             rf"(?P<person>{person})\b"
         ),
         person_duty=re.compile(
-            rf"\b(?P<person>{person})\s+(?P<role>{alternation(raw['person_duty']['verbs'])})"
-            rf"\s+(?:[a-z][\w-]*\s+){{1,4}}?at\s+(?P<org>{name})"
+            rf"\b(?P<person>{person}),?(?:\s+who)?\s+"
+            rf"(?P<role>{alternation(raw['person_duty']['verbs'])})"
+            rf"\s+(?:[a-z][\w-]*\s+){{1,4}}?at\s+(?:the\s+(?:(?:[a-z][\w-]*|AI)\s+){{0,3}})?"
+            rf"(?P<org>{name})"
         ),
         government_roles=re.compile(rf"(?i:{alternation(raw['government_roles'])})"),
+        # "the chief operating officer, Jane Roe,": a role of the company in focus, then its holder
+        role_its_person=re.compile(
+            rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?P<role>(?i:{roles})),\s+(?P<person>{person}),"
+        ),
         person_its_role=re.compile(
             rf"\b(?P<person>{person}),\s+(?:its|their|the (?:company|firm|group)['’]s)\s+"
             rf"(?P<role>(?i:{roles}))\b"
@@ -553,6 +560,7 @@ _FILTERED = (
     "person_duty",
     "apposition",
     "person_its_role",
+    "role_its_person",
     "org_suffix",
     "descriptor",
     "publisher",
@@ -912,7 +920,11 @@ def _its_roles(table: _Table, pats: EntityPatterns, sentence: Sentence, floor: i
     The role is at the first company of the sentence (or, when it names none before the
     person, of the sentence before).
     """
-    for match in _finditer(table, pats, "person_its_role", sentence):
+    matches = [
+        *_finditer(table, pats, "person_its_role", sentence),
+        *_finditer(table, pats, "role_its_person", sentence),
+    ]
+    for match in matches:
         start = sentence.start + match.start("person")
         person = _person(table, pats, match.group("person"), start)
         if person is None:
@@ -1430,7 +1442,7 @@ def _names_and_roles(
     for rule, names in _LATE_RULES:
         for index in _sentences_for(by_rule, names):
             rule(table, pats, sents[index])
-    for index in by_rule["person_its_role"]:
+    for index in sorted({*by_rule["person_its_role"], *by_rule["role_its_person"]}):
         floor = sents[index - 1].start if index else sents[index].start
         _its_roles(table, pats, sents[index], floor)
 

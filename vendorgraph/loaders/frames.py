@@ -359,6 +359,21 @@ class _Context:
         ]
         if not holders and frame.predicate is Predicate.RESTRICTS and self.government:
             holders = [(self.government, True)]  # "export restrictions on ...": the government's
+        as_phrase = noun.dep_ in ("obl", "xcomp", "advcl", "nmod") and _case(noun) == "as"
+        if as_phrase and noun.head.pos_ == "VERB":  # "qualified X as a second source"
+            verb = noun.head
+            holders = holders or self._kind(
+                [r for c in verb.children if c.dep_ == "obj" for r in self.refers(c)],
+                frame.holder_kind,
+            )
+            others = others or self._kind(self._role(verb, "agent"), frame.other_kind)
+        if (  # "The chief operating officer, Jane Roe,": a role at the company in focus
+            not others
+            and frame.predicate is Predicate.EMPLOYS
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+            and self.topic is not None
+        ):
+            others = [(self.topic, True)]
         if not frame.holder_first:
             holders, others = others, holders
         if frame.order is not None:

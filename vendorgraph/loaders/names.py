@@ -41,6 +41,7 @@ _ARGUMENTS = frozenset(
     {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod", "conj", "appos"}
 )
 _LOCATIVE = frozenset({"in", "near", "at", "outside", "across", "around", "throughout", "into"})
+_LABEL_LINE = re.compile(r"\W*[A-Z][A-Za-z ]{0,24}:\s+\S+(?:\s+\S+){0,4}\s*$")
 _NAME = re.compile(r"[A-Z][A-Za-z0-9&.'-]*(?: [A-Z][A-Za-z0-9&.'-]*){0,3}")
 
 
@@ -61,6 +62,8 @@ def names_from_parse(
     spans: dict[str, list[tuple[int, int]]] = {}
     kinds: dict[str, EntityType] = {}
     for sentence in parsed:
+        if _LABEL_LINE.match(sentence.sentence.text):
+            continue  # a label and its value ("Rating: Outperform (unchanged)") name no one
         for token in sentence.doc:
             run = _run(sentence, token)
             if run is not None:

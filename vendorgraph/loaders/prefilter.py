@@ -2,7 +2,8 @@
 
 Parsing costs far more than everything else the extractor does, so a sentence is parsed only
 when something in it can take part in a relation frame or a reported quote: an entity mention,
-or a word that refers back to one (a pronoun, "the company") or reports speech ("said",
+a capitalised word after the first (a name the lexicon lacks, found on the parse), or a word
+that refers back to one (a pronoun, "the company") or reports speech ("said",
 "according to"). The words come from the frames' and the speech patterns' own data files; a
 sentence this filter drops could not have produced a relation or a reported quote.
 
@@ -58,6 +59,10 @@ def sentences_to_parse(
             continue
         i = bisect.bisect_left(starts, sentence.start)
         named = i < len(starts) and starts[i] < sentence.end
-        if named or any(w.lower() in cues for w in words):
+        if named or any(w.lower() in cues for w in words) or _NAME_INSIDE.search(sentence.text):
             chosen.append(sentence)
     return chosen
+
+
+# a capitalised word after the first: a name the lexicon may not know, which the parse can find
+_NAME_INSIDE = re.compile(r"(?<=[\w,;:)] )[A-Z]")

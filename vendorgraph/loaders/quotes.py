@@ -210,6 +210,9 @@ def _resolve(ctx: _Context, lo: int, hi: int, *, skip: tuple[int, int] = (0, 0))
     A pronoun or "the company" stands for the last one named before, outside `skip` (the
     words of the quote being attributed: a company they name is not the one speaking).
     """
+    named = {m.entity for m in ctx.inside(lo, hi) if ctx.types[m.entity] is EntityType.PERSON}
+    if len(named) == 1:  # "The chief operating officer, Jane Roe," names one person
+        return _person(ctx, named.pop())
     comma = ctx.text.rfind(",", lo, hi)
     if comma >= 0 and ctx.text[comma + 1 : hi].strip():
         lo = comma + 1
@@ -223,6 +226,14 @@ def _resolve(ctx: _Context, lo: int, hi: int, *, skip: tuple[int, int] = (0, 0))
     if ctx.pats.person_pronoun.match(words):
         who = ctx.last_before(lo, person=True, skip=skip)
         return _person(ctx, who) if who else None
+    return _by_company(ctx, lo, hi, found, skip)
+
+
+def _by_company(
+    ctx: _Context, lo: int, hi: int, found: list[Mention], skip: tuple[int, int]
+) -> _Speaker | None:
+    """Return a speaker that `text[lo:hi]` names through a company (no person named there)."""
+    words = ctx.text[lo:hi].strip()
     orgs = [m.entity for m in found if ctx.types[m.entity].is_organization]
     holder = _role_holder(ctx, words, orgs)
     if holder is not None:
@@ -522,6 +533,9 @@ def _speech_at(ctx: _Context, doc_id: str, parsed: ParsedSentence, token: Token)
     return _quote(ctx, doc_id, base + start, base + end, speaker, direct=False, cue=cue)
 
 
+_STATED_INTENTS = frozenset({"plan", "intention", "intent", "decision", "commitment", "goal"})
+
+
 def _complement(verb: Token) -> tuple[int, int] | None:
     """Return what a reporting verb reports: its clausal complement, or the clause before it."""
     for child in verb.children:
@@ -532,6 +546,13 @@ def _complement(verb: Token) -> tuple[int, int] | None:
         ):
             lo, hi = _extent(child, skip_mark=True)
             return lo, hi
+    for child in verb.children:  # "announced plans to deploy ...": the plan is what is said
+        if (
+            child.dep_ == "obj"
+            and child.lemma_.lower() in _STATED_INTENTS
+            and any(c.dep_ == "acl" and c.i > child.i for c in child.children)
+        ):
+            return _extent(child)
     before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
     clause = before[0] if before else verb.head if verb.dep_ == "parataxis" else None
     if clause is None or clause.i > verb.i:
