@@ -837,8 +837,12 @@ def _main_org(table: _Table) -> str | None:
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
-def _executives(table: _Table, pats: EntityPatterns) -> None:
-    """Give an executive whose sentence names no company to the company the article is about."""
+def _executives(table: _Table, pats: EntityPatterns, sents: tuple[Sentence, ...]) -> None:
+    """Give an executive whose sentence names no company to the company the text is about.
+
+    That is the first company its paragraph names before it (a roundup's item, a feature's
+    section), else the company the article names most.
+    """
     if all(aff.org is not None for aff in table.affiliations):
         return  # nothing to give
     main = _main_org(table)
@@ -854,11 +858,25 @@ def _executives(table: _Table, pats: EntityPatterns) -> None:
     for aff in table.affiliations:
         role = aff.role or ""
         if aff.org is None and main is not None and pats.executive_roles.fullmatch(role):
-            aff = replace(aff, org=main)
+            aff = replace(aff, org=_paragraph_org(table, sents, aff.start) or main)
         elif aff.org is None and government is not None and pats.government_roles.fullmatch(role):
             aff = replace(aff, org=government)
         out.append(aff)
     table.affiliations[:] = out
+
+
+def _paragraph_org(table: _Table, sents: tuple[Sentence, ...], pos: int) -> str | None:
+    """Return the first company named in the paragraph of `pos`, before `pos`."""
+    here = next((s for s in sents if s.start <= pos < s.end), None)
+    if here is None:
+        return None
+    start = min(s.start for s in sents if s.paragraph == here.paragraph)
+    for span in table.order:
+        key = table.mentions[span]
+        kind = table.type_of(key)
+        if start <= span[0] < pos and kind.is_organization and kind is not EntityType.GOVERNMENT:
+            return key
+    return None
 
 
 # "Ostrava AI data center": a suffix word followed by what it describes does not end a name
@@ -1417,7 +1435,7 @@ def find_entities(
     for sentence in sents:
         if _ITS_OWN in sentence.text:  # _ITS_OWN_RE needs it
             _its_own(table, pats, sentence)
-    _executives(table, pats)
+    _executives(table, pats, sents)
     return _result(table)
 
 
