@@ -137,3 +137,13 @@ def test_a_new_name_is_found_in_a_sentence_without_any_known_name():
 def test_a_label_line_names_nothing():
     ex = extract(parse_document("Rating: Outperform (unchanged)\n\nVesper Labs sells chips.\n"))
     assert "Outperform" not in {e.name for e in ex.entities}
+
+
+def test_an_executive_belongs_to_the_company_of_the_paragraph():
+    text = (
+        "Quarrymind signed a deal with Vesper Cloud. Quarrymind will train there.\n\n"
+        "Tarn Silicon raised money. Chief executive Oskar Lindh told us the company grows."
+    )
+    found = _triples(text)
+    assert ("Tarn Silicon", "employs", "Oskar Lindh") in found
+    assert ("Quarrymind", "employs", "Oskar Lindh") not in found
