@@ -147,3 +147,12 @@ def test_an_executive_belongs_to_the_company_of_the_paragraph():
     found = _triples(text)
     assert ("Tarn Silicon", "employs", "Oskar Lindh") in found
     assert ("Quarrymind", "employs", "Oskar Lindh") not in found
+
+
+def test_the_company_never_refers_to_the_outlet_told():
+    text = (
+        "Ana Ruiz, senior vice president at Vesper Cloud, told Reuters that the company "
+        "expects strong customer adoption of Tarn Semiconductor chips."
+    )
+    found = _triples(text)
+    assert not any(subject == "Reuters" for subject, _, _ in found)

@@ -604,9 +604,10 @@ class _Context:
         sentence = self._sentence()
         for i in range(token.i - 1, -1, -1):
             entity = sentence.entities[i]
-            if entity is not None and _is_kind(
-                self.kinds.get(entity), "person" if person else "org"
-            ):
+            kind = self.kinds.get(entity) if entity is not None else None
+            if kind is EntityType.PUBLISHER:
+                continue  # "told CNBC that the company expects": never the outlet told
+            if entity is not None and _is_kind(kind, "person" if person else "org"):
                 return entity, True
         back = self.person if person else self.topic
         return (back, True) if back is not None else None
