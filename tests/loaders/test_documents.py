@@ -291,3 +291,10 @@ def test_bad_front_matter_is_one_line_naming_file_and_line(tmp_path, header, mes
     with pytest.raises(InputError, match=message) as err:
         read_document(path)
     assert "\n" not in str(err.value) and err.value.line == line
+
+
+def test_control_characters_in_front_matter_are_kept_as_written():
+    # YAML allows none in a stream; the old parser kept them, and output escapes them later
+    title = "=SUM(1) \x1b[2J\x1b]0;x\x07 \u202egnp.exe \x9b \x7f"
+    doc = parse_document(f"---\ntitle: '{title}'\n---\nBody.\n", suffix=".md")
+    assert doc.title == title and doc.text[doc.body_start :] == "Body.\n"

@@ -304,17 +304,29 @@ def _front_matter(raw: str, path: str | None) -> tuple[dict[str, str], int]:
     return meta, len(raw) if end < 0 else end + 1
 
 
+# YAML allows no C0 or C1 control character (but tab and line breaks) in a stream; front matter
+# that holds one (a pasted title) is read with each such character carried by a stand-in from
+# a private-use plane, put back in the values, so the value is still what the file says.
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_STAND_INS = re.compile("[\U000f0000-\U000fffff]")
+_STAND_IN = 0xF0000
+
+
 def _load_yaml(handler: Any, block: str, path: str | None) -> Any:
     """Parse a front-matter block with every value kept as written (a string, not a date)."""
     import yaml
 
     try:
         # libyaml's loader where PyYAML was built with it (the wheels are), the same answers
-        return handler.load(block, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
+        loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+        carried = _NOT_YAML.sub(lambda m: chr(_STAND_IN + ord(m[0])), block)
+        data = handler.load(carried, Loader=loader)
+        return _put_back(data) if carried != block else data
     except yaml.YAMLError as err:
         mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
         number = mark.line if mark is not None else 0
-        text = block.splitlines()[number] if number < len(block.splitlines()) else ""
+        lines = block.split("\n")
+        text = lines[number].rstrip("\r") if number < len(lines) else ""
         problem = getattr(err, "problem", None) or "not YAML"
         raise InputError(
             f"front-matter line {text!r} is not 'key: value' ({problem}); fix it or close the "
@@ -322,6 +334,17 @@ def _load_yaml(handler: Any, block: str, path: str | None) -> Any:
             path=path,
             line=number + 2,
         ) from err
+
+
+def _put_back(data: Any) -> Any:
+    """Return the values of a loaded block with the stand-ins of control characters undone."""
+    if isinstance(data, str):
+        return _STAND_INS.sub(lambda m: chr(ord(m[0]) - _STAND_IN), data)
+    if isinstance(data, dict):
+        return {_put_back(k): _put_back(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_put_back(v) for v in data]
+    return data
 
 
 def _front_matter_keys(data: Any, path: str | None) -> dict[str, str]:
@@ -339,7 +362,7 @@ def _front_matter_keys(data: Any, path: str | None) -> dict[str, str]:
             raise InputError(
                 f"front-matter key {key!r} holds {value!r}; give it one value", path=path
             )
-        meta[str(key).lower()] = value.strip()
+        meta[str(key).lower()] = value
     return meta
 
 
