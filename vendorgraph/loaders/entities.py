@@ -938,16 +938,25 @@ def _its_roles(table: _Table, pats: EntityPatterns, sentence: Sentence, floor: i
     The role is at the first company of the sentence (or, when it names none before the
     person, of the sentence before).
     """
-    matches = [
-        *_finditer(table, pats, "person_its_role", sentence),
-        *_finditer(table, pats, "role_its_person", sentence),
-    ]
-    for match in matches:
+    for match in _finditer(table, pats, "person_its_role", sentence):
         start = sentence.start + match.start("person")
         person = _person(table, pats, match.group("person"), start)
         if person is None:
             continue
         org = _first_org_in(table, sentence.start, start) or _first_org_in(table, floor, start)
+        _affiliate(table, person, org, match.group("role"), start, sentence.start + match.end())
+
+
+def _roles_in_focus(
+    table: _Table, pats: EntityPatterns, sents: tuple[Sentence, ...], sentence: Sentence
+) -> None:
+    """Add roles given as "the chief operating officer, Jane Roe,": at the paragraph's company."""
+    for match in _finditer(table, pats, "role_its_person", sentence):
+        start = sentence.start + match.start("person")
+        person = _person(table, pats, match.group("person"), start)
+        if person is None:
+            continue
+        org = _first_org_in(table, sentence.start, start) or _paragraph_org(table, sents, start)
         _affiliate(table, person, org, match.group("role"), start, sentence.start + match.end())
 
 
@@ -1460,9 +1469,11 @@ def _names_and_roles(
     for rule, names in _LATE_RULES:
         for index in _sentences_for(by_rule, names):
             rule(table, pats, sents[index])
-    for index in sorted({*by_rule["person_its_role"], *by_rule["role_its_person"]}):
+    for index in by_rule["person_its_role"]:
         floor = sents[index - 1].start if index else sents[index].start
         _its_roles(table, pats, sents[index], floor)
+    for index in by_rule["role_its_person"]:
+        _roles_in_focus(table, pats, sents, sents[index])
 
 
 def _sentences_for(by_rule: dict[str, list[int]], names: tuple[str, ...]) -> list[int]:
