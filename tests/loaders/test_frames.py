@@ -156,3 +156,4 @@ def test_the_company_never_refers_to_the_outlet_told():
     )
     found = _triples(text)
     assert not any(subject == "Reuters" for subject, _, _ in found)
+    assert ("Vesper Cloud", "uses", "Tarn Semiconductor") in found
