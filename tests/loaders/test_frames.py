@@ -70,6 +70,8 @@ def test_a_maker_of_someone_elses_chip_supplies_and_does_not_develop_it():
     found = _triples(text)
     assert ("Vesper Silicon", "develops", "Corvid-1") in found
     assert ("Tarn Foundry", "develops", "Corvid-1") not in found
+    # the developer the text states is the customer of the maker
+    assert ("Tarn Foundry", "supplies", "Vesper Silicon") in found
 
 
 def test_a_maker_of_its_own_chip_develops_it():

@@ -260,6 +260,8 @@ class _Article:
     qualifiers: dict[int, _Qualifiers] = field(default_factory=dict)
     # the (start, end) of each direct quote, in the order of `quotes` (see `_may_say_we`)
     direct: list[tuple[int, int]] = field(default_factory=list)
+    # per offering, the company the text says develops it ("Ardent's first chip, the Rook-1")
+    stated: dict[str, str] = field(default_factory=dict)
 
     def cls(self, entity: str) -> str:
         return self.classes[entity]
@@ -271,8 +273,9 @@ class _Article:
         lexicon_id = self.entities[entity].lexicon_id
         if lexicon_id is not None and lexicon_id in self.lexicon:
             found = self.lexicon.get(lexicon_id).developer
-            return found if found in self.entities else None
-        return None
+            if found in self.entities:
+                return found
+        return self.stated.get(entity)
 
     def lexicon_developer(self, entity: str) -> str | None:
         lexicon_id = self.entities[entity].lexicon_id
@@ -1043,7 +1046,11 @@ def find_relations(
     if parsed is None:
         spans = entity_spans(entities)
         parsed = parse_sentences(document.text, sentences_to_parse(sents, spans), spans)
-    for hit, cue in _all_hits(article, parsed):
+    hits = list(_all_hits(article, parsed))
+    for hit, _ in hits:  # who the text says develops what, for claims about an offering
+        if hit.predicate is Predicate.DEVELOPS and article.cls(hit.subject) == "org":
+            article.stated.setdefault(hit.object, hit.subject)
+    for hit, cue in hits:
         adjusted = _adjust(article, hit)
         relation = _relation(article, adjusted, cue) if adjusted is not None else None
         if relation is not None:
