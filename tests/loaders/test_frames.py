@@ -52,6 +52,9 @@ def _triples(text: str) -> set[tuple[str, str, str]]:
         # money raised from an investor
         ("Vesper Labs raised $300 million from Quarry Ventures.",
          {("Quarry Ventures", "invests_in", "Vesper Labs")}),
+        # the phrase hung two nouns down from the verb's object
+        ("Vesper Cloud now runs 30% of its inference on Tarn Semiconductor accelerators.",
+         {("Vesper Cloud", "uses", "Tarn Semiconductor accelerators")}),
         # a founder is one of the company's people; "-born" is not part of the name
         ("Vesper Labs was founded in 2019 by Oslo-born engineer Ingrid Halvorsen.",
          {("Vesper Labs", "employs", "Ingrid Halvorsen")}),

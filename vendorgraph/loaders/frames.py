@@ -475,9 +475,16 @@ class _Context:
         found = [c for c in verb.children if c.dep_.startswith(_OBLIQUE) and _case(c) == case]
         # "sell chips to X", "buy capacity as instances from X": the parser hangs the phrase on
         # the object or on another oblique, a noun the verb governs directly
+        # and one noun further down ("runs 30% of its inference on X": "on X" on "inference")
         nominals = [*self._patients(verb), *(c for c in verb.children if c.dep_ == "obl")]
-        for nominal in nominals:
-            found += [c for c in nominal.children if c.dep_.startswith("nmod") and _case(c) == case]
+        for _ in range(2):
+            found += [
+                c for n in nominals for c in n.children
+                if c.dep_.startswith("nmod") and _case(c) == case
+            ]  # fmt: skip
+            if found:
+                break
+            nominals = [c for n in nominals for c in n.children if c.dep_.startswith("nmod")]
         return found
 
     # -- roles of a noun
