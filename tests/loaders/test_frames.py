@@ -162,3 +162,24 @@ def test_the_company_never_refers_to_the_outlet_told():
     found = _triples(text)
     assert not any(subject == "Reuters" for subject, _, _ in found)
     assert ("Vesper Cloud", "uses", "Tarn Semiconductor") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "offering"),
+    [
+        (
+            "Vesper Labs has begun to evaluate accelerators from Tarn Semiconductor, and in the "
+            "fourth quarter it ran a pilot cluster of 512 MI355X GPUs.",
+            "MI355X",
+        ),
+        (
+            "Vesper Labs has begun to evaluate accelerators from Tarn Semiconductor, and it "
+            "operates a pilot cluster of TX-9 chips.",
+            "TX-9",
+        ),
+    ],
+)
+def test_it_after_a_coordinated_clause_is_the_earlier_subject(text, offering):
+    found = _triples(text)
+    assert ("Vesper Labs", "uses", offering) in found
+    assert not any(subject == "Tarn Semiconductor" and p == "uses" for subject, p, _ in found)

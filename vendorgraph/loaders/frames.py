@@ -609,6 +609,10 @@ class _Context:
 
     def _back(self, token: Token, *, person: bool) -> tuple[str, bool] | None:
         sentence = self._sentence()
+        if token.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT:  # "X tested A, and it ran B": X
+            subject = self._subject_before(token, person=person)
+            if subject is not None:
+                return subject, True
         for i in range(token.i - 1, -1, -1):
             entity = sentence.entities[i]
             kind = self.kinds.get(entity) if entity is not None else None
@@ -632,6 +636,24 @@ class _Context:
             self.topic = next(
                 (e for e in sentence.entities if e and _is_kind(self.kinds.get(e), "org")), None
             )
+
+    def _subject_before(self, token: Token, *, person: bool) -> str | None:
+        """Return the last person or company before `token` that is a clause's subject."""
+        sentence = self._sentence()
+        for i in range(token.i - 1, -1, -1):
+            entity = sentence.entities[i]
+            word = sentence.doc[i]
+            while word.dep_ in ("compound", "flat") and word.head.i != word.i:
+                word = word.head  # "Vesper" of "Vesper Labs": the name's head has the role
+            kind = self.kinds.get(entity) if entity is not None else None
+            if (
+                entity is not None
+                and word.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT
+                and kind is not EntityType.PUBLISHER
+                and _is_kind(kind, "person" if person else "org")
+            ):
+                return entity
+        return None
 
     def _sentence(self) -> ParsedSentence:
         if self.sentence is None:  # pragma: no cover - set by find_frames before use

@@ -160,7 +160,7 @@ class Span(Record):
         """Raise :class:`InvalidSpanError` unless ``text[start:end] == self.text``."""
         if text[self.start : self.end] != self.text:
             raise InvalidSpanError(
-                f"span [{self.start}, {self.end}) reads {text[self.start:self.end]!r} in the "
+                f"span [{self.start}, {self.end}) reads {text[self.start : self.end]!r} in the "
                 f"text, not {self.text!r}",
                 offset=self.start,
             )
