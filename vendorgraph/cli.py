@@ -21,23 +21,29 @@ True
 
 from __future__ import annotations
 
-import json
 import signal
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 from vendorgraph import __version__
 from vendorgraph.errors import VendorGraphError
-from vendorgraph.graph.sanitize import json_safe, spreadsheet_safe, terminal_safe
+from vendorgraph.graph.sanitize import json_safe, terminal_safe
+from vendorgraph.render import HelpCommand as _HelpCommand
+from vendorgraph.render import HelpGroup as _HelpGroup
+from vendorgraph.render import SafeTable as _Table
+from vendorgraph.render import TableFormat, err, out
+from vendorgraph.render import cell as _cell
+from vendorgraph.render import print_extraction as _print_extraction
+from vendorgraph.render import progress_bar as _progress_bar
+from vendorgraph.render import render_rows as _render
+from vendorgraph.render import write_json as _write_json
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -45,7 +51,7 @@ if TYPE_CHECKING:
 
     from vendorgraph.api import LeftOut
     from vendorgraph.graph.summary import Summary
-    from vendorgraph.loaders.corpus import IngestEvent, Skip
+    from vendorgraph.loaders.corpus import Skip
     from vendorgraph.ontology.model import Extraction
 
 app = typer.Typer(
@@ -54,46 +60,14 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=_HelpGroup,
 )
-
-
-class _SafeConsole(Console):
-    """A console that writes control characters in printed text as visible escapes."""
-
-    def print(self, *objects: Any, **options: Any) -> None:
-        super().print(*(_plain(o) for o in objects), **options)
-
-
-class _Table(Table):
-    """A rich table whose title, headers and text cells are made terminal-safe."""
-
-    def __init__(self, *headers: Any, title: str | None = None, **options: Any) -> None:
-        super().__init__(*map(_plain, headers), title=_plain(title), **options)
-
-    def add_row(self, *cells: Any, **options: Any) -> None:
-        super().add_row(*map(_plain, cells), **options)
-
-
-def _plain(value: Any) -> Any:
-    return terminal_safe(value) if isinstance(value, str) else value
-
-
-out = _SafeConsole(highlight=False, soft_wrap=True)
-err = _SafeConsole(stderr=True, highlight=False, soft_wrap=True)
 
 
 class ExtractFormat(StrEnum):
     """Output formats of ``extract``."""
 
     table = "table"
-    json = "json"
-
-
-class TableFormat(StrEnum):
-    """Output formats of the analysis commands."""
-
-    table = "table"
-    csv = "csv"
     json = "json"
 
 
@@ -128,6 +102,9 @@ Weights = Annotated[
     ),
 ]
 Format = Annotated[TableFormat, typer.Option("--format", "-f", help="table, csv or json.")]
+Wide = Annotated[
+    bool, typer.Option("--wide", help="Show every column in the table (csv and json always do).")
+]
 
 
 @contextmanager
@@ -202,14 +179,17 @@ def _extract_paths(paths: list[Path]) -> list[Extraction]:
     return [extract(read_document(p)) for p in paths]
 
 
-@app.command("extract")
+@app.command("extract", cls=_HelpCommand)
 def extract_cmd(
     article: Annotated[Path, typer.Argument(help="An article: .txt, .md or .html.")],
     format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output.")] = (
         ExtractFormat.table
     ),
 ) -> None:
-    """Extract entities, quotes, relations and numbers from one article."""
+    """Extract entities, quotes, relations and numbers from one article.
+
+    Example: vendorgraph extract examples/helioscale-gpu-deal.md
+    """
     from vendorgraph.graph.extraction_json import to_json
 
     with _user_errors():
@@ -220,51 +200,10 @@ def extract_cmd(
             _print_extraction(extraction)
 
 
-def _print_extraction(x: Extraction) -> None:
-    doc = x.document
-    out.print(
-        f"[bold]{escape(doc.title or doc.path or '')}[/]  "
-        f"{escape(doc.published or '')}  {escape(doc.publisher or '')}"
-    )
-    names = {e.id: e.name for e in x.entities}
-    table = _Table("entity", "type", "aliases", "mentions", title="Entities")
-    for e in x.entities:
-        table.add_row(
-            escape(e.name), e.type.value, escape(", ".join(e.aliases)), str(len(e.mentions))
-        )
-    out.print(table)
-    table = _Table("speaker", "role", "kind", "words", title="Quotes")
-    for q in x.quotes:
-        who = names.get(q.speaker or "", q.speaker_label or "(unnamed)")
-        role = ", ".join(filter(None, [q.speaker_role, names.get(q.speaker_org or "")]))
-        table.add_row(
-            escape(who), escape(role), "direct" if q.direct else "reported", escape(q.text)
-        )
-    out.print(table)
-    table = _Table(
-        "subject", "predicate", "object", "modality", "conf.", "evidence", title="Relations"
-    )
-    for r in x.relations:
-        table.add_row(
-            escape(names[r.subject]),
-            r.predicate.value,
-            escape(names[r.object]),
-            r.modality.value,
-            f"{r.confidence:.2f}",
-            escape(r.span.text),
-        )
-    out.print(table)
-    table = _Table("text", "kind", "value", "unit", title="Numbers")
-    for n in x.quantities:
-        value = "" if n.value is None else f"{n.value:g}"
-        table.add_row(escape(n.text), n.kind.value, n.iso or value, escape(n.unit or ""))
-    out.print(table)
-
-
 # --------------------------------------------------------------------------- graph files
 
 
-@app.command("build")
+@app.command("build", cls=_HelpCommand)
 def build_cmd(
     articles: Annotated[
         list[Path], typer.Argument(help="Articles, folders of articles, or JSON Lines feeds.")
@@ -284,14 +223,16 @@ def build_cmd(
 
     Articles named one by one must be readable; in folders and feeds, files that are empty,
     binary, not English or duplicates are skipped and reported.
+
+    Example: vendorgraph build examples/helioscale-gpu-deal.md -o graph.trig
     """
-    from vendorgraph.api import build_graph, write_graph
+    from vendorgraph.api import build_graph, count_sources, write_graph
     from vendorgraph.graph.store.files import FORMATS, format_for
 
     with _user_errors(), _graph_lock(output):
         format_for(output)
         _check_output(output, [*articles, *_opt(rules)], suffixes=tuple(FORMATS), force=force)
-        with _progress() as progress, _validating(output):
+        with _progress_bar(count_sources(articles)) as progress, _validating(output):
             build = build_graph(
                 articles,
                 workers=workers,
@@ -316,32 +257,6 @@ def _finite(value: float) -> float:
 
 def _opt(path: Path | None) -> list[Path]:
     return [] if path is None else [path]
-
-
-@contextmanager
-def _progress() -> Iterator[Callable[[IngestEvent], None]]:
-    """Show a progress bar on stderr while articles are extracted; yield its callback."""
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TextColumn("{task.fields[status]}"),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    ) as bar:
-        task = bar.add_task("extracting", total=None, status="")
-
-        def progress(event: IngestEvent) -> None:
-            bar.update(
-                task,
-                completed=event.done,
-                status=f"{event.extracted} extracted, {event.skipped} skipped",
-            )
-
-        yield progress
 
 
 @contextmanager
@@ -381,11 +296,14 @@ def _counts(counts: dict[str, int]) -> str:
     )
 
 
-@app.command("info")
+@app.command("info", cls=_HelpCommand)
 def info_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
 ) -> None:
-    """Show counts by type and whether the graph conforms to the SHACL shapes."""
+    """Show counts by type and whether the graph conforms to the SHACL shapes.
+
+    Example: vendorgraph info graph.trig
+    """
     from vendorgraph.graph.networkx import to_networkx
     from vendorgraph.graph.store.files import read_graph
     from vendorgraph.graph.summary import summarize
@@ -440,59 +358,6 @@ def _damaged(path: Path) -> AbstractContextManager[None]:
 
 
 # --------------------------------------------------------------------------- rendering
-
-
-def _render(rows: list[dict[str, Any]], columns: list[str], fmt: TableFormat, title: str) -> None:
-    """Print rows as a rich table, CSV or JSON (the same columns in each)."""
-    if fmt is TableFormat.json:
-        _write_json(rows)
-        return
-    if fmt is TableFormat.csv:
-        import csv
-
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow([_csv_cell(c) for c in columns])
-        writer.writerows([_csv_cell(row.get(c)) for c in columns] for row in rows)
-        return
-    table = _Table(*columns, title=title)
-    for row in rows:
-        table.add_row(*(escape(_cell(row.get(c))) for c in columns))
-    out.print(table)
-
-
-def _csv_cell(value: Any) -> Any:
-    """Return a CSV cell: text spreadsheet-safe (OWASP) and terminal-safe, numbers as they are."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return terminal_safe(spreadsheet_safe(value))
-    return value
-
-
-def _write_json(data: Any) -> None:
-    """Write JSON to stdout, the characters a terminal would act on escaped (json_safe)."""
-    text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
-    sys.stdout.write(json_safe(text) + "\n")
-
-
-_SHORT = (
-    "https://w3id.org/vendorgraph/id/",
-    "https://w3id.org/vendorgraph/concept/",
-    "https://w3id.org/vendorgraph/ont#",
-)
-
-
-def _cell(value: Any) -> str:
-    """Format a value for a terminal table: 3 decimals, our IRIs without their namespace."""
-    if value is None:
-        return "unknown"
-    if isinstance(value, float):
-        return f"{value:.3f}"
-    text = str(value)
-    for prefix in _SHORT:
-        if text.startswith(prefix):
-            return text[len(prefix) :]
-    return text
 
 
 # --------------------------------------------------------------------------- analysis
@@ -572,7 +437,7 @@ def _score_data(result: Any) -> dict[str, Any]:
     }
 
 
-@app.command("score")
+@app.command("score", cls=_HelpCommand)
 def score_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
     edges: Annotated[bool, typer.Option("--edges", help="Score dependencies instead.")] = False,
@@ -582,6 +447,7 @@ def score_cmd(
     as_of: AsOf = None,
     weights: Weights = None,
     format: Format = TableFormat.table,
+    wide: Wide = False,
     groups: Groups = True,
     sizes: Annotated[
         SizeBasis | None,
@@ -597,6 +463,8 @@ def score_cmd(
     Companies of one corporate group (a parent link or an ``owns`` claim) are scored as one
     company by default, so a customer of Google and Google Cloud has one supplier; the rows
     say ``view`` and ``members``. ``--write`` stores the scores of every entity apart.
+
+    Example: vendorgraph score graph.trig --edges
     """
     from vendorgraph.analysis import company_records, dependency_records
 
@@ -632,6 +500,7 @@ def score_cmd(
             ],
             format,
             "Dependencies by switching cost" + _groups_title(G, H, groups),
+            narrow=None if wide else _EDGE_COLUMNS,
         )
         return
     method = dict(zip(result.nodes, result.method, strict=True))
@@ -698,6 +567,9 @@ def _company_gaps(H: nx.MultiDiGraph, gaps: Any, node: str) -> dict[str, Any]:
     }
 
 
+_EDGE_COLUMNS = ["dependent", "provider", "switching_cost", "coverage", "reliance", "dependence"]
+
+
 def _factor_names() -> list[str]:
     from vendorgraph.analysis import FACTORS
 
@@ -711,7 +583,7 @@ def _edge_row(G: nx.MultiDiGraph, d: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-@app.command("explain")
+@app.command("explain", cls=_HelpCommand)
 def explain_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
     company: Annotated[str, typer.Argument(help="The dependent company, or the one to explain.")],
@@ -725,6 +597,8 @@ def explain_cmd(
 
     Corporate groups are one company by default, as in ``score``: a member's name finds its
     group.
+
+    Example: vendorgraph explain graph.trig Helioscale Nvidia
     """
     from dataclasses import asdict
 
@@ -866,7 +740,7 @@ def _parse_substitute(values: list[str]) -> list[tuple[str, str, str, float]]:
     return moves
 
 
-@app.command("whatif")
+@app.command("whatif", cls=_HelpCommand)
 def whatif_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
     remove: Annotated[list[str] | None, typer.Option("--remove", help="A vendor to remove.")] = (
@@ -883,7 +757,10 @@ def whatif_cmd(
     weights: Weights = None,
     format: Format = TableFormat.table,
 ) -> None:
-    """Remove a vendor, cut part of its supply, or move a dependency to a substitute."""
+    """Remove a vendor, cut part of its supply, or move a dependency to a substitute.
+
+    Example: vendorgraph whatif graph.trig --substitute 'Helioscale:Nvidia->AMD=0.5'
+    """
     from vendorgraph.analysis import resolve, whatif
 
     with _user_errors():
@@ -921,7 +798,7 @@ def whatif_cmd(
     )
 
 
-@app.command("robustness")
+@app.command("robustness", cls=_HelpCommand)
 def robustness_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
     draws: Annotated[int, typer.Option(help="Monte Carlo draws.", min=1)] = 1000,
@@ -931,7 +808,10 @@ def robustness_cmd(
     weights: Weights = None,
     format: Format = TableFormat.table,
 ) -> None:
-    """Rank intervals and stability of the lock-in ranking under the weights and the evidence."""
+    """Rank intervals and stability of the lock-in ranking under the weights and the evidence.
+
+    Example: vendorgraph robustness graph.trig --draws 300
+    """
     from dataclasses import asdict
 
     from vendorgraph.analysis import robustness
@@ -964,20 +844,23 @@ def robustness_cmd(
 # --------------------------------------------------------------------------- many articles
 
 
-@app.command("add")
+@app.command("add", cls=_HelpCommand)
 def add_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
     articles: Annotated[list[Path], typer.Argument(help="New articles, folders or feeds.")],
     workers: Annotated[int, typer.Option(help="Extraction processes (0: one per core).")] = 1,
     rules: Rules = None,
 ) -> None:
-    """Add articles to a graph: only articles the graph does not hold yet are processed."""
-    from vendorgraph.api import add_articles, write_graph
+    """Add articles to a graph: only articles the graph does not hold yet are processed.
+
+    Example: vendorgraph add graph.trig new-article.txt
+    """
+    from vendorgraph.api import add_articles, count_sources, write_graph
     from vendorgraph.graph.store.files import FORMATS
 
     with _user_errors(), _graph_lock(graph):
         _check_output(graph, [*articles, *_opt(rules)], suffixes=tuple(FORMATS), force=False)
-        with _progress() as progress, _validating(graph):
+        with _progress_bar(count_sources(articles)) as progress, _validating(graph):
             update = add_articles(graph, articles, workers=workers, rules=rules, progress=progress)
         _print_dropped(update.skipped, update.left_out)
         write_graph(update, graph)
@@ -991,12 +874,15 @@ def add_cmd(
     )
 
 
-@app.command("remove")
+@app.command("remove", cls=_HelpCommand)
 def remove_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
     article: Annotated[str, typer.Argument(help="The article id (see `vendorgraph info`).")],
 ) -> None:
-    """Retract one article and every fact and entity that only it supported."""
+    """Retract one article and every fact and entity that only it supported.
+
+    Example: vendorgraph remove graph.trig ARTICLE_ID
+    """
     from vendorgraph.api import remove_article, write_graph
 
     with _user_errors(), _graph_lock(graph):
@@ -1011,7 +897,7 @@ def remove_cmd(
     )
 
 
-@app.command("conflicts")
+@app.command("conflicts", cls=_HelpCommand)
 def conflicts_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
     tolerance: Annotated[
@@ -1019,8 +905,12 @@ def conflicts_cmd(
         typer.Option(help="Relative difference that counts.", min=0.0, callback=_finite),
     ] = 0.05,
     format: Format = TableFormat.table,
+    wide: Wide = False,
 ) -> None:
-    """List facts on which sources disagree (amounts, counts), with their sources."""
+    """List facts on which sources disagree (amounts, counts), with their sources.
+
+    Example: vendorgraph conflicts graph.trig --tolerance 0.1
+    """
     from vendorgraph.graph.corroboration import conflicts
 
     with _user_errors(), _damaged(graph):
@@ -1046,17 +936,23 @@ def conflicts_cmd(
         ["about", "kind", "stated", "value", "source", "published", "difference", "sentence"],
         format,
         f"{len(found)} conflict(s)",
+        narrow=None if wide else ["about", "stated", "source", "published", "sentence"],
+        empty=f"no conflicts: no two sources differ by more than {tolerance:.0%}",
     )
 
 
-@app.command("sources")
+@app.command("sources", cls=_HelpCommand)
 def sources_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
     first: Annotated[str, typer.Argument(help="An entity name.")],
     second: Annotated[str, typer.Argument(help="Another entity name.")],
     format: Format = TableFormat.table,
+    wide: Wide = False,
 ) -> None:
-    """Every source behind the facts that link two entities, with dates and sentences."""
+    """Every source behind the facts that link two entities, with dates and sentences.
+
+    Example: vendorgraph sources graph.trig Helioscale Nvidia
+    """
     from vendorgraph.analysis import resolve
     from vendorgraph.graph.corroboration import sources
 
@@ -1084,6 +980,8 @@ def sources_cmd(
         ["fact", "published", "source", "wire", "title", "sentence"],
         format,
         f"{len(rows)} claim(s) linking {first} and {second}",
+        narrow=None if wide else ["fact", "published", "source", "sentence"],
+        empty=f"no claim links {first} and {second}",
     )
 
 
@@ -1093,14 +991,17 @@ def _with_offerings(G: nx.MultiDiGraph, node: str) -> list[str]:
     return [node, *sorted(made)]
 
 
-@app.command("why-same")
+@app.command("why-same", cls=_HelpCommand)
 def why_same_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
     first: Annotated[str, typer.Argument(help="A name.")],
     second: Annotated[str, typer.Argument(help="Another name.")],
     rules: Rules = None,
 ) -> None:
-    """Explain whether and why two names are one entity in the graph."""
+    """Explain whether and why two names are one entity in the graph.
+
+    Example: vendorgraph why-same graph.trig "Amazon Web Services" AWS
+    """
     from vendorgraph.graph.merges import why_same
 
     with _user_errors():
@@ -1108,14 +1009,17 @@ def why_same_cmd(
     out.print(str(explanation), markup=False)
 
 
-@app.command("diff")
+@app.command("diff", cls=_HelpCommand)
 def diff_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
     from_date: Annotated[str, typer.Option("--from", help="Start date (YYYY-MM-DD).")],
     to_date: Annotated[str, typer.Option("--to", help="End date (YYYY-MM-DD).")],
     format: Format = TableFormat.table,
 ) -> None:
-    """Show what changed between two dates: facts that appeared or ended, and lock-in moves."""
+    """Show what changed between two dates: facts that appeared or ended, and lock-in moves.
+
+    Example: vendorgraph diff graph.trig --from 2025-01-01 --to 2026-01-01
+    """
     from vendorgraph.graph.timeline import diff
 
     with _user_errors():
@@ -1144,6 +1048,7 @@ def diff_cmd(
         ["change", "subject", "predicate", "object"],
         format,
         f"changes from {from_date} to {to_date}",
+        empty=f"nothing changed from {from_date} to {to_date}",
     )
 
 
@@ -1158,7 +1063,7 @@ def _lockin_by_id(dataset: rdflib.Dataset, as_of: str) -> dict[str, float]:
 # --------------------------------------------------------------------------- views
 
 
-@app.command("view")
+@app.command("view", cls=_HelpCommand)
 def view_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")],
@@ -1179,7 +1084,10 @@ def view_cmd(
     weights: Weights = None,
     force: Force = False,
 ) -> None:
-    """Write an interactive, self-contained HTML view of the graph (works offline)."""
+    """Write an interactive, self-contained HTML view of the graph (works offline).
+
+    Example: vendorgraph view graph.trig -o graph.html --focus Nvidia --layout force
+    """
     from vendorgraph.analysis import resolve
 
     with _user_errors():
@@ -1225,7 +1133,7 @@ _EXPORT_SUFFIXES = {
 }
 
 
-@app.command("query")
+@app.command("query", cls=_HelpCommand)
 def query_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
     name: Annotated[str | None, typer.Argument(help="A named query (see --list).")] = None,
@@ -1248,7 +1156,10 @@ def query_cmd(
     as_of: AsOf = None,
     format: Format = TableFormat.table,
 ) -> None:
-    """Ask a named, parameterised question of the graph, or run any SPARQL query."""
+    """Ask a named, parameterised question of the graph, or run any SPARQL query.
+
+    Example: vendorgraph query graph.trig suppliers-of Helioscale
+    """
     from vendorgraph.errors import InputError
     from vendorgraph.graph.queries import list_queries, load_query, run_named, run_sparql
 
@@ -1299,7 +1210,7 @@ def _dataset_as_of(graph: Path, as_of: str | None) -> rdflib.Dataset:
         return to_dataset(snapshot(from_dataset(dataset), as_of))
 
 
-@app.command("export")
+@app.command("export", cls=_HelpCommand)
 def export_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],
@@ -1310,6 +1221,8 @@ def export_cmd(
 
     The neo4j-csv folder is written beside the target and swapped in with one rename; its
     text cells starting with = + - @ get a leading apostrophe (see `vendorgraph.graph.export`).
+
+    Example: vendorgraph export graph.trig -f graphml -o graph.graphml
     """
     from vendorgraph.graph import export
     from vendorgraph.graph.store.paths import check_output
@@ -1345,7 +1258,9 @@ def export_cmd(
 # --------------------------------------------------------------------------- neo4j
 
 neo4j_app = typer.Typer(
-    help="Push a graph to Neo4j, read it back, or run Cypher.", no_args_is_help=True
+    help="Push a graph to Neo4j, read it back, or run Cypher.",
+    no_args_is_help=True,
+    cls=_HelpGroup,
 )
 app.add_typer(neo4j_app, name="neo4j")
 
@@ -1380,7 +1295,7 @@ def _password() -> str:
     return password
 
 
-@neo4j_app.command("push")
+@neo4j_app.command("push", cls=_HelpCommand)
 def neo4j_push_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
     uri: Uri = "bolt://localhost:7687",
@@ -1389,7 +1304,10 @@ def neo4j_push_cmd(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the Cypher only.")] = False,
     batch_size: Annotated[int, typer.Option(min=1)] = 1000,
 ) -> None:
-    """Write the graph to Neo4j with idempotent MERGE statements (password: NEO4J_PASSWORD)."""
+    """Write the graph to Neo4j with idempotent MERGE statements (password: NEO4J_PASSWORD).
+
+    Example: vendorgraph neo4j push graph.trig --dry-run
+    """
     from vendorgraph.graph import neo4j
 
     with _user_errors():
@@ -1411,7 +1329,7 @@ def neo4j_push_cmd(
         out.print(f"{key}: {value}", markup=False)
 
 
-@neo4j_app.command("pull")
+@neo4j_app.command("pull", cls=_HelpCommand)
 def neo4j_pull_cmd(
     output: Annotated[Path, typer.Option("--output", "-o", help="The graph file to write.")],
     uri: Uri = "bolt://localhost:7687",
@@ -1419,7 +1337,10 @@ def neo4j_pull_cmd(
     database: Database = None,
     force: Force = False,
 ) -> None:
-    """Read a graph back from Neo4j into a file."""
+    """Read a graph back from Neo4j into a file.
+
+    Example: vendorgraph neo4j pull -o pulled.trig --uri bolt://localhost:7687
+    """
     from vendorgraph.graph import neo4j
     from vendorgraph.graph.store.files import FORMATS, format_for, write_dataset
 
@@ -1431,7 +1352,7 @@ def neo4j_pull_cmd(
     err.print(f"wrote {output}", markup=False)
 
 
-@neo4j_app.command("query")
+@neo4j_app.command("query", cls=_HelpCommand)
 def neo4j_query_cmd(
     cypher: Annotated[str, typer.Argument(help="A Cypher statement; values go in --param.")],
     param: Annotated[
@@ -1442,7 +1363,10 @@ def neo4j_query_cmd(
     database: Database = None,
     format: Format = TableFormat.table,
 ) -> None:
-    """Run a Cypher statement against Neo4j, with parameters, and print the records."""
+    """Run a Cypher statement against Neo4j, with parameters, and print the records.
+
+    Example: vendorgraph neo4j query 'MATCH (d:Dependency)-[:PROVIDER]->(p) RETURN p.name'
+    """
     from vendorgraph.graph import neo4j
 
     with _user_errors():
@@ -1468,7 +1392,7 @@ def _parse_params(values: list[str]) -> dict[str, str]:
 # --------------------------------------------------------------------------- report
 
 
-@app.command("report")
+@app.command("report", cls=_HelpCommand)
 def report_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="report.html or report.md")],

@@ -17,6 +17,7 @@ from vendorgraph.api.results import GraphBuild, GraphUpdate, LeftOut, Scores
 from vendorgraph.api.workflows import (
     add_articles,
     build_graph,
+    count_sources,
     damaged_graph,
     graph_as_of,
     graph_from_extractions,
@@ -33,6 +34,7 @@ __all__ = [
     "Scores",
     "add_articles",
     "build_graph",
+    "count_sources",
     "damaged_graph",
     "graph_as_of",
     "graph_from_extractions",

@@ -43,6 +43,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "add_articles",
     "build_graph",
+    "count_sources",
     "damaged_graph",
     "graph_as_of",
     "graph_from_extractions",
@@ -105,6 +106,59 @@ def build_graph(
     _check_named_files(files)
     ingested = ingest(files, workers=workers, progress=progress)
     return graph_from_extractions(ingested, rules=rules, scores=scores, validate=validate)
+
+
+def count_sources(paths: Iterable[PathLike]) -> int | None:
+    r"""Count the sources a build over `paths` will read: the total of a progress bar.
+
+    A folder counts its article files (hidden ones left out, as ingest does), a feed its
+    records, any other file one. Nothing is extracted; a feed is parsed, not its articles.
+
+    Parameters
+    ----------
+    paths : iterable of str or os.PathLike
+        What :func:`build_graph` and :func:`add_articles` take.
+
+    Returns
+    -------
+    int or None
+        The count, or None when a path cannot be read (the build then says why).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> for name in ["a.txt", "b.md", ".hidden.txt", "notes.pdf"]:
+    ...     _ = (folder / name).write_text("Some article text.")
+    >>> _ = (folder / "feed.jsonl").write_text('{"text": "One."}\n\n{"text": "Two."}\n')
+    >>> count_sources([folder]), count_sources([folder / "a.txt"]), count_sources(["nowhere"])
+    (4, 1, None)
+    """
+    from vendorgraph.loaders.corpus import CORPUS_SUFFIXES
+    from vendorgraph.loaders.feeds import FEED_SUFFIXES, iter_feed
+
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found = (f.relative_to(path) for f in path.rglob("*") if f.is_file())
+            files += (path / f for f in found if _wanted(f, CORPUS_SUFFIXES))
+        elif path.exists():
+            files.append(path)
+        else:
+            return None
+    try:
+        feeds = sum(
+            sum(1 for _ in iter_feed(f)) for f in files if f.suffix.lower() in FEED_SUFFIXES
+        )
+    except VendorGraphError:
+        return None
+    return feeds + sum(1 for f in files if f.suffix.lower() not in FEED_SUFFIXES)
+
+
+def _wanted(relative: Path, suffixes: tuple[str, ...]) -> bool:
+    """Whether ingest reads this file of a folder: no hidden part, a corpus suffix."""
+    hidden = any(part.startswith(".") for part in relative.parts)
+    return not hidden and relative.name.lower().endswith(suffixes)
 
 
 def graph_from_extractions(
