@@ -183,3 +183,16 @@ def test_it_after_a_coordinated_clause_is_the_earlier_subject(text, offering):
     found = _triples(text)
     assert ("Vesper Labs", "uses", offering) in found
     assert not any(subject == "Tarn Semiconductor" and p == "uses" for subject, p, _ in found)
+
+
+def test_a_bare_head_is_the_one_named_offering_it_shortens():
+    text = (
+        "Orbit Labs praised Nvidia GPUs in March. "
+        "Vesper Cloud now relies on the GPUs for its inference service."
+    )
+    assert ("Vesper Cloud", "uses", "Nvidia GPUs") in _triples(text)
+
+
+def test_a_reduced_relative_is_passive():
+    text = "Quillon Labs, a startup funded by Zeta Capital, trains models."
+    assert ("Zeta Capital", "invests_in", "Quillon Labs") in _triples(text)

@@ -714,6 +714,8 @@ def _passive(verb: Token) -> bool:
     if any(c.dep_ == "aux:pass" for c in verb.children):
         return True
     participle = "Part" in verb.morph.get("VerbForm", [])
+    if participle and verb.dep_ == "acl" and "Past" in verb.morph.get("Tense", []):
+        return True  # "a startup backed by X", "chips made by TSMC": a reduced relative
     return participle and any(c.dep_ in _PASSIVE_SUBJECT for c in verb.children)
 
 

@@ -1149,6 +1149,7 @@ def _frame_hits(article: _Article, parsed: Sequence[ParsedSentence]) -> Iterator
     sentences = [p.sentence for p in parsed]
     parsed = [p for p in parsed if not _title_case(p.sentence.text)]
     parsed = [p for p in parsed if not p.sentence.text.rstrip(' *_”"').endswith("?")]
+    parsed = [_with_bare_heads(article, p) for p in parsed]
     kinds = {e.id: e.type for e in article.result.entities}
     named_after = {d.offering: d.org for d in article.result.developments}
     speakers: dict[int, str] = {}  # who "we" is in each sentence
@@ -1174,6 +1175,19 @@ def _frame_hits(article: _Article, parsed: Sequence[ParsedSentence]) -> Iterator
                  hit.resolved, modality=hit.modality, clause=hit.clause),
             hit.trigger.lower(),
         )  # fmt: skip
+
+
+def _with_bare_heads(article: _Article, parsed: ParsedSentence) -> ParsedSentence:
+    """Mark "the GPUs", "1 million chips" as the one named offering they shorten, for frames."""
+    if not _names_head(parsed.sentence.text):
+        return parsed
+    entities = list(parsed.entities)
+    for slot in _bare_heads(article, parsed.sentence):
+        start, end = slot.start - parsed.sentence.start, slot.end - parsed.sentence.start
+        span = parsed.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and not any(entities[span.start : span.end]):
+            entities[span.start : span.end] = [slot.entity] * len(span)
+    return replace(parsed, entities=tuple(entities))
 
 
 def _all_hits(article: _Article, parsed: Sequence[ParsedSentence]) -> Iterator[tuple[_Hit, str]]:
