@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import re
+from collections import Counter
 
 import pytest
 import typer
@@ -15,6 +17,7 @@ from vendorgraph.loaders.corpus import IngestEvent
 from vendorgraph.render import SafeConsole, progress_bar
 
 from .conftest import ROOT
+from .test_readme import COMMANDS, _words
 
 EXAMPLE = ROOT / "examples" / "helioscale-gpu-deal.md"
 FOLLOW_UP = ROOT / "examples" / "helioscale-follow-up.md"
@@ -136,3 +139,55 @@ def test_build_through_a_pipe_prints_no_bar(tmp_path):
     assert result.exit_code == 0, result.output
     (line,) = result.stderr.splitlines()
     assert line.startswith(f"wrote {tmp_path / 'g.trig'}: 2 article(s), ")
+
+
+def _page_data(path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    found = re.search(r'<script id="vg-data" type="application/json">(.*?)</script>', text, re.S)
+    assert found is not None
+    return json.loads(found.group(1))
+
+
+def _ticked(path) -> dict[str, bool]:
+    """The page's checkboxes: entity types, and ``lone`` for offerings off the supply chain."""
+    text = path.read_text(encoding="utf-8")
+    boxes = re.findall(r'class="vg-type" value="(\w*)"( checked)?>', text)
+    boxes += [("lone", checked) for checked in re.findall(r'id="vg-lone"( checked)?>', text)]
+    return {kind: bool(checked) for kind, checked in boxes}
+
+
+def _view_lines() -> list[list[str]]:
+    """The README's view commands and the example in `view --help`, as argument lists."""
+    lines = [c for c in COMMANDS if c.startswith("vendorgraph view ")]
+    (example,) = [line for line in run("view", "--help").stdout.splitlines() if "Example:" in line]
+    lines.append(example.split("Example: ")[1].strip())
+    return [_words(line)[1:] for line in lines]
+
+
+def test_the_readme_and_help_view_commands_run_on_the_example_graph(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert run("build", EXAMPLE, "-o", "graph.trig").exit_code == 0  # the README's first build
+    commands = _view_lines()
+    assert [words[words.index("--layout") + 1] for words in commands if "--layout" in words] == [
+        "force",
+        "force",
+    ]
+    for words in commands:
+        result = run(*words)
+        assert result.exit_code == 0, (words, result.output)
+        out = tmp_path / words[words.index("-o") + 1]
+        data = _page_data(out)
+        assert data["nodes"], words
+        rows = {n["y"] for n in data["nodes"]}
+        if "--layout" in words:  # spring layout: hardly two nodes share a height
+            assert len(rows) >= len(data["nodes"]) - 1, words
+        else:  # tiers: AMD, the chip maker, on top, above Helioscale, the cloud it supplies
+            y = {n["id"]: n["y"] for n in data["nodes"]}
+            assert y["org/amd"] == min(y.values()) < y["org/helioscale"]
+            assert max(Counter(n["y"] for n in data["nodes"]).values()) >= 3  # rows
+        ticked = _ticked(out)
+        if "--all" in words:
+            assert all(ticked.values()), ticked
+        else:  # people and Nvidia's own CUDA (no customer named) start hidden
+            assert ticked["Person"] is False and ticked["lone"] is False, ticked
+            assert ticked["Chip"] is True and ticked["ChipVendor"] is True

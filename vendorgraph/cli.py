@@ -1063,6 +1063,13 @@ def _lockin_by_id(dataset: rdflib.Dataset, as_of: str) -> dict[str, float]:
 # --------------------------------------------------------------------------- views
 
 
+class ViewLayout(StrEnum):
+    """Layouts of ``view``."""
+
+    tiers = "tiers"
+    force = "force"
+
+
 @app.command("view", cls=_HelpCommand)
 def view_cmd(
     graph: Annotated[Path, typer.Argument(help="A graph file written by `build`.")],
@@ -1075,16 +1082,32 @@ def view_cmd(
         float, typer.Option("--min-cost", help="Hide links below this switching cost.")
     ] = 0.0,
     type: Annotated[
-        list[str] | None, typer.Option("--type", help="Entity types to show (repeatable).")
+        list[str] | None,
+        typer.Option("--type", help="Entity types to show (repeatable), e.g. Person."),
     ] = None,
     max_nodes: Annotated[int, typer.Option(help="Reduce bigger graphs to the top companies.")] = (
         2000
     ),
+    layout: Annotated[
+        ViewLayout,
+        typer.Option(help="tiers: suppliers above their customers; force: networkx spring layout."),
+    ] = ViewLayout.tiers,
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="Show people, places, publishers and offerings off the supply chain at first.",
+        ),
+    ] = False,
     as_of: AsOf = None,
     weights: Weights = None,
     force: Force = False,
 ) -> None:
     """Write an interactive, self-contained HTML view of the graph (works offline).
+
+    Each claim is a link of its own. Hidden at first, their boxes unticked: people, places,
+    publishers, and offerings off the supply chain (chips, products, technologies linked to
+    fewer than two companies). Tick them on the page, pass --all, or name a type with --type.
 
     Example: vendorgraph view graph.trig -o graph.html --focus Nvidia --layout force
     """
@@ -1092,7 +1115,7 @@ def view_cmd(
 
     with _user_errors():
         _require("pyvis", "view")
-        from vendorgraph.graph.view import write_view
+        from vendorgraph.graph.view import HIDDEN_TYPES, write_view
 
         inputs = [graph, *_opt(weights)]
         _check_output(output, inputs, suffixes=(".html", ".htm"), force=force)
@@ -1108,6 +1131,9 @@ def view_cmd(
             types=type,
             max_nodes=max_nodes,
             title=f"vendorgraph: {graph.name}",
+            layout=layout.value,
+            hide=() if show_all else HIDDEN_TYPES,
+            hide_lone_offerings=not show_all,
         )
     err.print(f"wrote {output}", markup=False)
 

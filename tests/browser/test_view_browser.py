@@ -110,31 +110,55 @@ def _open(driver, path: Path) -> None:
         time.sleep(0.05)
 
 
-def _hover_node(driver, node: str) -> str:
-    """Move the mouse onto a node and return the text of the tooltip vis-network shows."""
+TOOLTIP = (
+    "var t = document.querySelector('div.vis-tooltip');"
+    "return t && t.style.visibility !== 'hidden' ? t.textContent : null;"
+)
+
+
+def _hover_at(driver, x: float, y: float) -> str:
+    """Move the mouse to a point of the canvas and return the tooltip vis-network shows."""
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
 
+    canvas = driver.find_element(By.ID, "vg-network")
+    size = canvas.size
+    actions = ActionChains(driver)
+    actions.move_to_element_with_offset(canvas, -size["width"] // 2 + 2, -size["height"] // 2 + 2)
+    actions.perform()  # off any item first, so the tooltip of the last one goes
+    deadline = time.monotonic() + 5
+    while driver.execute_script(TOOLTIP):
+        assert time.monotonic() < deadline, "the last tooltip stayed"
+        time.sleep(0.05)
+    actions = ActionChains(driver)
+    actions.move_to_element_with_offset(
+        canvas, int(x - size["width"] / 2) + 1, int(y - size["height"] / 2) + 1
+    ).perform()
+    while not (text := driver.execute_script(TOOLTIP)):
+        assert time.monotonic() < deadline, "no tooltip appeared"
+        time.sleep(0.05)
+    return str(text)
+
+
+def _hover_node(driver, node: str) -> str:
+    """Move the mouse onto a node and return the text of the tooltip vis-network shows."""
     x, y = driver.execute_script(
         "var p = vgNetwork.canvasToDOM(vgNetwork.getPositions([arguments[0]])[arguments[0]]);"
         "return [p.x, p.y];",
         node,
     )
-    canvas = driver.find_element(By.ID, "vg-network")
-    size = canvas.size
-    actions = ActionChains(driver)
-    actions.move_to_element_with_offset(
-        canvas, int(x - size["width"] / 2) + 1, int(y - size["height"] / 2) + 1
-    ).perform()
-    deadline = time.monotonic() + 5
-    script = (
-        "var t = document.querySelector('div.vis-tooltip');"
-        "return t && t.style.visibility !== 'hidden' ? t.textContent : null;"
+    return _hover_at(driver, x, y)
+
+
+def _edge_middle(driver, edge: str) -> tuple[float, float]:
+    """The point halfway along a drawn link, curved or straight, in page pixels."""
+    x, y = driver.execute_script(
+        "var e = vgNetwork.body.edges[arguments[0]];"
+        "var p = vgNetwork.canvasToDOM(e.edgeType.getPoint(0.5));"
+        "return [p.x, p.y];",
+        edge,
     )
-    while not (text := driver.execute_script(script)):
-        assert time.monotonic() < deadline, "no tooltip appeared"
-        time.sleep(0.05)
-    return str(text)
+    return float(x), float(y)
 
 
 # Schemes that never leave the machine: the page itself and Chromium's own internal pages
@@ -154,7 +178,9 @@ def _requests(driver) -> list[str]:
 
 
 def test_view_draws_offline_quietly_and_shows_hostile_text_as_text(browser, tmp_path):
-    page = write_view(_graph(), tmp_path / "view.html", scores=SCORES, title=f"Demo {SCRIPT}")
+    page = write_view(
+        _graph(), tmp_path / "view.html", scores=SCORES, title=f"Demo {SCRIPT}", hide=()
+    )
     browser.get_log("browser")
     browser.get_log("performance")
     _open(browser, page)
@@ -197,11 +223,24 @@ def test_page_filters_hide_items_through_the_dataset(browser, tmp_path):
         "return [vgNodes.get({filter: function (n) { return !n.hidden; }}).length,"
         " vgEdges.get({filter: function (e) { return !e.hidden; }}).length]"
     )
-    assert browser.execute_script(shown) == [5, 4]
-    browser.execute_script(
-        "var b = document.querySelector('input.vg-type[value=\"Person\"]');"
-        "b.checked = false; b.dispatchEvent(new Event('change'));"
+    status = "return document.getElementById('vg-status').textContent"
+    tick = (
+        "var b = document.querySelector(arguments[0]);"
+        "b.checked = arguments[1]; b.dispatchEvent(new Event('change'));"
     )
+    person, lone = 'input.vg-type[value="Person"]', "#vg-lone"
+    # Ivo (a person) and T9 (a chip only Harbor is linked to) start hidden, their boxes unticked
+    assert browser.execute_script(shown) == [3, 2]
+    assert (
+        browser.execute_script(status)
+        == "3 entities, 2 links shown; 2 more under the unticked boxes"
+    )
+    browser.execute_script(tick, person, True)
+    assert browser.execute_script(shown) == [4, 3]
+    browser.execute_script(tick, lone, True)
+    assert browser.execute_script(shown) == [5, 4]
+    assert browser.execute_script(status) == "5 entities, 4 links shown"
+    browser.execute_script(tick, person, False)
     assert browser.execute_script(shown) == [4, 3]
     browser.execute_script(
         "var s = document.getElementById('vg-min-cost');"
@@ -209,8 +248,9 @@ def test_page_filters_hide_items_through_the_dataset(browser, tmp_path):
     )
     # only Tessel supplies Harbor (0.70) passes; nodes with no visible link are hidden too
     assert browser.execute_script(shown) == [2, 1]
-    status = browser.execute_script("return document.getElementById('vg-status').textContent")
-    assert status == "2 entities, 1 links shown"
+    assert browser.execute_script(status).startswith("2 entities, 1 links shown; ")
+    browser.find_element("id", "vg-reset").click()  # back to the page as it came
+    assert browser.execute_script(shown) == [3, 2]
 
 
 @pytest.mark.shared
@@ -229,11 +269,10 @@ def test_seed_view_draws_every_entity_with_evidence_tooltips(browser, tmp_path, 
     }
     _open(browser, write_view(G, tmp_path / "seed.html", scores=scores, title="Seed article"))
 
-    claim_links = {(u, v, d["predicate"]) for u, v, d in G.edges(data=True)}
-    linked = {frozenset((u, v)) for u, v, _ in claim_links}
+    linked = {frozenset((u, v)) for u, v in G.edges()}
     derived = {pair for pair in scores["dependencies"] if frozenset(pair) not in linked}
     counts = browser.execute_script("return [vgNodes.length, vgEdges.length]")
-    assert counts == [G.number_of_nodes(), len(claim_links) + len(derived)]
+    assert counts == [G.number_of_nodes(), G.number_of_edges() + len(derived)]  # one per claim
 
     tooltip = _hover_node(browser, "org/nvidia")
     assert "Nvidia" in tooltip and "lock" in tooltip.lower()
@@ -290,4 +329,54 @@ def test_seed_and_dev_view_draws_by_tier(browser, tmp_path, seed_path, dev_dir):
     browser.save_screenshot(str(ARTIFACTS / "seed-dev-view.png"))
     browser.execute_script("vgFind('Nvidia')")
     browser.save_screenshot(str(ARTIFACTS / "seed-dev-view-nvidia.png"))
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
+def test_parallel_claims_are_each_drawn_hovered_and_inspected_apart(browser, tmp_path):
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    G = _graph()
+    more = [
+        ("org/tessel", "org/harbor", "r5", "supplies", "Tessel will ship more boards in May."),
+        ("org/harbor", "org/tessel", "r6", "partners_with", "Harbor and Tessel co-design racks."),
+    ]
+    for u, v, key, predicate, sentence in more:
+        G.add_edge(u, v, key=key, predicate=predicate, evidence=sentence, article="a1")
+    _open(browser, write_view(G, tmp_path / "parallel.html", scores=SCORES))
+    sentences = {
+        "Tessel ships T9 boards.": "r1",
+        "Tessel will ship more boards in May.": "r5",
+        "Harbor and Tessel co-design racks.": "r6",
+    }
+    pair = browser.execute_script(
+        "return vgEdges.get({filter: function (e) { return (e.from === 'org/tessel' "
+        "&& e.to === 'org/harbor') || (e.from === 'org/harbor' && e.to === 'org/tessel'); }})"
+        ".map(function (e) { return e.id; })"
+    )
+    assert len(pair) == 3
+    middles = [_edge_middle(browser, edge) for edge in pair]
+    gaps = [abs(a[0] - b[0]) + abs(a[1] - b[1]) for a in middles for b in middles if a < b]
+    assert len(gaps) == 3 and min(gaps) > 12  # three curves, apart on the screen
+    seen = set()
+    for x, y in middles:
+        tooltip = _hover_at(browser, x, y)
+        (said,) = [sentence for sentence in sentences if sentence in tooltip]
+        seen.add(said)
+        assert "Boards" in tooltip  # the article's title
+        ActionChains(browser).click().perform()  # where the mouse is: on this link
+        inspector = browser.execute_script(
+            "return document.getElementById('vg-inspector').textContent"
+        )
+        assert said in inspector and [s for s in sentences if s in inspector] == [said]
+    assert seen == set(sentences)
+    ARTIFACTS.mkdir(exist_ok=True)
+    ActionChains(browser).move_to_element_with_offset(
+        browser.find_element("id", "vg-network"), -400, -300
+    ).perform()  # the mouse off the links, the last one clicked still in the inspector
+    browser.execute_script(
+        "var p = vgNetwork.getPositions(['org/tessel', 'org/harbor']);"
+        "var at = {x: p['org/tessel'].x, y: (p['org/tessel'].y + p['org/harbor'].y) / 2};"
+        "vgNetwork.moveTo({position: at, scale: 2.5, animation: false});"
+    )
+    browser.save_screenshot(str(ARTIFACTS / "view-parallel.png"))
     assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []

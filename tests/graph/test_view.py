@@ -190,11 +190,17 @@ def test_attributes_stand_in_for_missing_scores():
     assert acme["size"] == pytest.approx(40.0) and develops["vgCost"] == 0.25
 
 
-def test_parallel_claims_merge_into_one_link_with_all_evidence():
+def test_parallel_claims_of_one_predicate_are_links_of_their_own():
     data = _data(render_view(_graph()))
     supply = [e for e in data["edges"] if (e["from"], e["to"]) == ("org/acme", "org/nimbus")]
-    assert len(supply) == 1 and len(supply[0]["tip"]["evidence"]) == 2
-    assert ["claims", "2"] in supply[0]["tip"]["rows"]
+    assert len(supply) == 2 and len({e["id"] for e in supply}) == 2
+    texts = [[ev["text"] for ev in e["tip"]["evidence"]] for e in supply]
+    assert texts == [["Acme ships boards to Nimbus. plain"], ["Nimbus buys more Acme boards."]]
+    metas = [e["tip"]["evidence"][0]["meta"] for e in supply]
+    assert metas[0].startswith("said by Ada plain · ") and "said by" not in metas[1]
+    assert all("Chips plain · 2025-01-02" in meta for meta in metas)  # the article title, date
+    places = [next(r for r in e["tip"]["rows"] if r[0] == "link") for e in supply]
+    assert places == [["link", "1 of 2 between these two"], ["link", "2 of 2 between these two"]]
 
 
 def test_graph_over_max_nodes_keeps_top_companies_with_a_note():
@@ -268,12 +274,99 @@ def test_force_layout_is_networkx_spring_layout_and_deterministic():
         render_view(_graph(), layout="circle")
 
 
-def test_links_sharing_a_pair_curve_apart():
+def _side(edge: dict, pair: tuple[str, str]) -> tuple[str, float]:
+    """Where a link bends, seen along `pair`: a CW curve of the reverse link bends CCW."""
+    smooth = edge["smooth"]
+    if not smooth["enabled"]:
+        return ("straight", 0.0)
+    flip = {"curvedCW": "curvedCCW", "curvedCCW": "curvedCW"}
+    turn = smooth["type"] if (edge["from"], edge["to"]) == pair else flip[smooth["type"]]
+    return (turn, smooth["roundness"])
+
+
+def test_links_sharing_a_pair_fan_out_whatever_their_direction():
     G = _graph()
     G.add_edge("org/nimbus", "org/acme", key="r7", predicate="partners_with", evidence="Pact.")
     data = _data(render_view(G))
     pair = [e for e in data["edges"] if {e["from"], e["to"]} == {"org/acme", "org/nimbus"}]
-    bends = sorted((e["smooth"]["type"], e["smooth"]["roundness"]) for e in pair)
-    assert len(pair) == 2 and bends[0] != bends[1]
+    sides = sorted(_side(e, ("org/acme", "org/nimbus")) for e in pair)
+    # two supplies claims and the partnership the other way: one straight, one to each side
+    assert sides == [("curvedCCW", 0.25), ("curvedCW", 0.25), ("straight", 0.0)]
     alone = next(e for e in data["edges"] if (e["from"], e["to"]) == ("org/lumen", "org/nimbus"))
     assert alone["smooth"] == {"enabled": False}
+
+
+def test_many_parallel_claims_each_get_a_curve_of_their_own():
+    G = _graph()
+    for k in range(6):
+        G.add_edge("org/lumen", "org/nimbus", key=f"x{k}", predicate="uses", evidence=f"Run {k}.")
+    data = _data(render_view(G))
+    pair = [e for e in data["edges"] if (e["from"], e["to"]) == ("org/lumen", "org/nimbus")]
+    sides = [_side(e, ("org/lumen", "org/nimbus")) for e in pair]
+    assert len(pair) == 7 and len(set(sides)) == 7
+    assert max(r for _, r in sides) <= 0.9
+    assert sorted(ev["text"] for e in pair for ev in e["tip"]["evidence"]) == [
+        "Lumen trains on Nimbus.",
+        *(f"Run {k}." for k in range(6)),
+    ]
+
+
+def _ticked(page: str) -> dict[str, bool]:
+    boxes = re.findall(r'<input type="checkbox" class="vg-type" value="(\w*)"( checked)?>', page)
+    return {kind: bool(checked) for kind, checked in boxes}
+
+
+def test_people_start_hidden_and_their_box_unticked():
+    page = render_view(_graph(), scores=SCORES)
+    assert _ticked(page) == {
+        "CloudProvider": True,
+        "ChipVendor": True,
+        "AILab": True,
+        "Person": False,
+        "Chip": True,
+    }
+    assert "person/ada" in _ids(page)  # on the page, for the box to show
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"hide": ()}, {"types": ["Person", "ChipVendor"]}, {"focus": "person/ada"}],
+    ids=["hide nothing", "asked for by type", "the focus"],
+)
+def test_people_are_shown_when_asked_for(options):
+    assert _ticked(render_view(_graph(), **options))["Person"] is True
+
+
+def _lone_graph() -> nx.MultiDiGraph:
+    """The graph, plus a chip only its maker names and a technology nobody is linked to."""
+    G = _graph()
+    G.add_node("chip/a0", type="Chip", label="A0")
+    G.add_node("tech/glue", type="Technology", label="Glue")
+    G.add_edge("org/acme", "chip/a0", key="r8", predicate="develops", evidence="Acme made A0.")
+    G.add_edge("chip/a0", "tech/glue", key="r9", predicate="uses", evidence="A0 uses Glue.")
+    return G
+
+
+def test_offerings_linking_fewer_than_two_companies_start_hidden_behind_their_box():
+    page = render_view(_lone_graph())
+    lone = {n["id"] for n in _data(page)["nodes"] if n["vgLone"]}
+    assert lone == {"chip/a0", "tech/glue"}  # A1 links its maker Acme and its user Nimbus
+    assert '<input type="checkbox" id="vg-lone"> offerings off the supply chain (2)' in page
+    shown = render_view(_lone_graph(), hide_lone_offerings=False)
+    assert '<input type="checkbox" id="vg-lone" checked>' in shown
+    assert 'id="vg-lone"' not in render_view(_graph())  # none to hide, no box
+
+
+def test_lone_offerings_of_a_type_asked_for_are_not_marked():
+    data = _data(render_view(_lone_graph(), types=["Chip", "Technology", "ChipVendor"]))
+    assert not any(n["vgLone"] for n in data["nodes"])
+
+
+def test_tier_layout_puts_lone_offerings_in_a_row_under_the_linked_ones():
+    y = {n["id"]: n["y"] for n in _data(render_view(_lone_graph(), scores=SCORES))["nodes"]}
+    assert y["org/acme"] < y["chip/a1"] < y["chip/a0"] == y["tech/glue"] < y["org/nimbus"]
+
+
+def test_hide_names_known_types():
+    with pytest.raises(InputError, match=r"unknown entity type\(s\) \['People'\]"):
+        render_view(_graph(), hide=["People"])

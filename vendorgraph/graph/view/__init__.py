@@ -6,9 +6,11 @@ it. The layout is computed here, so the browser draws at once with physics off: 
 suppliers sit above their customers by supply-chain tier (:func:`supply_tiers`: foundries and
 memory, chip vendors, clouds, AI labs and other customers), or networkx's seeded force layout
 on request. The page has a search box, an inspector panel (scores and evidence of the clicked
-node or link), neighbour highlighting, and fit and reset buttons; links that share a pair of
-nodes curve apart. Every piece of article text reaches the page either HTML-escaped (title, note,
-legend) or as JSON data that the page only ever puts into ``textContent`` (labels, tooltips).
+node or link), neighbour highlighting, and fit and reset buttons. Each claim is a link of its
+own; links that share a pair of nodes fan out in curves. People, places and publishers are on
+the page but hidden at first (:data:`HIDDEN_TYPES`), their checkboxes unticked. Every piece of
+article text reaches the page either HTML-escaped (title, note, legend) or as JSON data that
+the page only ever puts into ``textContent`` (labels, tooltips).
 The same graph gives byte-identical HTML.
 
 The package holds :mod:`~vendorgraph.graph.view.options`, :mod:`~vendorgraph.graph.view.selection`,
@@ -32,10 +34,17 @@ False
 """
 
 from vendorgraph.graph.view.layout import supply_tiers
-from vendorgraph.graph.view.options import LAYOUTS, TYPE_STYLES, TypeStyle, ViewOptions
+from vendorgraph.graph.view.options import (
+    HIDDEN_TYPES,
+    LAYOUTS,
+    TYPE_STYLES,
+    TypeStyle,
+    ViewOptions,
+)
 from vendorgraph.graph.view.page import render_view, script_json, write_view
 
 __all__ = [
+    "HIDDEN_TYPES",
     "LAYOUTS",
     "TYPE_STYLES",
     "TypeStyle",

@@ -7,8 +7,14 @@ from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
-from vendorgraph.graph.view.options import ORGANIZATION_TYPES, ViewOptions
-from vendorgraph.graph.view.selection import Selection, dependency_scores, node_label, node_type
+from vendorgraph.graph.view.options import OFFERING_TYPES, ORGANIZATION_TYPES, ViewOptions
+from vendorgraph.graph.view.selection import (
+    Selection,
+    dependency_scores,
+    lone_offerings,
+    node_label,
+    node_type,
+)
 
 __all__ = ["layout_positions", "supply_tiers"]
 
@@ -19,7 +25,6 @@ _ROW = 150.0
 # The tier a company takes at least, by type: foundries and memory makers (no type of their own)
 # sit on top, then chip vendors, clouds, and AI labs and other customers.
 _TYPE_TIER = {"ChipVendor": 1, "CloudProvider": 2, "AILab": 3}
-_OFFERINGS = frozenset({"Chip", "Product", "Technology"})
 
 
 def supply_tiers(
@@ -105,16 +110,21 @@ def _force_positions(selection: Selection, *, seed: int) -> dict[str, tuple[floa
 
 
 def _bands(G: nx.MultiDiGraph, selection: Selection, tiers: Mapping[str, int]) -> list[list[str]]:
-    """Rows of nodes top to bottom: each tier's companies, then the offerings they develop."""
+    """Rows top to bottom: each tier's companies, their linking offerings, then the lone ones.
+
+    Lone offerings (linked to fewer than two companies) get a row of their own, so the rows
+    above stay whole when the page hides them.
+    """
     U = _undirected(selection)
+    lone = lone_offerings(G, selection)
     last = max(tiers.values(), default=0)
-    bands: list[list[str]] = [[] for _ in range(2 * max(last, 1) + 3)]  # offerings: below tier 1
+    bands: list[list[str]] = [[] for _ in range(3 * max(last, 1) + 4)]  # offerings: below tier 1
     for node in selection.nodes:
         if node in tiers:
-            bands[2 * tiers[node]].append(node)
-        elif node_type(G, node) in _OFFERINGS:
+            bands[3 * tiers[node]].append(node)
+        elif node_type(G, node) in OFFERING_TYPES:
             makers = [tiers[m] for m in U[node] if m in tiers]
-            bands[2 * min(makers, default=1) + 1].append(node)
+            bands[3 * min(makers, default=1) + 1 + (node in lone)].append(node)
         else:  # people, places, publishers: a row of their own at the bottom
             bands[-1].append(node)
     return [band for band in bands if band]

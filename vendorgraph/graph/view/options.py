@@ -11,7 +11,9 @@ from vendorgraph.ontology.terms import EntityType
 
 __all__ = [
     "DERIVED",
+    "HIDDEN_TYPES",
     "LAYOUTS",
+    "OFFERING_TYPES",
     "ORGANIZATION_TYPES",
     "OTHER_STYLE",
     "SCORE_NAMES",
@@ -20,6 +22,9 @@ __all__ = [
 ]
 
 LAYOUTS = ("tiers", "force")
+# Drawn but hidden at first: who said it, where, and which outlet wrote it matter less to "who
+# depends on whom" than the companies and their offerings; the page's checkboxes show them.
+HIDDEN_TYPES = ("Person", "Place", "Publisher")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -51,6 +56,7 @@ TYPE_STYLES: Mapping[str, TypeStyle] = {
 }
 OTHER_STYLE = TypeStyle(shape="dot", color="#999999", glyph="○", name="Other")
 ORGANIZATION_TYPES = frozenset(t.value for t in EntityType if t.is_organization)
+OFFERING_TYPES = frozenset({"Chip", "Product", "Technology"})
 DERIVED = "depends_on (derived)"
 SCORE_NAMES = {
     "lockin": "lock-in exerted",
@@ -84,6 +90,14 @@ class ViewOptions:
     layout : {"tiers", "force"}
         ``"tiers"`` (default) puts suppliers above their customers by supply-chain tier
         (:func:`supply_tiers`); ``"force"`` uses :func:`networkx.spring_layout`.
+    hide : Collection of str
+        Entity types on the page but hidden at first, their checkboxes unticked: by default
+        people, places and publishers (:data:`HIDDEN_TYPES`). Pass ``()`` to show every type.
+        A type named in `types`, and the focus's type, are shown whatever `hide` says.
+    hide_lone_offerings : bool
+        Also hide at first the chips, products and technologies linked to fewer than two
+        companies (on no path from a supplier to a customer), behind a checkbox of their own;
+        those of a type named in `types` are shown.
 
     Examples
     --------
@@ -101,6 +115,8 @@ class ViewOptions:
     max_nodes: int = 2000
     title: str = "vendorgraph"
     layout: str = "tiers"
+    hide: Collection[str] = HIDDEN_TYPES
+    hide_lone_offerings: bool = True
 
     def __post_init__(self) -> None:
         if self.layout not in LAYOUTS:
@@ -111,7 +127,7 @@ class ViewOptions:
             raise InputError(f"min_cost must lie in [0, 1], got {self.min_cost!r}")
         if self.max_nodes < 1:
             raise InputError(f"max_nodes must be >= 1, got {self.max_nodes!r}")
-        unknown = sorted(set(self.types or ()) - set(TYPE_STYLES))
+        unknown = sorted((set(self.types or ()) | set(self.hide)) - set(TYPE_STYLES))
         if unknown:
             raise InputError(
                 f"unknown entity type(s) {unknown!r}: choose from {sorted(TYPE_STYLES)!r}"

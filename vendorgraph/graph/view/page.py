@@ -10,7 +10,7 @@ import html
 import json
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -33,6 +33,7 @@ from vendorgraph.graph.view.selection import (
     Link,
     Selection,
     company_scores,
+    lone_offerings,
     node_label,
     node_type,
     number,
@@ -52,15 +53,16 @@ def render_view(G: nx.MultiDiGraph, **options: Any) -> str:
         one edge per claim with ``predicate``, ``evidence``, ``source``, ``published`` ...
     **options
         The fields of :class:`ViewOptions`: ``scores``, ``focus``, ``depth``, ``min_cost``,
-        ``types``, ``max_nodes``, ``title``. Without `scores`, the node attribute ``lockin`` and
-        the edge attribute ``switching_cost`` are used when present.
+        ``types``, ``max_nodes``, ``title``, ``layout``, ``hide``. Without `scores`, the node
+        attribute ``lockin`` and the edge attribute ``switching_cost`` are used when present.
 
     Returns
     -------
     str
-        The HTML text. Node size shows lock-in exerted and link width switching cost; every
-        node and link has a tooltip with its evidence and scores; the page has a checkbox per
-        entity type and a minimum-switching-cost slider.
+        The HTML text. Node size shows lock-in exerted and link width switching cost; each
+        claim is a link of its own, with a tooltip giving its sentence, speaker and article;
+        the page has a checkbox per entity type (those of `hide` start unticked) and a
+        minimum-switching-cost slider.
 
     Raises
     ------
@@ -90,13 +92,28 @@ def render_view(G: nx.MultiDiGraph, **options: Any) -> str:
         default=0.0,
     )
     bends = _bends(selection.links)
+    asked = _asked(G, opts, selection)
+    lone = {n for n in lone_offerings(G, selection) if node_type(G, n) not in asked}
     data = {
-        "nodes": [_node_record(G, n, positions[n], opts.scores, top) for n in selection.nodes],
+        "nodes": [
+            _node_record(G, n, positions[n], opts.scores, top, lone=n in lone)
+            for n in selection.nodes
+        ],
         "edges": [_edge_record(G, i, link, bends[i]) for i, link in enumerate(selection.links)],
         "focus": selection.focus,
         "options": _pyvis_options(len(selection.nodes)),
     }
-    return _page(opts, selection, data, _legend(G, selection.nodes))
+    legend = _legend(G, selection.nodes, set(opts.hide) - asked)
+    legend += _lone_box(len(lone), shown=not opts.hide_lone_offerings)
+    return _page(opts, selection, data, legend)
+
+
+def _asked(G: nx.MultiDiGraph, opts: ViewOptions, selection: Selection) -> set[str]:
+    """Return the types never hidden at first: those of `types` and the focus's own."""
+    asked = set(opts.types or ())
+    if selection.focus is not None:
+        asked.add(node_type(G, selection.focus))
+    return asked
 
 
 def write_view(G: nx.MultiDiGraph, path: str | os.PathLike[str], **options: Any) -> Path:
@@ -184,7 +201,13 @@ def _article_meta(articles: Mapping[str, Any], article: Any) -> str:
 
 
 def _node_record(
-    G: nx.MultiDiGraph, node: str, xy: tuple[float, float], scores: Mapping | None, top: float
+    G: nx.MultiDiGraph,
+    node: str,
+    xy: tuple[float, float],
+    scores: Mapping | None,
+    top: float,
+    *,
+    lone: bool,
 ) -> dict[str, Any]:
     """Size a node by lock-in relative to the largest shown (10 to 40 px), its label to match."""
     kind = node_type(G, node)
@@ -205,6 +228,7 @@ def _node_record(
         "x": xy[0],
         "y": xy[1],
         "vgType": kind if kind in TYPE_STYLES else "",
+        "vgLone": lone,
         "tip": {**tip, "evidence": _quotes_by(G, node)},
     }
 
@@ -227,53 +251,71 @@ def _claim_evidence(G: nx.MultiDiGraph, claim: Mapping[str, Any]) -> dict[str, s
     return {"text": text, "meta": " · ".join(str(p) for p in parts if p)}
 
 
-def _edge_rows(link: Link) -> list[list[str]]:
+def _edge_rows(link: Link, place: tuple[int, int]) -> list[list[str]]:
     rows = [["predicate", link.predicate or "unknown"]]
     if link.cost is not None:
         rows.append(["switching cost", _fmt(link.cost)])
     if link.coverage is not None:
         rows.append(["coverage", _fmt(link.coverage)])
-    if link.claims:
-        rows.append(["claims", str(len(link.claims))])
+    if place[1] > 1:
+        rows.append(["link", f"{place[0]} of {place[1]} between these two"])
     return rows
 
 
-def _bends(links: Sequence[Link]) -> list[dict[str, Any] | bool]:
-    """Curves for links that share a pair of nodes, so each stays apart and hoverable."""
-    pairs: dict[frozenset[str], list[int]] = {}
+Bend = dict[str, Any]
+
+
+def _bends(links: Sequence[Link]) -> list[tuple[Bend, tuple[int, int]]]:
+    """How each link is drawn, and its place among the links that share its pair of nodes.
+
+    The links of one pair fan out: the middle one straight when their number is odd, the others
+    curved in pairs to either side, rounder the further out. The side is taken for the pair in
+    one direction, so ``A -> B`` and ``B -> A`` links never fall on the same curve.
+    """
+    pairs: dict[tuple[str, str], list[int]] = {}
     for i, link in enumerate(links):
-        pairs.setdefault(frozenset((link.source, link.target)), []).append(i)
-    bends: list[dict[str, Any] | bool] = [False] * len(links)
-    for members in pairs.values():
-        if len(members) < 2:
-            continue
+        pairs.setdefault(_pair(link), []).append(i)
+    drawn: list[tuple[Bend, tuple[int, int]]] = [({"enabled": False}, (1, 1))] * len(links)
+    for (first, _), members in pairs.items():
+        n = len(members)
+        step = min(0.25, 0.9 / max(n // 2, 1))
         for k, i in enumerate(members):
-            turn = "curvedCW" if k % 2 == 0 else "curvedCCW"
-            bends[i] = {
-                "enabled": True,
-                "type": turn,
-                "roundness": round(0.15 + 0.15 * (k // 2), 2),
-            }
-    return bends
+            rank = k + 1 - n % 2  # the odd one out stays straight
+            if rank == 0:
+                drawn[i] = ({"enabled": False}, (k + 1, n))
+                continue
+            side = rank % 2 == 1
+            if links[i].source != first:
+                side = not side
+            turn = "curvedCW" if side else "curvedCCW"
+            roundness = round(step * ((rank + 1) // 2), 3)
+            drawn[i] = ({"enabled": True, "type": turn, "roundness": roundness}, (k + 1, n))
+    return drawn
+
+
+def _pair(link: Link) -> tuple[str, str]:
+    a, b = link.source, link.target
+    return (a, b) if a <= b else (b, a)
 
 
 def _edge_record(
-    G: nx.MultiDiGraph, i: int, link: Link, bend: dict[str, Any] | bool
+    G: nx.MultiDiGraph, i: int, link: Link, drawn: tuple[Bend, tuple[int, int]]
 ) -> dict[str, Any]:
     head = f"{node_label(G, link.source)} → {link.predicate} → {node_label(G, link.target)}"
     width = 1.5 if link.cost is None else round(1.0 + 7.0 * min(max(link.cost, 0.0), 1.0), 2)
+    bend, place = drawn
     return {
         "id": f"e{i}",
         "from": link.source,
         "to": link.target,
-        "smooth": bend if bend else {"enabled": False},
+        "smooth": bend,
         "width": width,
         "dashes": link.predicate == DERIVED,
         "vgCost": link.cost,
         "tip": {
             "head": head,
-            "rows": _edge_rows(link),
-            "evidence": [_claim_evidence(G, c) for c in link.claims],
+            "rows": _edge_rows(link, place),
+            "evidence": [] if link.claim is None else [_claim_evidence(G, link.claim)],
         },
     }
 
@@ -375,7 +417,7 @@ def _escape(text: str) -> str:
     return html.escape(text).replace("\u2028", "&#8232;").replace("\u2029", "&#8233;")
 
 
-def _legend(G: nx.MultiDiGraph, nodes: Iterable[str]) -> str:
+def _legend(G: nx.MultiDiGraph, nodes: Iterable[str], hidden: Collection[str]) -> str:
     """One checkbox per entity type present, with its glyph, colour and count."""
     counts: dict[str, int] = {}
     for node in nodes:
@@ -386,12 +428,25 @@ def _legend(G: nx.MultiDiGraph, nodes: Iterable[str]) -> str:
     lines = []
     for kind in (k for k in order if k in counts):
         style = TYPE_STYLES.get(kind, OTHER_STYLE)
+        checked = "" if kind in hidden else " checked"
         lines.append(
-            f'<label><input type="checkbox" class="vg-type" value="{_escape(kind)}" checked> '
+            f'<label><input type="checkbox" class="vg-type" value="{_escape(kind)}"{checked}> '
             f'<span class="vg-glyph" style="color:{style.color}">{style.glyph}</span> '
             f"{_escape(style.name)} ({counts[kind]:,})</label>"
         )
     return "\n".join(lines)
+
+
+def _lone_box(count: int, *, shown: bool) -> str:
+    """Return the checkbox of the offerings linking fewer than two companies, if any."""
+    if not count:
+        return ""
+    checked = " checked" if shown else ""
+    return (
+        '\n<label title="chips, products and technologies linked to fewer than two companies">'
+        f'<input type="checkbox" id="vg-lone"{checked}> offerings off the supply chain '
+        f"({count:,})</label>"
+    )
 
 
 def _page(opts: ViewOptions, selection: Selection, data: Mapping[str, Any], legend: str) -> str:

@@ -7,13 +7,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 import numpy as np
 
-from vendorgraph.graph.view.options import DERIVED, ORGANIZATION_TYPES, SCORE_NAMES, ViewOptions
+from vendorgraph.graph.view.options import (
+    DERIVED,
+    OFFERING_TYPES,
+    ORGANIZATION_TYPES,
+    SCORE_NAMES,
+    ViewOptions,
+)
 from vendorgraph.ontology.matching import graph_names, match_entity
 
 __all__ = [
@@ -21,6 +27,7 @@ __all__ = [
     "Selection",
     "company_scores",
     "dependency_scores",
+    "lone_offerings",
     "node_label",
     "node_type",
     "number",
@@ -30,14 +37,14 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Link:
-    """One drawn edge: the claims of one predicate from one node to another."""
+    """One drawn edge: one claim from one node to another, or a derived dependency."""
 
     source: str
     target: str
     predicate: str
     cost: float | None
     coverage: float | None
-    claims: tuple[Mapping[str, Any], ...] = field(default=())
+    claim: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -89,25 +96,20 @@ def _pair_scores(
 
 
 def _claim_links(G: nx.MultiDiGraph, deps: Mapping) -> list[Link]:
-    """Merge the parallel claims of one predicate between two nodes into one link."""
-    grouped: dict[tuple[str, str, str], list[Mapping[str, Any]]] = {}
+    """One link per claim: parallel claims, even of one predicate, stay apart."""
+    links = []
     for u, v, key, attrs in G.edges(keys=True, data=True):
         claim = {**attrs, "_key": str(key)}
-        grouped.setdefault((str(u), str(v), str(attrs.get("predicate", ""))), []).append(claim)
-    links = []
-    for (u, v, predicate), claims in sorted(grouped.items()):
-        claims.sort(key=lambda c: (str(c.get("published") or ""), c["_key"]))
-        pair = _pair_scores(deps, u, v)
-        own = [number(c.get("switching_cost")) for c in claims]
-        cost = max((c for c in own if c is not None), default=None)
+        pair = _pair_scores(deps, str(u), str(v))
+        own = number(attrs.get("switching_cost"))
         links.append(
             Link(
-                source=u,
-                target=v,
-                predicate=predicate,
-                cost=cost if cost is not None else number(pair.get("switching_cost")),
+                source=str(u),
+                target=str(v),
+                predicate=str(attrs.get("predicate", "")),
+                cost=own if own is not None else number(pair.get("switching_cost")),
                 coverage=number(pair.get("coverage")),
-                claims=tuple(claims),
+                claim=claim,
             )
         )
     return links
@@ -162,8 +164,11 @@ def select(G: nx.MultiDiGraph, opts: ViewOptions) -> Selection:
     return Selection(nodes=kept, links=tuple(sorted(links, key=_link_key)), focus=focus, note=note)
 
 
-def _link_key(link: Link) -> tuple[str, str, str]:
-    return (link.source, link.target, link.predicate)
+def _link_key(link: Link) -> tuple[str, str, str, str, str]:
+    """Links in a stable order: by pair and predicate, then claims by date and key."""
+    claim = link.claim or {}
+    when = str(claim.get("published") or "")
+    return (link.source, link.target, link.predicate, when, str(claim.get("_key", "")))
 
 
 def _passes(link: Link, min_cost: float) -> bool:
@@ -200,6 +205,18 @@ def _cap(
         "Raise max_nodes, or pick a focus company, to see the rest."
     )
     return kept, note
+
+
+def lone_offerings(G: nx.MultiDiGraph, selection: Selection) -> set[str]:
+    """Return the offerings shown that link fewer than two companies among the links shown."""
+    companies: dict[str, set[str]] = {
+        n: set() for n in selection.nodes if node_type(G, n) in OFFERING_TYPES
+    }
+    for link in selection.links:
+        for offering, other in ((link.source, link.target), (link.target, link.source)):
+            if offering in companies and node_type(G, other) in ORGANIZATION_TYPES:
+                companies[offering].add(other)
+    return {n for n, linked in companies.items() if len(linked) < 2}
 
 
 def node_label(G: nx.MultiDiGraph, node: Any) -> str:

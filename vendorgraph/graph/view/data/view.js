@@ -52,8 +52,10 @@
   var shown = document.getElementById("vg-min-cost-value");
   var status = document.getElementById("vg-status");
 
-  function edgeVisible(e, on, min) {
-    if (!on[typeOf[e.from]] || !on[typeOf[e.to]]) { return false; }
+  var loneBox = document.getElementById("vg-lone");
+
+  function edgeVisible(e, ticked, min) {
+    if (!ticked[e.from] || !ticked[e.to]) { return false; }
     return min <= 0 || (e.vgCost !== null && e.vgCost >= min);
   }
 
@@ -61,30 +63,39 @@
   function applyFilters() {
     var on = {};
     boxes.forEach(function (b) { on[b.value] = b.checked; });
+    var lone = loneBox === null || loneBox.checked;
+    var ticked = {};
+    var unticked = 0;
+    data.nodes.forEach(function (n) {
+      ticked[n.id] = on[n.vgType] && (lone || !n.vgLone || n.id === data.focus);
+      if (!ticked[n.id]) { unticked += 1; }
+    });
     var min = parseFloat(slider.value);
     shown.textContent = min.toFixed(2);
     var linked = {};
     var edgeUpdates = data.edges.map(function (e) {
-      var visible = edgeVisible(e, on, min);
+      var visible = edgeVisible(e, ticked, min);
       if (visible) { linked[e.from] = true; linked[e.to] = true; }
       return { id: e.id, hidden: !visible };
     });
     var nodeCount = 0;
     var nodeUpdates = data.nodes.map(function (n) {
-      var visible = on[n.vgType] && (min <= 0 || linked[n.id] === true || n.id === data.focus);
+      var visible = ticked[n.id] && (min <= 0 || linked[n.id] === true || n.id === data.focus);
       if (visible) { nodeCount += 1; }
       return { id: n.id, hidden: !visible };
     });
     var edgeCount = edgeUpdates.filter(function (u) { return !u.hidden; }).length;
     nodes.update(nodeUpdates);
     edges.update(edgeUpdates);
-    status.textContent = nodeCount + " entities, " + edgeCount + " links shown";
+    status.textContent = nodeCount + " entities, " + edgeCount + " links shown" +
+      (unticked ? "; " + unticked + " more under the unticked boxes" : "");
   }
 
   boxes.forEach(function (b) { b.addEventListener("change", refilter); });
+  if (loneBox !== null) { loneBox.addEventListener("change", refilter); }
   slider.addEventListener("input", refilter);
   window.vgApplyFilters = applyFilters;
-  applyFilters();
+  refilter();
 
   // The view re-fits after filtering, so what is left fills the screen.
   function refilter() { applyFilters(); network.fit({ animation: false }); }
@@ -156,7 +167,8 @@
   });
   var initialMin = slider.value;
   document.getElementById("vg-reset").addEventListener("click", function () {
-    boxes.forEach(function (b) { b.checked = true; });
+    boxes.forEach(function (b) { b.checked = b.defaultChecked; });
+    if (loneBox !== null) { loneBox.checked = loneBox.defaultChecked; }
     slider.value = initialMin;
     search.value = "";
     network.unselectAll();
