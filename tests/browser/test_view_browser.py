@@ -302,6 +302,15 @@ def test_search_inspects_and_highlights_neighbours_and_reset_restores(browser, t
     assert (
         browser.execute_script("return document.getElementById('vg-inspector').textContent") == ""
     )
+    hidden = "return vgNodes.get(arguments[0]).hidden"
+    assert browser.execute_script(hidden, "person/ivo") is True  # people start hidden
+    browser.execute_script("vgFind('ivo')")  # finding him ticks the Person box
+    assert browser.execute_script(hidden, "person/ivo") is False
+    assert browser.execute_script(
+        "return document.querySelector('input.vg-type[value=\"Person\"]').checked"
+    )
+    assert browser.execute_script("return vgNetwork.getSelectedNodes()") == ["person/ivo"]
+    browser.find_element("id", "vg-reset").click()
     ARTIFACTS.mkdir(exist_ok=True)
     browser.execute_script("vgFind('harbor')")
     browser.save_screenshot(str(ARTIFACTS / "view-search.png"))

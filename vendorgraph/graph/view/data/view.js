@@ -27,10 +27,11 @@
   }
 
   var typeOf = {};
+  var loneOf = {};
   var tips = {};
   var labels = {};
   data.nodes.forEach(function (n) {
-    typeOf[n.id] = n.vgType; tips[n.id] = n.tip; labels[n.id] = n.label;
+    typeOf[n.id] = n.vgType; loneOf[n.id] = n.vgLone; tips[n.id] = n.tip; labels[n.id] = n.label;
     n.title = tip(n.tip); delete n.tip;
   });
   data.edges.forEach(function (e) { tips[e.id] = e.tip; e.title = tip(e.tip); delete e.tip; });
@@ -150,9 +151,19 @@
     hit = hit || ids.filter(function (id) { return labels[id].toLowerCase().indexOf(q) === 0; })[0];
     return hit || ids.filter(function (id) { return labels[id].toLowerCase().indexOf(q) >= 0; })[0] || null;
   }
+  // A name found behind an unticked box ticks that box, so the search always shows what it finds.
+  function reveal(id) {
+    var changed = false;
+    boxes.forEach(function (b) {
+      if (b.value === typeOf[id] && !b.checked) { b.checked = true; changed = true; }
+    });
+    if (loneOf[id] && loneBox !== null && !loneBox.checked) { loneBox.checked = true; changed = true; }
+    if (changed) { applyFilters(); }
+  }
   function go() {
     var id = find(search.value);
     if (id === null) { status.textContent = "no entity matches " + JSON.stringify(search.value); return; }
+    reveal(id);
     network.selectNodes([id]);
     network.focus(id, { scale: 1.2, animation: false });
     highlight(id);
