@@ -196,3 +196,17 @@ def test_a_bare_head_is_the_one_named_offering_it_shortens():
 def test_a_reduced_relative_is_passive():
     text = "Quillon Labs, a startup funded by Zeta Capital, trains models."
     assert ("Zeta Capital", "invests_in", "Quillon Labs") in _triples(text)
+
+
+def test_money_committed_to_vendors_named_as_examples_buys_from_each():
+    text = "Halcyon Labs has committed $4 billion to providers like Tarn Cloud and Vesper Compute."
+    found = _triples(text)
+    assert ("Tarn Cloud", "supplies", "Halcyon Labs") in found
+    assert ("Vesper Compute", "supplies", "Halcyon Labs") in found
+
+
+def test_money_spent_on_a_cloud_buys_from_it_but_capacity_allocated_is_the_givers():
+    found = _triples("Halcyon Labs will spend $2 billion on Tarn Cloud capacity.")
+    assert ("Tarn Cloud", "supplies", "Halcyon Labs") in found
+    found = _triples("Tarn Cloud has allocated more capacity to Halcyon Labs.")
+    assert ("Halcyon Labs", "supplies", "Tarn Cloud") not in found

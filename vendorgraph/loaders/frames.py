@@ -550,6 +550,14 @@ class _Context:
         examples = [
             c for c in token.children if c.dep_.startswith("nmod") and _case(c) in _EXAMPLE_CASES
         ]
+        if not examples and token.dep_.startswith(_OBLIQUE):  # the parser may hang "like X"
+            examples = [  # of "to companies like X" on the noun's head: the phrase right after
+                c
+                for c in token.head.children
+                if c.left_edge.i == token.right_edge.i + 1
+                and c.dep_.startswith(_OBLIQUE)
+                and _case(c) in _EXAMPLE_CASES
+            ]
         if examples:  # "chips such as the A800 and H800", "countries including Iran"
             return [r for c in examples for r in self.refers(c, depth + 1)]
         named = [e for c in token.children if c.dep_ == "appos" and (e := self._entity(c))]
@@ -735,6 +743,8 @@ def _is_kind(etype: EntityType | None, kind: str) -> bool:
         return etype.is_organization
     if kind == "offering":
         return etype.is_offering
+    if kind == "vendor":  # a company whose role is to sell compute: a cloud or a chip vendor
+        return etype in (EntityType.CLOUD_PROVIDER, EntityType.CHIP_VENDOR)
     if kind == "person":
         return etype is EntityType.PERSON
     return etype is EntityType.PLACE
