@@ -210,3 +210,10 @@ def test_money_spent_on_a_cloud_buys_from_it_but_capacity_allocated_is_the_giver
     assert ("Tarn Cloud", "supplies", "Halcyon Labs") in found
     found = _triples("Tarn Cloud has allocated more capacity to Halcyon Labs.")
     assert ("Halcyon Labs", "supplies", "Tarn Cloud") not in found
+
+
+def test_a_unit_named_by_a_company_word_is_a_division_of_the_company_after_it():
+    text = "Mara Quist, EVP of Cloud + AI at Microsoft, said the chips are fast."
+    ex = extract(parse_document(text + "\n"))
+    assert "Cloud" not in {e.name for e in ex.entities}
+    assert ("Microsoft", "employs", "Mara Quist") in _triples(text)

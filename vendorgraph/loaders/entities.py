@@ -533,6 +533,8 @@ def _org_before(table: _Table, pats: EntityPatterns, stop: int, floor: int) -> s
     if span is None or table.overlaps(*span):
         return None
     name = table.text[span[0] : span[1]]
+    if _company_word_alone(pats, name):
+        return None
     return table.add(name, _suffix_type(pats, name), *span)
 
 
@@ -722,9 +724,31 @@ def _roles(table: _Table, pats: EntityPatterns, sentence: Sentence) -> None:
     for match in _finditer(table, pats, "person_role_org", sentence):
         start = sentence.start + match.start("person")
         person = _person(table, pats, match.group("person"), start)
-        org = _org_at(table, pats, sentence.start + match.start("org"), match.group("org"))
+        org_start, end = sentence.start + match.start("org"), sentence.start + match.end()
+        employer = _employer_after_division(table, org_start, end, sentence.end)
+        if employer is not None:  # "EVP of Cloud + AI at Microsoft": Microsoft's division
+            end, org = employer
+        else:
+            org = _org_at(table, pats, org_start, match.group("org"))
         if person is not None:
-            _affiliate(table, person, org, match.group("role"), start, sentence.start + match.end())
+            _affiliate(table, person, org, match.group("role"), start, end)
+
+
+# the rest of a division's name and the company after it: "(EVP of Cloud) + AI at (Microsoft)"
+_DIVISION_AT = re.compile(r"[^,.;()\n]{0,40}?\s(?:at|of)\s+")
+
+
+def _employer_after_division(
+    table: _Table, start: int, end: int, stop: int
+) -> tuple[int, str] | None:
+    """Return the end and id of a known company after a unit that is not one ("of X at Y")."""
+    if table.starting_at(start) is not None:
+        return None  # "head of AWS at Amazon": the unit is a company itself
+    at = _DIVISION_AT.match(table.text, end, stop)
+    known = table.starting_at(at.end()) if at is not None else None
+    if known is None or not table.type_of(known[1]).is_organization:
+        return None
+    return known
 
 
 def _affiliate(
@@ -745,9 +769,14 @@ def _org_at(table: _Table, pats: EntityPatterns, start: int, name: str) -> str |
     if not words or words[0] in pats.stopwords:
         return None
     name = " ".join(words)
-    if table.overlaps(start, start + len(name)):
+    if table.overlaps(start, start + len(name)) or _company_word_alone(pats, name):
         return None
     return table.add(name, _suffix_type(pats, name), start, start + len(name))
+
+
+def _company_word_alone(pats: EntityPatterns, name: str) -> bool:
+    """Tell a company word standing alone ("EVP of Cloud + AI"): a division, not a company."""
+    return name in pats.suffix_types
 
 
 # what follows "X said" when X is an organisation speaking of itself ("X said it would ...")
