@@ -217,3 +217,8 @@ def test_a_unit_named_by_a_company_word_is_a_division_of_the_company_after_it():
     ex = extract(parse_document(text + "\n"))
     assert "Cloud" not in {e.name for e in ex.entities}
     assert ("Microsoft", "employs", "Mara Quist") in _triples(text)
+
+
+def test_the_company_behind_a_company_owns_it():
+    text = "Quillon Holdings, the media giant behind Tarn Systems, will buy chips."
+    assert ("Quillon Holdings", "owns", "Tarn Systems") in _triples(text)
