@@ -222,3 +222,14 @@ def test_a_unit_named_by_a_company_word_is_a_division_of_the_company_after_it():
 def test_the_company_behind_a_company_owns_it():
     text = "Quillon Holdings, the media giant behind Tarn Systems, will buy chips."
     assert ("Quillon Holdings", "owns", "Tarn Systems") in _triples(text)
+
+
+def test_the_companys_ceo_named_in_apposition_speaks_and_no_outlet_employs_them():
+    text = (
+        'Hanseo Memory sells chips. "Demand will keep growing," said the company\'s CEO, '
+        'Ola Noh-Jung, in comments reported by Reuters. "It will be 60 percent."'
+    )
+    ex = extract(parse_document(text + "\n"))
+    names = {e.id: e.name for e in ex.entities}
+    assert [names.get(q.speaker or "") for q in ex.quotes] == ["Ola Noh-Jung", "Ola Noh-Jung"]
+    assert not any(s == "Reuters" for s, _, _ in _triples(text))

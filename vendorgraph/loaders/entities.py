@@ -247,7 +247,8 @@ def _compile(raw: dict[str, Any]) -> EntityPatterns:
         government_roles=re.compile(rf"(?i:{alternation(raw['government_roles'])})"),
         # "the chief operating officer, Jane Roe,": a role of the company in focus, then its holder
         role_its_person=re.compile(
-            rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?P<role>(?i:{roles})),\s+(?P<person>{person}),"
+            rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)(?:\s+(?:company|firm|group)['’]s)?\s+"
+            rf"(?P<role>(?i:{roles})),\s+(?P<person>{person}),"
         ),
         person_its_role=re.compile(
             rf"\b(?P<person>{person}),\s+(?:its|their|the (?:company|firm|group)['’]s)\s+"
@@ -861,7 +862,7 @@ def _main_org(table: _Table) -> str | None:
     counts: dict[str, int] = {}
     for span in table.order:
         key = table.mentions[span]
-        if table.type_of(key).is_organization and table.type_of(key) is not EntityType.GOVERNMENT:
+        if _about(table.type_of(key)):
             counts[key] = counts.get(key, 0) + 1
     return max(counts, key=lambda k: counts[k]) if counts else None
 
@@ -903,9 +904,14 @@ def _paragraph_org(table: _Table, sents: tuple[Sentence, ...], pos: int) -> str 
     for span in table.order:
         key = table.mentions[span]
         kind = table.type_of(key)
-        if start <= span[0] < pos and kind.is_organization and kind is not EntityType.GOVERNMENT:
+        if start <= span[0] < pos and _about(kind):
             return key
     return None
+
+
+def _about(kind: EntityType) -> bool:
+    """Whether a company of `kind` can be what a text is about: not a government or an outlet."""
+    return kind.is_organization and kind not in (EntityType.GOVERNMENT, EntityType.PUBLISHER)
 
 
 # "Ostrava AI data center": a suffix word followed by what it describes does not end a name
