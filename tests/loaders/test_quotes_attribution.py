@@ -94,3 +94,19 @@ def test_a_role_with_the_name_in_apposition_before_the_verb():
         'the delay as "a lesson in who holds the leverage."\n'
     )
     assert ("Imani Castell", True, "a lesson in who holds the leverage.") in _quotes(text)
+
+
+def test_a_clause_before_she_said_is_her_words_though_more_follows_the_verb():
+    text = (
+        "Commerce Secretary Ana Ruiz spoke on Monday. The goal is to limit access to advanced "
+        "chips, she said, stressing the rules were not meant to hurt anyone.\n"
+    )
+    assert ("Ana Ruiz", False, "The goal is to limit access to advanced chips") in _quotes(text)
+
+
+def test_the_agency_is_the_outlet_named_before():
+    text = (
+        "Bloomberg reported the deal on Monday. Demand for chips is strong this year, "
+        "the agency notes.\n"
+    )
+    assert ("Bloomberg", False, "Demand for chips is strong this year") in _quotes(text)

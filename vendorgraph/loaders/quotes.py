@@ -558,7 +558,8 @@ def _complement(verb: Token) -> tuple[int, int] | None:
     if clause is None or clause.i > verb.i:
         return None
     # "The deal will close, the company said.": the clause up to where the attribution starts
-    attribution = min(t.idx for t in verb.subtree)
+    inside = range(clause.left_edge.i, clause.right_edge.i + 1)
+    attribution = min(t.idx for t in verb.subtree if t.i not in inside or t.i >= verb.i)
     lo = min(t.idx for t in clause.subtree)
     return lo, attribution
 
