@@ -34,7 +34,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from vendorgraph.loaders.text import _ASCII_TWINS, RuleFilter, rule_filter
+from vendorgraph.loaders.text import ASCII_TWINS, RuleFilter, rule_filter
 from vendorgraph.ontology.model import Document, Quantity
 from vendorgraph.ontology.terms import QuantityKind
 
@@ -276,13 +276,13 @@ def _lead_scan(slot: str, data: Mapping[str, Any], article: bool) -> re.Pattern[
 
     The slot begins with a digit (``\d``) or, case-insensitively, with a number word (or "a",
     "an"); the only non-ASCII characters that match an ASCII letter case-insensitively are
-    ``_ASCII_TWINS``. Leading with that character class lets the engine skip ahead quickly; the
+    ``ASCII_TWINS``. Leading with that character class lets the engine skip ahead quickly; the
     lookbehind then checks ``\b(?=slot)`` at the character just consumed.
     """
     words = [*_number_words(data), *(_ARTICLES if article else ())]
     if not all(w.isascii() for w in words):
         return re.compile(rf"\b(?=(?:{slot}))")
-    letters = {c for w in words if w for c in (w[0].lower(), w[0].upper())} | _ASCII_TWINS
+    letters = {c for w in words if w for c in (w[0].lower(), w[0].upper())} | ASCII_TWINS
     chars = "\\d" + re.escape("".join(sorted(letters)))
     return re.compile(rf"[{chars}](?<=\b(?=(?:{slot})).)")
 
@@ -472,7 +472,7 @@ def _ending(pattern: str, phrases: list[str]) -> re.Pattern[str]:
     """Compile `pattern`, which starts (case-insensitively) with one of `phrases`, for search().
 
     Every match starts with a phrase's first character: in either case, or one of
-    ``_ASCII_TWINS`` (the only non-ASCII characters that match an ASCII letter ignoring
+    ``ASCII_TWINS`` (the only non-ASCII characters that match an ASCII letter ignoring
     case). Leading with a class of those lets search() skip ahead; the pattern itself runs in
     a lookahead there, so the leftmost match and its groups are the plain pattern's (only the
     span differs). Non-ASCII first characters keep the plain pattern.
@@ -480,7 +480,7 @@ def _ending(pattern: str, phrases: list[str]) -> re.Pattern[str]:
     firsts = {p[0] for p in phrases if p}
     if not firsts or not all(c.isascii() for c in firsts):
         return re.compile(pattern)
-    chars = {v for c in firsts for v in (c.lower(), c.upper())} | _ASCII_TWINS
+    chars = {v for c in firsts for v in (c.lower(), c.upper())} | ASCII_TWINS
     return re.compile(rf"[{re.escape(''.join(sorted(chars)))}](?<=(?={pattern}).)")
 
 
@@ -751,7 +751,7 @@ def _word_starts(scan: _WordScan, text: str, body: int) -> dict[int, list[int]]:
     changes whether it is a word character, so word boundaries stay where they were.
     """
     tail = text[body:]
-    if not tail.isascii() and not _ASCII_TWINS.isdisjoint(tail):
+    if not tail.isascii() and not ASCII_TWINS.isdisjoint(tail):
         return {-1: []}
     lowered = ((text[body - 1] if body else " ") + tail).lower()
     if len(lowered) != len(tail) + 1:

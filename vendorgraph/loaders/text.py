@@ -40,6 +40,7 @@ from spacy.tokens import Doc
 from vendorgraph.loaders.limits import tokenize
 
 __all__ = [
+    "ASCII_TWINS",
     "RuleFilter",
     "Sentence",
     "needed_literals",
@@ -246,7 +247,8 @@ def _continues(text: str, lo: int, hi: int) -> bool:
 
 _ZERO_WIDTH = frozenset({_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT})
 _REPEATS = frozenset({_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT})
-_ASCII_TWINS = frozenset("\u0130\u0131\u017f\u212a")
+# "İ", "ı", "ſ", "K" (Kelvin): what case-folding matches with an ASCII letter
+ASCII_TWINS = frozenset("\u0130\u0131\u017f\u212a")
 _MAX_PREFIXES = 400
 _MEMO_SIZE = 1024  # texts remembered per filter
 _MEMO_LONGEST = 400  # longer texts (whole bodies) are not remembered
@@ -367,7 +369,7 @@ def possible_rules(rules: RuleFilter, text: str) -> list[int]:
 
 
 def _possible_rules(rules: RuleFilter, text: str) -> tuple[int, ...]:
-    if rules.automaton is None or (not text.isascii() and not _ASCII_TWINS.isdisjoint(text)):
+    if rules.automaton is None or (not text.isascii() and not ASCII_TWINS.isdisjoint(text)):
         return tuple(range(rules.size))
     # OR the satisfied-part masks of every string found; a rule may match when all `depth`
     # levels hold its bit, which one AND of the levels' shifted copies tells for all rules
