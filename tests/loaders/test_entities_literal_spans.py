@@ -1,4 +1,4 @@
-"""The str.find stand-ins of entities.py give exactly the spans of the expressions they replace."""
+"""The str.find stand-ins of loaders/entities give exactly the spans of the regexes they replace."""
 
 from __future__ import annotations
 
@@ -8,17 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vendorgraph.loaders.entities import (
-    _MEMBER_AFTER,
-    _MEMBER_BEFORE,
-    _bounded,
-    _free,
-    _lead_matches,
-    _member_after,
-    _member_before,
-    _short_spans,
-    load_entity_patterns,
-)
+from vendorgraph.loaders.entities import literal_spans, mentions
+from vendorgraph.loaders.entities.patterns import load_entity_patterns
+from vendorgraph.loaders.entities.sentence_filter import lead_matches
 
 _ALPHABET = st.sampled_from(list("ab_- '’sXÉé1\n("))
 _TEXTS = st.text(_ALPHABET, max_size=30)
@@ -50,31 +42,31 @@ def _short_re(body: str, form: str) -> list[tuple[int, int]]:
 def test_spans_by_hand(
     body: str, form: str, bounded: list[tuple[int, int]], free: list[tuple[int, int]]
 ) -> None:
-    assert _bounded(body, form) == bounded
-    assert _free(body, form) == free
+    assert literal_spans.bounded(body, form) == bounded
+    assert literal_spans.free(body, form) == free
 
 
 def test_short_spans_by_hand() -> None:
     body = "Acme's chips, Acme Labs and Acme sold; Acme’s"
-    assert _short_spans(body, "Acme") == [(0, 6), (28, 32), (39, 45)]
+    assert literal_spans.short_spans(body, "Acme") == [(0, 6), (28, 32), (39, 45)]
 
 
 @settings(max_examples=400, deadline=None)
 @given(_TEXTS, _FORMS)
 def test_bounded_is_the_expression(body: str, form: str) -> None:
-    assert _bounded(body, form) == _bounded_re(body, form)
+    assert literal_spans.bounded(body, form) == _bounded_re(body, form)
 
 
 @settings(max_examples=400, deadline=None)
 @given(_TEXTS, _FORMS)
 def test_free_is_the_expression(body: str, form: str) -> None:
-    assert _free(body, form) == _free_re(body, form)
+    assert literal_spans.free(body, form) == _free_re(body, form)
 
 
 @settings(max_examples=400, deadline=None)
 @given(_TEXTS, _FORMS.filter(bool))
 def test_short_spans_is_the_expression(body: str, form: str) -> None:
-    assert _short_spans(body, form) == _short_re(body, form)
+    assert literal_spans.short_spans(body, form) == _short_re(body, form)
 
 
 _WORDS = st.sampled_from(
@@ -121,7 +113,7 @@ def test_lead_matches_are_finditer(name: str, text: str, pos: int) -> None:
     pattern = _pattern(name)
     pos = min(pos, len(text))
     expected = [m.span() for m in pattern.finditer(text, pos, len(text))]
-    assert [m.span() for m in _lead_matches(pattern, name, text, pos)] == expected
+    assert [m.span() for m in lead_matches(pattern, name, text, pos)] == expected
 
 
 @pytest.mark.parametrize(
@@ -133,7 +125,7 @@ def test_lead_matches_are_finditer(name: str, text: str, pos: int) -> None:
     ],
 )
 def test_lead_matches_by_hand(name: str, text: str, spans: list[tuple[int, int]]) -> None:
-    assert [m.span() for m in _lead_matches(_pattern(name), name, text)] == spans
+    assert [m.span() for m in lead_matches(_pattern(name), name, text)] == spans
 
 
 _LIST_TEXTS = st.lists(
@@ -145,10 +137,10 @@ _LIST_TEXTS = st.lists(
 @settings(max_examples=400, deadline=None)
 @given(_LIST_TEXTS, _LIST_TEXTS)
 def test_member_gates_keep_every_match(head: str, tail: str) -> None:
-    before = _member_before(head)
-    expected = _MEMBER_BEFORE.search(head)
+    before = mentions.member_before(head)
+    expected = mentions.MEMBER_BEFORE.search(head)
     assert (before and before.span()) == (expected and expected.span())
     text = head + tail
-    after = _member_after(text, len(head), len(text))
-    expected = _MEMBER_AFTER.match(text, len(head))  # matched in place: offsets into `text`
+    after = mentions.member_after(text, len(head), len(text))
+    expected = mentions.MEMBER_AFTER.match(text, len(head))  # matched in place: offsets into `text`
     assert (after and after.span()) == (expected and expected.span())

@@ -1,0 +1,188 @@
+"""Products and technologies: offering heads, model codes, technical terms, product lines.
+
+Names before an offering noun ("NVLink Fusion technology"), model codes ("Trainium4"),
+technical terms by their shape ("HBM3E"), vendor-qualified product lines ("Nvidia's most
+advanced GPUs" is "Nvidia GPUs", developed by Nvidia), a company's "its own" chips, and the
+versions of a listed chip family ("TPU v7").
+
+Examples
+--------
+>>> from vendorgraph.loaders.entities.table import Table
+>>> from vendorgraph.loaders.text import split_sentences
+>>> from vendorgraph.ontology.lexicon import Lexicon
+>>> table = Table(text="It runs on Trainium4 chips.", lexicon=Lexicon([]))
+>>> for sentence in split_sentences(table.text, 0):
+...     codes(table, sentence)
+>>> sorted(table.drafts)
+['product/trainium4']
+"""
+
+from __future__ import annotations
+
+import re
+
+from vendorgraph.loaders.entities.patterns import EntityPatterns, load_entity_patterns
+from vendorgraph.loaders.entities.records import Development
+from vendorgraph.loaders.entities.sentence_filter import rule_matches
+from vendorgraph.loaders.entities.table import Table, crosses
+from vendorgraph.loaders.text import Sentence
+from vendorgraph.ontology.terms import EntityType
+
+__all__ = [
+    "ITS_OWN",
+    "codes",
+    "its_own",
+    "offering_heads",
+    "technical_terms",
+    "vendor_products",
+    "versions",
+]
+
+
+_CODE = re.compile(r"\b(?:[A-Z]{1,4}\d{2,4}[A-Za-z]{0,2}|[A-Z][a-z]+\d{1,2})\b")
+_NOT_CODES = re.compile(r"^(?:FY|Q|H|COVID|G)\d")
+
+
+ITS_OWN = "its own"
+_ITS_OWN_RE = re.compile(rf"\b{ITS_OWN}\s+")
+
+
+def offering_heads(table: Table, pats: EntityPatterns, sentence: Sentence) -> None:
+    """Add names before an offering noun ("NVLink Fusion technology")."""
+    for match in rule_matches(table, pats, "offering_head", sentence):
+        start = sentence.start + match.start("name")
+        words = match.group("name").split()
+        while words and (words[0] in pats.stopwords or words[0][0].isdigit()):
+            start += len(words.pop(0)) + 1
+        if not words or _glued(table.text, start):
+            continue
+        if match.group("use") and not any(c.isdigit() for c in words[-1]):
+            continue  # "CM-400 inference accelerator": a word of use only after a model number
+        end = start + len(" ".join(words))
+        _offering(table, pats, start, end, pats.head_types[match.group("head")])
+
+
+def _glued(text: str, start: int) -> bool:
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_")
+
+
+def _offering(table: Table, pats: EntityPatterns, start: int, end: int, etype: EntityType) -> None:
+    if table.at(start, end) is not None or crosses(table, start, end):
+        return
+    inside = [k for (lo, hi), k in table.within(start, end) if hi <= end]
+    if any(
+        table.type_of(k).is_organization or table.type_of(k) is EntityType.PERSON for k in inside
+    ):
+        return
+    words = table.text[start:end].split()
+    if all(w in pats.stopwords or pats.roles.fullmatch(w) for w in words):
+        return
+    if re.search(r"-[a-z]", words[0]) or any(table.type_of(k) is EntityType.PLACE for k in inside):
+        return
+    table.add(table.text[start:end], etype, start, end)
+
+
+_LETTER_DIGIT = re.compile(r"[A-Za-z]\d")  # in every match of _CODE
+
+
+def technical_terms(table: Table, pats: EntityPatterns, sentence: Sentence) -> None:
+    """Technical terms by their shape ("FP8", "3nm process", "HBM3E"), typed Technology."""
+    for match in pats.technical.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if not table.overlaps(start, end):
+            table.add(match.group(), EntityType.TECHNOLOGY, start, end)
+
+
+def codes(table: Table, sentence: Sentence) -> None:
+    """Add model codes ("Trainium4", "MI300X"), typed Chip."""
+    if _LETTER_DIGIT.search(sentence.text) is None:
+        return
+    for match in _CODE.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if not _NOT_CODES.match(match.group()) and not table.overlaps(start, end):
+            table.add(match.group(), EntityType.CHIP, start, end)
+
+
+def vendor_products(table: Table, pats: EntityPatterns) -> None:
+    """Add product lines named as a vendor's ("Nvidia's most advanced GPUs")."""
+    for (lo, hi), key in table.items():
+        if not _is_vendor(table, key):
+            continue
+        match = pats.vendor_head.match(table.text, hi)
+        if match is None or _sentence_break(table.text[hi : match.end()]):
+            continue
+        _vendor_product(table, key, lo, match)
+
+
+def _is_vendor(table: Table, key: str) -> bool:
+    etype = table.type_of(key)
+    return etype.is_organization and etype not in (EntityType.GOVERNMENT, EntityType.PUBLISHER)
+
+
+_BREAK = re.compile(r"[.;:!?\n]")
+
+
+def _sentence_break(text: str) -> bool:
+    return bool(_BREAK.search(text.replace("’", "'").replace("'s", "")))
+
+
+def _vendor_product(table: Table, vendor: str, start: int, match: re.Match[str]) -> None:
+    models = match.group("models").strip()
+    head = _head_name(match.group("head"))
+    inner = table.covering(match.start("models"), match.end("models") - 1) if models else None
+    if inner is not None and table.type_of(inner).is_offering:
+        table.put((start, match.end()), inner)
+        _develops(table, vendor, inner, start, match.end())
+        return
+    name = " ".join(p for p in (table.drafts[vendor].name, models, head) if p)
+    product = table.add(name, EntityType.CHIP, start, match.end(), nest=True)
+    if models:
+        table.drafts[product].aliases.add(f"{models} {head}")
+    _develops(table, vendor, product, start, match.end())
+
+
+def _head_name(head: str) -> str:
+    return load_entity_patterns().vendor_heads.get(head, head)
+
+
+def _develops(table: Table, org: str, offering: str, start: int, end: int) -> None:
+    entry = table.drafts[offering].entry
+    if entry is not None and entry.developer not in (None, org):
+        return
+    table.developments.append(Development(org=org, offering=offering, start=start, end=end))
+
+
+def its_own(table: Table, pats: EntityPatterns, sentence: Sentence) -> None:
+    """Add the product line a company calls "its own" ("its own AI chips")."""
+    for match in _ITS_OWN_RE.finditer(sentence.text):
+        owner = _org_before_in(table, sentence.start, sentence.start + match.start())
+        found = pats.vendor_head.match(sentence.text, match.end() - 1)
+        if owner is None or found is None:
+            continue
+        mods = found.group("mods").strip()
+        head = _head_name(found.group("head"))
+        name = " ".join(p for p in (table.drafts[owner].name, mods, head) if p)
+        start, end = sentence.start + match.start(), sentence.start + found.end()
+        product = table.add(name, EntityType.CHIP, start, end, nest=True)
+        _develops(table, owner, product, start, end)
+
+
+def _org_before_in(table: Table, lo: int, hi: int) -> str | None:
+    found = [k for (_s, end), k in table.within(lo, hi) if end <= hi and _is_vendor(table, k)]
+    return found[-1] if found else None
+
+
+# a version after the name of a listed chip family ("TPU v7", "Gen 3"), not a figure ("TPU
+# 4,096", "H100 80GB") and not a year (four digits)
+_VERSION = re.compile(r"\s(?:v\d{1,2}[a-z]?|Gen\s?\d{1,2}|\d{1,3}[A-Z]?)(?![\w%.,-]?\w)")
+
+
+def versions(table: Table) -> None:
+    """Name a model of a listed chip family by its version: "TPU v7" is its own chip."""
+    for (start, end), key in sorted(table.mentions.items()):
+        draft = table.drafts[key]
+        if draft.entry is None or draft.type is not EntityType.CHIP:
+            continue
+        version = _VERSION.match(table.text, end)
+        if version is not None and table.at(start, end) == key:
+            table.add(table.text[start : version.end()], EntityType.CHIP, start, version.end())

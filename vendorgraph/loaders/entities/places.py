@@ -1,0 +1,42 @@
+"""Places the gazetteer knows, named where a place stands ("in Redmond", "Cheongju, South Korea").
+
+Examples
+--------
+>>> from vendorgraph.loaders.entities.find import find_entities
+>>> from vendorgraph.ontology.lexicon import Lexicon
+>>> from vendorgraph.ontology.model import Document
+>>> doc = Document(text="The campus opened in Redmond last year.")
+>>> [(e.name, e.type.value) for e in find_entities(doc, lexicon=Lexicon([])).entities]
+[('Redmond', 'Place')]
+"""
+
+from __future__ import annotations
+
+from vendorgraph.loaders.entities.patterns import EntityPatterns
+from vendorgraph.loaders.entities.table import Table
+from vendorgraph.loaders.gazetteer import is_place
+from vendorgraph.loaders.text import Sentence
+from vendorgraph.ontology.terms import EntityType
+
+__all__ = ["gazetteer_places"]
+
+
+def gazetteer_places(table: Table, pats: EntityPatterns, sentence: Sentence) -> None:
+    """Places the gazetteer knows, named where a place stands ("in Redmond", "near Austin")."""
+    for match in pats.place.finditer(sentence.text):
+        name = match.group("name")
+        words = name.split()
+        for size in range(len(words), 0, -1):  # the longest known place at the cue
+            candidate = " ".join(words[:size])
+            start = sentence.start + match.start("name")
+            end = start + len(candidate)
+            if candidate in pats.stopwords:  # "in March", "on Monday": a date, not the town
+                break
+            if is_place(candidate) and not table.overlaps(start, end):
+                table.add(candidate, EntityType.PLACE, start, end)
+                break
+    for match in pats.place_in_region.finditer(sentence.text):  # "Cheongju, South Korea"
+        if is_place(match.group("name")) and is_place(match.group("region")):
+            start, end = sentence.start + match.start("name"), sentence.start + match.end("name")
+            if not table.overlaps(start, end):
+                table.add(match.group("name"), EntityType.PLACE, start, end)

@@ -1,0 +1,183 @@
+"""The roles people hold at organisations, as the text states them.
+
+An organisation before a role and a person after it ("Boardy Ventures Deal Partner Berna
+Misa"), a person, a role and an organisation ("Jane Roe, CTO at Acme Labs"), a duty
+("Jane Roe leads infrastructure at Acme Labs"), a role given with "its" or "the company's";
+an executive whose sentence names no company works for the company the text is about.
+
+Examples
+--------
+>>> from vendorgraph.loaders.entities.patterns import load_entity_patterns
+>>> from vendorgraph.loaders.entities.table import Table
+>>> from vendorgraph.loaders.text import split_sentences
+>>> from vendorgraph.ontology.lexicon import Lexicon
+>>> table = Table(text="ZenGen Labs Co-founder Dermot McGrath spoke.", lexicon=Lexicon([]))
+>>> for sentence in split_sentences(table.text, 0):
+...     role_cues(table, load_entity_patterns(), sentence)
+>>> [(a.person, a.org, a.role) for a in table.affiliations]
+[('person/dermot-mcgrath', 'org/zengen-labs', 'Co-founder')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from vendorgraph.loaders.entities.organisations import org_at, org_before
+from vendorgraph.loaders.entities.patterns import EntityPatterns
+from vendorgraph.loaders.entities.people import add_person
+from vendorgraph.loaders.entities.records import Affiliation
+from vendorgraph.loaders.entities.sentence_filter import rule_matches
+from vendorgraph.loaders.entities.table import Table
+from vendorgraph.loaders.text import Sentence
+from vendorgraph.ontology.terms import EntityType
+
+__all__ = ["duties", "executives", "its_roles", "role_cues", "roles_in_focus"]
+
+
+def role_cues(table: Table, pats: EntityPatterns, sentence: Sentence) -> None:
+    """Add people named with a role, and the organisation they hold it at."""
+    for match in rule_matches(table, pats, "role_person", sentence):
+        start = sentence.start + match.start("person")
+        person = add_person(table, pats, match.group("person"), start)
+        if person is None:
+            continue
+        org = org_before(table, pats, sentence.start + match.start("role"), sentence.start)
+        _affiliate(table, person, org, match.group("role"), sentence.start + match.start(), start)
+    for match in rule_matches(table, pats, "person_role_org", sentence):
+        start = sentence.start + match.start("person")
+        person = add_person(table, pats, match.group("person"), start)
+        org_start, end = sentence.start + match.start("org"), sentence.start + match.end()
+        employer = _employer_after_division(table, org_start, end, sentence.end)
+        if employer is not None:  # "EVP of Cloud + AI at Microsoft": Microsoft's division
+            end, org = employer
+        else:
+            org = org_at(table, pats, org_start, match.group("org"))
+        if person is not None:
+            _affiliate(table, person, org, match.group("role"), start, end)
+
+
+# the rest of a division's name and the company after it: "(EVP of Cloud) + AI at (Microsoft)"
+_DIVISION_AT = re.compile(r"[^,.;()\n]{0,40}?\s(?:at|of)\s+")
+
+
+def _employer_after_division(
+    table: Table, start: int, end: int, stop: int
+) -> tuple[int, str] | None:
+    """Return the end and id of a known company after a unit that is not one ("of X at Y")."""
+    if table.starting_at(start) is not None:
+        return None  # "head of AWS at Amazon": the unit is a company itself
+    at = _DIVISION_AT.match(table.text, end, stop)
+    known = table.starting_at(at.end()) if at is not None else None
+    if known is None or not table.type_of(known[1]).is_organization:
+        return None
+    return known
+
+
+def _affiliate(table: Table, person: str, org: str | None, role: str, start: int, end: int) -> None:
+    if org is not None and not table.type_of(org).is_organization:
+        org = None
+    table.affiliations.append(Affiliation(person=person, org=org, role=role, start=start, end=end))
+
+
+def duties(table: Table, pats: EntityPatterns, sentence: Sentence) -> None:
+    """Roles stated with a verb: "Jane Roe leads infrastructure at Acme Labs"."""
+    for match in rule_matches(table, pats, "person_duty", sentence):
+        start = sentence.start + match.start("person")
+        person = add_person(table, pats, match.group("person"), start)
+        org = org_at(table, pats, sentence.start + match.start("org"), match.group("org"))
+        if person is not None:
+            end = sentence.start + match.end()
+            _affiliate(table, person, org, match.group("role"), start, end)
+
+
+def _main_org(table: Table) -> str | None:
+    """Return the organisation the article names most often (ties: the first named)."""
+    counts: dict[str, int] = {}
+    for span in table.order:
+        key = table.mentions[span]
+        if _about(table.type_of(key)):
+            counts[key] = counts.get(key, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def executives(table: Table, pats: EntityPatterns, sents: tuple[Sentence, ...]) -> None:
+    """Give an executive whose sentence names no company to the company the text is about.
+
+    That is the first company its paragraph names before it (a roundup's item, a feature's
+    section), else the company the article names most.
+    """
+    if all(aff.org is not None for aff in table.affiliations):
+        return  # nothing to give
+    main = _main_org(table)
+    government = next(
+        (
+            table.mentions[span]
+            for span in table.order
+            if table.type_of(table.mentions[span]) is EntityType.GOVERNMENT
+        ),
+        None,
+    )
+    out = []
+    for aff in table.affiliations:
+        role = aff.role or ""
+        if aff.org is None and main is not None and pats.executive_roles.fullmatch(role):
+            aff = replace(aff, org=_paragraph_org(table, sents, aff.start) or main)
+        elif aff.org is None and government is not None and pats.government_roles.fullmatch(role):
+            aff = replace(aff, org=government)
+        out.append(aff)
+    table.affiliations[:] = out
+
+
+def _paragraph_org(table: Table, sents: tuple[Sentence, ...], pos: int) -> str | None:
+    """Return the first company named in the paragraph of `pos`, before `pos`."""
+    here = next((s for s in sents if s.start <= pos < s.end), None)
+    if here is None:
+        return None
+    start = min(s.start for s in sents if s.paragraph == here.paragraph)
+    for span in table.order:
+        key = table.mentions[span]
+        kind = table.type_of(key)
+        if start <= span[0] < pos and _about(kind):
+            return key
+    return None
+
+
+def _about(kind: EntityType) -> bool:
+    """Whether a company of `kind` can be what a text is about: not a government or an outlet."""
+    return kind.is_organization and kind not in (EntityType.GOVERNMENT, EntityType.PUBLISHER)
+
+
+def its_roles(table: Table, pats: EntityPatterns, sentence: Sentence, floor: int) -> None:
+    """Add roles given with "its" ("Jane Roe, its vice president of compute").
+
+    The role is at the first company of the sentence (or, when it names none before the
+    person, of the sentence before).
+    """
+    for match in rule_matches(table, pats, "person_its_role", sentence):
+        start = sentence.start + match.start("person")
+        person = add_person(table, pats, match.group("person"), start)
+        if person is None:
+            continue
+        org = _first_org_in(table, sentence.start, start) or _first_org_in(table, floor, start)
+        _affiliate(table, person, org, match.group("role"), start, sentence.start + match.end())
+
+
+def roles_in_focus(
+    table: Table, pats: EntityPatterns, sents: tuple[Sentence, ...], sentence: Sentence
+) -> None:
+    """Add roles given as "the chief operating officer, Jane Roe,": at the paragraph's company."""
+    for match in rule_matches(table, pats, "role_its_person", sentence):
+        start = sentence.start + match.start("person")
+        person = add_person(table, pats, match.group("person"), start)
+        if person is None:
+            continue
+        org = _first_org_in(table, sentence.start, start) or _paragraph_org(table, sents, start)
+        _affiliate(table, person, org, match.group("role"), start, sentence.start + match.end())
+
+
+def _first_org_in(table: Table, lo: int, hi: int) -> str | None:
+    for span, key in table.within(lo, hi):
+        if span[1] <= hi and table.type_of(key).is_organization:
+            return key
+    return None
