@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vendorgraph.loaders import relations
+from vendorgraph.loaders.relations import assemble, headlines
 
-# words and characters that stress the word split and the case folding of `_title_case`:
+# words and characters that stress the word split and the case folding of `title_case`:
 # small words in any case, letters that fold to ASCII ones (Kelvin sign, long s, dotted I)
 _PIECES = st.sampled_from(
     [
@@ -26,7 +26,7 @@ def _plain_title_case(text: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
     small = capped_small = False
     for word in words:
-        if word.lower() in relations._SMALL:
+        if word.lower() in headlines.SMALL:
             small = True
             capped_small = capped_small or word[0].isupper()
         elif not word[0].isupper():
@@ -37,7 +37,7 @@ def _plain_title_case(text: str) -> bool:
 @settings(max_examples=300, deadline=None)
 @given(text=_TEXTS)
 def test_title_case_matches_plain_form_on_odd_words(text: str) -> None:
-    assert relations._title_case(text) is _plain_title_case(text)
+    assert headlines.title_case(text) is _plain_title_case(text)
 
 
 @pytest.mark.parametrize(
@@ -51,11 +51,11 @@ def test_title_case_matches_plain_form_on_odd_words(text: str) -> None:
     ],
 )
 def test_title_case_table(text: str, expected: bool) -> None:
-    assert relations._title_case(text) is expected
+    assert headlines.title_case(text) is expected
 
 
 def test_confidence_table_holds_the_four_values() -> None:
-    assert relations._CONFIDENCE == {
+    assert assemble.CONFIDENCE == {
         (False, False): 0.8,
         (False, True): 0.7,
         (True, False): 0.6,

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vendorgraph.loaders import relations
+from vendorgraph.loaders.relations import headlines, qualifiers, references
 
 _PIECES = (
     *("its", "it", "It", "its", "we", "We", "our", "Our", "us", "Us", "unit", "credits"),
@@ -29,19 +29,19 @@ _TEXTS = st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(_GAPS)), m
 )
 
 _PLAIN = {
-    "_ITS": re.compile(r"\bits\b"),
-    "_IT": re.compile(
+    "ITS": re.compile(r"\bits\b"),
+    "IT": re.compile(
         r"\b[Ii]t(?=\s+(?:will|would|has|had|is|was|can|could|also|now|already|still|currently"
         r"|recently|[a-z]{2,}(?<!\bis)(?<!\bwas)(?<!\bhas)(?<!\bthis)s|[a-z]{2,}ed)\b)"
     ),
-    "_WE": re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b"),
-    "_FIRST_PERSON": re.compile(r"\b(?:[Ww]e|[Oo]ur)\b"),
-    "_START": re.compile(
+    "WE": re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b"),
+    "FIRST_PERSON": re.compile(r"\b(?:[Ww]e|[Oo]ur)\b"),
+    "START": re.compile(
         r"\b(?:since|starting in|starting from|beginning in|began in"
         r"|beginning with [^.;]{0,80}? in)\s+(\d{4})\b",
         re.I,
     ),
-    "_END": re.compile(
+    "END": re.compile(
         r"\b(?:by the end of|through|until|till|by|before the end of)\s+(\d{4})\b", re.I
     ),
 }
@@ -55,14 +55,15 @@ def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int],
 @settings(max_examples=120, deadline=None)
 @given(text=_TEXTS)
 def test_fast_pattern_matches_like_plain_form(name: str, text: str) -> None:
-    assert _matches(getattr(relations, name), text) == _matches(_PLAIN[name], text)
+    room = qualifiers if name in ("START", "END") else references
+    assert _matches(getattr(room, name), text) == _matches(_PLAIN[name], text)
 
 
 @settings(max_examples=120, deadline=None)
 @given(text=_TEXTS)
 def test_any_cue_matches_where_some_cue_does(text: str) -> None:
-    some = any(cue.search(text) for _, cue in relations._MODALITY)
-    assert (relations._ANY_CUE.search(text) is not None) is some
+    some = any(cue.search(text) for _, cue in qualifiers.MODALITY)
+    assert (qualifiers.ANY_CUE.search(text) is not None) is some
 
 
 @pytest.mark.parametrize(
@@ -75,7 +76,7 @@ def test_any_cue_matches_where_some_cue_does(text: str) -> None:
     ],
 )
 def test_its_finds_the_whole_word_only(text: str, found: list[tuple[int, int]]) -> None:
-    assert [m.span() for m in relations._ITS.finditer(text)] == found
+    assert [m.span() for m in references.ITS.finditer(text)] == found
 
 
 def _plain_title_case(text: str) -> bool:
@@ -84,7 +85,7 @@ def _plain_title_case(text: str) -> bool:
         return False
     small = capped_small = False
     for word in words:
-        if word.lower() in relations._SMALL:
+        if word.lower() in headlines.SMALL:
             small = True
             capped_small = capped_small or word[0].isupper()
         elif not word[0].isupper():
@@ -103,10 +104,10 @@ def _plain_title_case(text: str) -> bool:
     ],
 )
 def test_title_case_table(text: str, expected: bool) -> None:
-    assert relations._title_case(text) is expected
+    assert headlines.title_case(text) is expected
 
 
 @settings(max_examples=120, deadline=None)
 @given(text=_TEXTS)
 def test_title_case_matches_plain_form(text: str) -> None:
-    assert relations._title_case(text) is _plain_title_case(text)
+    assert headlines.title_case(text) is _plain_title_case(text)
