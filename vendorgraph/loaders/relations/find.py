@@ -1,15 +1,19 @@
 """The whole pass: :func:`find_relations` gathers the hits, corrects them and merges them.
 
+Two sentences that state one relation give one relation: the better-evidenced sentence (here
+the one with a start year) is kept.
+
 Examples
 --------
 >>> from vendorgraph.loaders.entities import find_entities
 >>> from vendorgraph.ontology.lexicon import Lexicon
 >>> from vendorgraph.ontology.model import Document
->>> doc = Document(text="Acme Labs will deploy Halcyon servers by the end of 2027.")
+>>> doc = Document(text="Acme Labs partners with Beta Systems. "
+...                "Acme Labs has partnered with Beta Systems since 2019.")
 >>> found = find_entities(doc, lexicon=Lexicon([]))
->>> [(r.subject, r.predicate.value, r.object, r.modality.value, r.end)
+>>> [(r.subject, r.predicate.value, r.object, r.span.start, r.start)
 ...  for r in find_relations(doc, found, lexicon=Lexicon([]))]
-[('org/acme-labs', 'deploys', 'product/halcyon', 'planned', '2027-12-31')]
+[('org/acme-labs', 'partners_with', 'org/beta-systems', 38, '2019')]
 """
 
 from __future__ import annotations
