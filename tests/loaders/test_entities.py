@@ -169,3 +169,23 @@ def test_list_member_takes_the_type_of_its_neighbours():
 def test_name_repeated_later_gets_every_mention():
     ents, _ = _found("Quill Robotics Founder Asha Verma spoke. Quill Robotics grew.")
     assert len(ents["Quill Robotics"].mentions) == 2
+
+
+def test_a_model_number_before_a_word_of_use_and_an_offering_noun_is_that_offering():
+    ents, _ = _found("Coralite designs the CM-400 inference accelerator.")
+    assert ents["CM-400"].type is EntityType.CHIP
+
+
+def test_a_legal_party_word_is_not_part_of_a_company_name():
+    ents, _ = _found(
+        "Plaintiff Brask Analytics, Inc. sued. Defendant Orlen Compute Corp. denies the claims."
+    )
+    assert "Brask Analytics, Inc." in ents or "Brask Analytics" in ents
+    assert not any(name.startswith(("Plaintiff", "Defendant")) for name in ents)
+
+
+def test_a_company_with_its_form_and_a_short_alias_in_parentheses_is_one_company():
+    ents, _ = _found('Orlen Systems Corp. ("Orlen") designs chips. Orlen sells them.')
+    orgs = [e for e in ents.values() if e.type.is_organization]
+    assert [e.name for e in orgs] == ["Orlen Systems Corp."]
+    assert "Orlen" in orgs[0].aliases

@@ -56,6 +56,8 @@ def offering_heads(table: Table, pats: EntityPatterns, sentence: Sentence) -> No
             start += len(words.pop(0)) + 1
         if not words or _glued(table.text, start):
             continue
+        if match.group("use") and not any(c.isdigit() for c in words[-1]):
+            continue  # "CM-400 inference accelerator": a word of use only after a model number
         end = start + len(" ".join(words))
         _offering(table, pats, start, end, pats.head_types[match.group("head")])
 

@@ -231,7 +231,25 @@ def suffix_orgs(table: Table, pats: EntityPatterns, sentence: Sentence) -> None:
         if run is not None and not table.type_of(run).is_organization:
             continue
         if table.at(start, end) is None and not crosses(table, start, end):
-            table.add(table.text[start:end], suffix_type(pats, match.group()), start, end)
+            longer = table.add(table.text[start:end], suffix_type(pats, match.group()), start, end)
+            if run is not None and run != longer:
+                _absorb(table, run, longer)
+
+
+def _absorb(table: Table, shorter: str, longer: str) -> None:
+    """Drop a name a longer one swallowed ("Kestrel Systems" in "Kestrel Systems Corp.").
+
+    Only when the shorter name is left with no mention, affiliation or development: it was
+    the same company read before its company form, not another one.
+    """
+    if shorter in table.mentions.values() or table.drafts[shorter].entry is not None:
+        return
+    if any(shorter in (a.org, a.person) for a in table.affiliations) or any(
+        shorter in (d.org, d.offering) for d in table.developments
+    ):
+        return
+    draft = table.drafts.pop(shorter)
+    table.drafts[longer].aliases |= draft.aliases
 
 
 _NAME_RUN = re.compile(rf"{TOKEN}(?:(?:\s+&)?\s+{TOKEN}){{0,2}}")

@@ -132,7 +132,8 @@ def _compile(raw: dict[str, Any]) -> EntityPatterns:
         ),
         descriptor_types={k.lower(): EntityType(v) for k, v in raw["descriptors"].items()},
         offering_head=re.compile(
-            rf"\b(?P<name>{name})\s+(?P<head>{alternation(raw['offering_heads'])})\b"
+            rf"\b(?P<name>{name})\s+(?:(?P<use>[a-z][a-z-]+)\s+)?"
+            rf"(?P<head>{alternation(raw['offering_heads'])})\b"
         ),
         head_types={k: EntityType(v) for k, v in raw["offering_heads"].items()},
         vendor_head=re.compile(
