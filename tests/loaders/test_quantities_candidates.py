@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vendorgraph.loaders.quantities import _candidates, find_quantities, load_patterns
+from vendorgraph.loaders.quantities import find_quantities, load_patterns
+from vendorgraph.loaders.quantities.positions import rule_candidates
 from vendorgraph.ontology.model import Document
 
 # own words and separators chosen to meet the rules' leading words, numbers and whitespace
@@ -126,7 +127,7 @@ def _finditer_candidates(document: Document) -> list[tuple[int, int, int, int, i
 def _shortcut_candidates(document: Document) -> list[tuple[int, int, int, int, int]]:
     return sorted(
         (start, end, index, m.start(), m.end())
-        for start, end, index, m in _candidates(document, load_patterns())
+        for start, end, index, m in rule_candidates(document, load_patterns())
     )
 
 
