@@ -41,6 +41,7 @@ from spacy.tokens import Token
 from vendorgraph.loaders.entities import Affiliation, EntityResult, Mention
 from vendorgraph.loaders.parse import ParsedSentence
 from vendorgraph.loaders.text import Sentence, alternation, split_sentences
+from vendorgraph.loaders.turns import interview_answers, transcript_turns
 from vendorgraph.ontology.model import Document, Quote, Span, stable_hash
 from vendorgraph.ontology.terms import EntityType
 
@@ -415,6 +416,32 @@ def _direct(
     return quotes
 
 
+def _turns(ctx: _Context, doc_id: str, sentences: tuple[Sentence, ...]) -> list[Quote]:
+    """Return the turns of a transcript or the answers of a Q&A, as their speakers' words.
+
+    A turn's speaker is the person its label names (an operator's turns are nobody's words);
+    an interview's answers are given by the person its introduction names most.
+    """
+    found: list[tuple[int, int, str]] = []
+    for turn in transcript_turns(ctx.text, sentences):
+        named = [
+            m.entity for m in ctx.inside(*turn.label) if ctx.types[m.entity] is EntityType.PERSON
+        ]
+        if named:
+            found.append((turn.start, turn.end, named[0]))
+    first, answers = interview_answers(ctx.text, sentences)
+    if answers:
+        counts: dict[str, int] = {}
+        for m in ctx.inside(0, first):
+            if ctx.types[m.entity] is EntityType.PERSON:
+                counts[m.entity] = counts.get(m.entity, 0) + 1
+        if counts:
+            guest = max(counts, key=lambda k: counts[k])  # ties: the first named
+            found += [(a.start, a.end, guest) for a in answers]
+    quotes = (_quote(ctx, doc_id, lo, hi, _person(ctx, who), direct=True) for lo, hi, who in found)
+    return [q for q in quotes if q is not None]
+
+
 def _introducer(ctx: _Context, sentence: ParsedSentence | None) -> _Speaker | None:
     """Return who a sentence ending in a colon introduces: its subject, without relatives."""
     if sentence is None:
@@ -713,7 +740,7 @@ def find_quotes(
     )
     doc_id = document.id  # a hash of the whole text: computed once
     by_start = {p.sentence.start: p for p in parsed or ()}
-    direct = _direct(ctx, doc_id, sents, by_start)
+    direct = _direct(ctx, doc_id, sents, by_start) + _turns(ctx, doc_id, sents)
     reported = _reported(ctx, doc_id, sents)
     around: list[Quote] = []  # reported words around direct ones: who said the direct ones
     if parsed is not None:  # what the surface forms missed, read on the parse

@@ -52,6 +52,7 @@ from vendorgraph.loaders.entities.roles import (
     its_roles,
     role_cues,
     roles_in_focus,
+    speaker_labels,
 )
 from vendorgraph.loaders.entities.sentence_filter import rule_sentences
 from vendorgraph.loaders.entities.table import Draft, Table, normal_form, seed
@@ -137,6 +138,7 @@ def _names_and_roles(
             rule(table, pats, sents[index])
     short_aliases(table, pats, lo, len(table.text))
     person_cues(table, pats, lo, len(table.text))
+    speaker_labels(table, pats, sents)
     for rule, names in _LATE_RULES:
         for index in _sentences_for(by_rule, names):
             rule(table, pats, sents[index])

@@ -23,9 +23,12 @@ __all__ = ["gazetteer_places"]
 
 def gazetteer_places(table: Table, pats: EntityPatterns, sentence: Sentence) -> None:
     """Places the gazetteer knows, named where a place stands ("in Redmond", "near Austin")."""
+    people = {d.name for d in table.drafts.values() if d.type is EntityType.PERSON}
     for match in pats.place.finditer(sentence.text):
         name = match.group("name")
         words = name.split()
+        if people and any(p == name or p.startswith(name + " ") for p in people):
+            continue  # "from Lena Vogt": a person named before, not the town of Lena
         for size in range(len(words), 0, -1):  # the longest known place at the cue
             candidate = " ".join(words[:size])
             start = sentence.start + match.start("name")

@@ -30,9 +30,10 @@ from vendorgraph.loaders.entities.records import Affiliation
 from vendorgraph.loaders.entities.sentence_filter import rule_matches
 from vendorgraph.loaders.entities.table import Table
 from vendorgraph.loaders.text import Sentence
+from vendorgraph.loaders.turns import transcript_turns
 from vendorgraph.ontology.terms import EntityType
 
-__all__ = ["duties", "executives", "its_roles", "role_cues", "roles_in_focus"]
+__all__ = ["duties", "executives", "its_roles", "role_cues", "roles_in_focus", "speaker_labels"]
 
 
 def role_cues(table: Table, pats: EntityPatterns, sentence: Sentence) -> None:
@@ -80,6 +81,35 @@ def _affiliate(table: Table, person: str, org: str | None, role: str, start: int
     table.affiliations.append(Affiliation(person=person, org=org, role=role, start=start, end=end))
 
 
+def speaker_labels(table: Table, pats: EntityPatterns, sents: tuple[Sentence, ...]) -> None:
+    """Add the people a transcript's turn labels name, with what the label says of them.
+
+    "Jane Roe, CFO:" gives a role (its company is then the one the text is about), "Jane Roe,
+    Acme Securities:" the company. Only in a text that reads as a transcript
+    (:func:`~vendorgraph.loaders.turns.transcript_turns`); each label once.
+    """
+    seen: set[tuple[int, int]] = set()
+    for turn in transcript_turns(table.text, sents):
+        if turn.label in seen:
+            continue
+        seen.add(turn.label)
+        lo, hi = turn.label
+        person = add_person(table, pats, turn.name, lo)
+        match = _LABEL_REST.match(table.text, lo + len(turn.name), hi)
+        if person is None or match is None:
+            continue
+        rest = match.group("rest").strip()
+        start = match.start("rest")
+        if pats.roles.fullmatch(rest):
+            _affiliate(table, person, None, rest, lo, hi)
+        elif rest[:1].isupper():
+            _affiliate(table, person, org_at(table, pats, start, rest), "", lo, hi)
+
+
+# what a label says after the name: ", CFO", " — Acme Securities", " (Acme)"
+_LABEL_REST = re.compile(r"\s*(?:,|—|–| - |\()\s*(?P<rest>[^:\n()]{1,60}?)\)?\s*:")
+
+
 def duties(table: Table, pats: EntityPatterns, sentence: Sentence) -> None:
     """Roles stated with a verb: "Jane Roe leads infrastructure at Acme Labs"."""
     for match in rule_matches(table, pats, "person_duty", sentence):
@@ -104,8 +134,9 @@ def _main_org(table: Table) -> str | None:
 def executives(table: Table, pats: EntityPatterns, sents: tuple[Sentence, ...]) -> None:
     """Give an executive whose sentence names no company to the company the text is about.
 
-    That is the first company its paragraph names before it (a roundup's item, a feature's
-    section), else the company the article names most.
+    That is the company another sentence gives the same person, else the first company its
+    paragraph names before it (a roundup's item, a feature's section), else the company the
+    article names most.
     """
     if all(aff.org is not None for aff in table.affiliations):
         return  # nothing to give
@@ -118,12 +149,29 @@ def executives(table: Table, pats: EntityPatterns, sents: tuple[Sentence, ...]) 
         ),
         None,
     )
+    executive = [
+        aff.org is None
+        and main is not None
+        and bool(pats.executive_roles.fullmatch(aff.role or ""))
+        for aff in table.affiliations
+    ]
+    paragraph = [  # first the company of the paragraph, where it names one
+        replace(aff, org=_paragraph_org(table, sents, aff.start)) if wanted else aff
+        for aff, wanted in zip(table.affiliations, executive, strict=True)
+    ]
+    known: dict[str, str] = {}  # then the company another sentence gives the same person
+    for aff in paragraph:
+        if aff.org is not None:
+            known.setdefault(aff.person, aff.org)
     out = []
-    for aff in table.affiliations:
-        role = aff.role or ""
-        if aff.org is None and main is not None and pats.executive_roles.fullmatch(role):
-            aff = replace(aff, org=_paragraph_org(table, sents, aff.start) or main)
-        elif aff.org is None and government is not None and pats.government_roles.fullmatch(role):
+    for aff, wanted in zip(paragraph, executive, strict=True):
+        if wanted and aff.org is None:  # "Jane Roe, CEO:" with "Acme's CEO Jane Roe" before
+            aff = replace(aff, org=known.get(aff.person, main))
+        elif (
+            aff.org is None
+            and government is not None
+            and pats.government_roles.fullmatch(aff.role or "")
+        ):
             aff = replace(aff, org=government)
         out.append(aff)
     table.affiliations[:] = out
