@@ -44,13 +44,15 @@ class Turn:
     """The words of one paragraph of a turn, and the label that names its speaker.
 
     ``name`` is the label's name ("Jane Roe", "Operator"); ``label`` its span (the whole
-    label, name and what follows it); ``start``/``end`` the words spoken.
+    label, name and what follows it); ``rest`` the span of what the label says after the name
+    ("CFO" in "Jane Roe, CFO:"), if anything; ``start``/``end`` the words spoken.
     """
 
     name: str
     label: tuple[int, int]
     start: int
     end: int
+    rest: tuple[int, int] | None = None
 
 
 def _paragraph_spans(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
@@ -73,16 +75,17 @@ def transcript_turns(text: str, sentences: Sequence[Sentence]) -> list[Turn]:
         paragraphs.
     """
     turns: list[Turn] = []
-    current: tuple[str, tuple[int, int]] | None = None
+    current: Turn | None = None
     labelled = 0
     for lo, hi in _paragraph_spans(text, sentences):
         match = _LABEL.match(text, lo, hi)
         if match is not None and not _QUESTION.match(text, lo, hi):
-            current = (match.group("name"), (lo, match.end()))
+            rest = match.span("rest") if match.group("rest") else None
+            current = Turn(match.group("name"), (lo, match.end()), match.end(), hi, rest)
             labelled += 1
-            turns.append(Turn(current[0], current[1], match.end(), hi))
+            turns.append(current)
         elif current is not None:  # the same speaker goes on
-            turns.append(Turn(current[0], current[1], lo, hi))
+            turns.append(Turn(current.name, current.label, lo, hi, current.rest))
     several_people = any(" " in t.name for t in turns)
     return turns if labelled >= 2 and several_people else []
 

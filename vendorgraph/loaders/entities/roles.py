@@ -95,19 +95,14 @@ def speaker_labels(table: Table, pats: EntityPatterns, sents: tuple[Sentence, ..
         seen.add(turn.label)
         lo, hi = turn.label
         person = add_person(table, pats, turn.name, lo)
-        match = _LABEL_REST.match(table.text, lo + len(turn.name), hi)
-        if person is None or match is None:
+        if person is None or turn.rest is None:
             continue
-        rest = match.group("rest").strip()
-        start = match.start("rest")
+        start = turn.rest[0]
+        rest = table.text[start : turn.rest[1]].strip()
         if pats.roles.fullmatch(rest):
             _affiliate(table, person, None, rest, lo, hi)
         elif rest[:1].isupper():
             _affiliate(table, person, org_at(table, pats, start, rest), "", lo, hi)
-
-
-# what a label says after the name: ", CFO", " — Acme Securities", " (Acme)"
-_LABEL_REST = re.compile(r"\s*(?:,|—|–| - |\()\s*(?P<rest>[^:\n()]{1,60}?)\)?\s*:")
 
 
 def duties(table: Table, pats: EntityPatterns, sentence: Sentence) -> None:
