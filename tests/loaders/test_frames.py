@@ -233,3 +233,17 @@ def test_the_companys_ceo_named_in_apposition_speaks_and_no_outlet_employs_them(
     names = {e.id: e.name for e in ex.entities}
     assert [names.get(q.speaker or "") for q in ex.quotes] == ["Ola Noh-Jung", "Ola Noh-Jung"]
     assert not any(s == "Reuters" for s, _, _ in _triples(text))
+
+
+def test_a_verb_the_lemma_table_reads_as_another_verb_keeps_its_own_frame():
+    # the lookup table lemmatizes "rent" as the past of "rend"
+    found = _triples("Vesper Labs still rent 500 servers from Tarn Cloud.")
+    assert ("Tarn Cloud", "supplies", "Vesper Labs") in found
+
+
+def test_our_in_a_quote_names_the_speakers_company_through_its_noun():
+    text = (
+        "Vesper Labs builds speech models. Its CTO, Ada Lind, spoke in May.\n\n"
+        '"Our inference runs on Tarn Cloud today," Lind said.'
+    )
+    assert ("Vesper Labs", "uses", "Tarn Cloud") in _triples(text)

@@ -264,6 +264,8 @@ class _Context:
         misread = _finite_verb_read_as_noun(token)
         if token.pos_ in ("VERB", "AUX") or misread:
             verb_lemma = self._verb_lemma(token) if misread else lemma
+            if verb_lemma not in self.frames.verbs:  # the lookup table's other reading:
+                verb_lemma = token.lower_  # "rent" is not only the past of "rend"
             for verb in self.frames.verbs.get(verb_lemma, ()):
                 yield from self._verb_hits(token, verb)
         if token.pos_ in ("NOUN", "PROPN") and self._entity(token) is None:
@@ -576,6 +578,8 @@ class _Context:
                 entity = self._entity(child)
                 if entity is not None:
                     found.append((entity, False))
+                elif child.lower_ in self.frames.first_person and (back := self._reference(child)):
+                    found.append(back)  # "our inference runs on AWS": the speaker's company
                 elif case == "of":  # "100,000 of the latest chips from Nvidia"
                     found += self.refers(child, depth + 1)
         return found
