@@ -247,3 +247,38 @@ def test_our_in_a_quote_names_the_speakers_company_through_its_noun():
         '"Our inference runs on Tarn Cloud today," Lind said.'
     )
     assert ("Vesper Labs", "uses", "Tarn Cloud") in _triples(text)
+
+
+def test_a_chip_made_on_a_process_uses_it_and_the_foundry_supplies_the_chips_developer():
+    text = (
+        "Quarry Labs unveiled its Corvid-9 accelerator in May. The Corvid-9 is built on Tarn "
+        "Semiconductor's 3nm process. Each Corvid-9 holds 90 billion transistors fabricated on "
+        "Tarn Semiconductor's 3-nanometer process."
+    )
+    ex = extract(parse_document(text + "\n"))
+    processes = [e for e in ex.entities if "process" in e.name]
+    assert [(e.name, e.aliases) for e in processes] == [("3nm process", ("3-nanometer process",))]
+    found = _triples(text)
+    assert ("Corvid-9", "uses", "3nm process") in found
+    assert ("Corvid-9", "integrates", "3nm process") not in found
+    assert ("Tarn Semiconductor", "supplies", "Quarry Labs") in found
+
+
+def test_a_part_from_another_company_in_an_offering_is_a_supply_to_its_developer():
+    text = "Quarry Labs unveiled its Q9 chip. The Q9 integrates Tarn Semiconductor's HBM3E."
+    assert ("Tarn Semiconductor", "supplies", "Quarry Labs") in _triples(text)
+    # a part of the developer's own is no supply
+    found = _triples("Quarry Labs unveiled its Q9 chip. The Q9 integrates Quarry Labs's HBM3E.")
+    assert ("Q9", "integrates", "HBM3E") in found
+    assert not any(p == "supplies" for _, p, _ in found)
+
+
+def test_they_after_a_plural_group_subject_is_the_group_not_an_earlier_company():
+    text = (
+        "Orbit Research founder Ada Lind said cloud providers want independence, "
+        "but in the near term they need Tarn Semiconductor."
+    )
+    found = _triples(text)
+    assert not any(p == "depends_on" for _, p, _ in found)
+    text = "Orbit Research said it wants independence, but they need Tarn Semiconductor."
+    assert ("Orbit Research", "depends_on", "Tarn Semiconductor") in _triples(text)

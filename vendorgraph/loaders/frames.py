@@ -621,6 +621,8 @@ class _Context:
 
     def _back(self, token: Token, *, person: bool) -> tuple[str, bool] | None:
         sentence = self._sentence()
+        if token.lower_ in _PLURAL and _group_before(sentence, token):
+            return None  # "clouds want X, but they need Y": the group, not a company
         if token.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT:  # "X tested A, and it ran B": X
             subject = self._subject_before(token, person=person)
             if subject is not None:
@@ -680,6 +682,21 @@ class _Context:
             if words & cues:
                 return modality
         return Modality.ASSERTED
+
+
+_PLURAL = frozenset({"they", "them", "their"})
+
+
+def _group_before(sentence: ParsedSentence, token: Token) -> bool:
+    """Whether the last subject before `token` is a plural common noun that names no entity."""
+    for i in range(token.i - 1, -1, -1):
+        word = sentence.doc[i]
+        if word.dep_ not in _SUBJECT_DEPS | _PASSIVE_SUBJECT:
+            continue
+        if sentence.entities[i] is not None:
+            return False
+        return word.pos_ == "NOUN" and "Plur" in word.morph.get("Number", [])
+    return False
 
 
 def _modal_words(trigger: Token) -> set[str]:

@@ -90,7 +90,24 @@ def technical_terms(table: Table, pats: EntityPatterns, sentence: Sentence) -> N
     for match in pats.technical.finditer(sentence.text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if not table.overlaps(start, end):
-            table.add(match.group(), EntityType.TECHNOLOGY, start, end)
+            name = match.group()
+            if pats.process_node.fullmatch(name):
+                name = _process_named(table, pats, name)
+            table.add(name, EntityType.TECHNOLOGY, start, end)
+
+
+_NODE_SIZE = re.compile(r"\d+(?:\.\d)?")
+
+
+def _process_named(table: Table, pats: EntityPatterns, name: str) -> str:
+    """Return the name already given to the process node `name` ("3-nanometer" is "3nm")."""
+    size = _NODE_SIZE.match(name)
+    for draft in table.drafts.values():
+        if draft.type is EntityType.TECHNOLOGY and pats.process_node.fullmatch(draft.name):
+            other = _NODE_SIZE.match(draft.name)
+            if size and other and size.group() == other.group():
+                return draft.name
+    return name
 
 
 def codes(table: Table, sentence: Sentence) -> None:

@@ -53,6 +53,7 @@ class EntityPatterns:
 
     roles: re.Pattern[str]
     technical: re.Pattern[str]
+    process_node: re.Pattern[str]  # one of the `technical` shapes: "3nm process", "2nm node"
     place: re.Pattern[str]
     place_in_region: re.Pattern[str]
     role_person: re.Pattern[str]
@@ -106,6 +107,7 @@ def _compile(raw: dict[str, Any]) -> EntityPatterns:
     return EntityPatterns(
         roles=re.compile(rf"(?i:{roles})"),
         technical=re.compile("|".join(f"(?:{p})" for p in raw["technical_shapes"].values())),
+        process_node=re.compile(raw["technical_shapes"]["process_node"]),
         place=re.compile(
             rf"\b(?:{alternation(raw['place_cues']['before'])})\s+(?:the\s+)?"
             rf"(?P<name>[{UPPER}][a-z]+(?:[ -][{UPPER}][a-z]+){{0,2}})"

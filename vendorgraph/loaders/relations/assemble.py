@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from vendorgraph.loaders.entities import load_entity_patterns
 from vendorgraph.loaders.relations.article import PREDICATES, Article, Hit
 from vendorgraph.loaders.relations.qualifiers import amount, modality_of, sentence_qualifiers
 from vendorgraph.ontology.model import Relation, stable_hash
@@ -50,7 +51,15 @@ def adjust(article: Article, hit: Hit) -> Hit | None:
             return replace(hit, object=dev, capability=hit.object)
     if hit.predicate is Predicate.DEVELOPS and article.cls(hit.subject) not in ("org", "its"):
         return None
+    if hit.predicate is Predicate.INTEGRATES and _is_process(article, hit.object):
+        return replace(hit, predicate=Predicate.USES)  # a chip is made on a process, not of it
     return hit
+
+
+def _is_process(article: Article, entity: str) -> bool:
+    """Whether `entity` is a manufacturing process ("3nm process", "2-nanometer node")."""
+    name = article.entities[entity].name
+    return load_entity_patterns().process_node.fullmatch(name) is not None
 
 
 def _relation_id(article: Article, hit: Hit) -> str:

@@ -27,6 +27,7 @@ from vendorgraph.loaders.parse import ParsedSentence, parse_sentences
 from vendorgraph.loaders.prefilter import sentences_to_parse
 from vendorgraph.loaders.relations.article import Article, index_classes
 from vendorgraph.loaders.relations.assemble import adjust, merge, to_relation
+from vendorgraph.loaders.relations.chain import supplied_parts
 from vendorgraph.loaders.relations.hits import all_hits
 from vendorgraph.loaders.relations.references import find_maker_words, speaks_first_person
 from vendorgraph.loaders.text import Sentence, split_sentences
@@ -126,4 +127,5 @@ def find_relations(
         relation = to_relation(article, adjusted, cue) if adjusted is not None else None
         if relation is not None:
             found.append(relation)
+    found.extend(list(supplied_parts(article, found)))
     return merge(found)
