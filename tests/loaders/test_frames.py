@@ -61,6 +61,15 @@ def _triples(text: str) -> set[tuple[str, str, str]]:
         # a name ending in a company word that speaks of itself is a company, not a person
         ("Quarry Data said it would stop buying servers from Tarn Systems.",
          {("Tarn Systems", "supplies", "Quarry Data")}),
+        # a unit named by its owner as a modifier
+        ("Vesper Labs, a Halcyon Cloud subsidiary, builds models.",
+         {("Halcyon Cloud", "owns", "Vesper Labs")}),
+        # the company paid sells
+        ("Halcyon Cloud will pay Tarn Semiconductor $2 billion for the chips.",
+         {("Tarn Semiconductor", "supplies", "Halcyon Cloud")}),
+        # a company that hosts another's models serves it
+        ("Halcyon Cloud will host Vesper Labs' models.",
+         {("Halcyon Cloud", "supplies", "Vesper Labs")}),
     ],
 )  # fmt: skip
 def test_a_frame_reads_its_wording(text, expected):
