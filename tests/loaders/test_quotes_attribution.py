@@ -110,3 +110,38 @@ def test_the_agency_is_the_outlet_named_before():
         "the agency notes.\n"
     )
     assert ("Bloomberg", False, "Demand for chips is strong this year") in _quotes(text)
+
+
+_LIND = "Ada Lind, chief executive of Vesper Labs, spoke on Monday. "
+
+
+def test_every_quotation_mark_style_marks_direct_words():
+    words = "We will not sign another exclusive contract"
+    for opening, closing in ("«»", "»«", "„“", "‹›", "‘’", "''"):
+        text = f"{_LIND}{opening}{words},{closing} Lind said.\n"
+        assert ("Ada Lind", True, words) in _quotes(text), (opening, closing)
+
+
+def test_an_apostrophe_is_no_quotation_mark():
+    text = "Vesper Labs' chips shipped in the '90s and the firms' rivals didn't care.\n"
+    assert not [q for q in _quotes(text) if q[1]]
+    # a single mark inside double marks does not end the quote
+    text = f'{_LIND}"The firms\' old chips are slow," Lind said.\n'
+    assert ("Ada Lind", True, "The firms' old chips are slow") in _quotes(text)
+
+
+def test_the_role_noun_after_the_stands_for_the_person_introduced_in_that_role():
+    text = f'{_LIND}"Switching would cost us a year," the executive said. "Maybe more."\n'
+    assert [q[0] for q in _quotes(text)] == ["Ada Lind", "Ada Lind"]
+    text = f'{_LIND}"Switching would cost us a year," the engineer said.\n'
+    assert [q[0] for q in _quotes(text)] != ["Ada Lind"]  # she was not introduced as one
+
+
+def test_a_name_then_its_apposition_after_the_quote_speaks():
+    text = '"Switching would cost us a year," Ada Lind, chief executive of Vesper Labs, told us.\n'
+    assert ("Ada Lind", True, "Switching would cost us a year") in _quotes(text)
+
+
+def test_a_short_lead_in_with_a_colon_names_the_speaker():
+    text = f'{_LIND}Ada Lind (Vesper Labs): "We test every new chip."\n'
+    assert ("Ada Lind", True, "We test every new chip.") in _quotes(text)

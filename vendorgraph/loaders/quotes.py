@@ -47,10 +47,24 @@ from vendorgraph.ontology.terms import EntityType
 
 __all__ = ["SpeechPatterns", "find_quotes", "load_speech_patterns"]
 
-_OPEN = '“"'
-_CLOSE = '”"'
 _DOUBLED = "''"  # two apostrophes standing for a double quotation mark, as some sites write it
-_MARK = re.compile(re.escape(_DOUBLED) + "|[" + re.escape(_OPEN + _CLOSE) + "]")
+# each opening quotation mark and the marks that close it: English double and single marks,
+# guillemets (French, and Swiss both ways round), German low-high marks, straight marks
+_PAIRS = {
+    "“": '”"',
+    '"': '"”',
+    _DOUBLED: _DOUBLED,
+    "«": "»",
+    "»": "«",
+    "„": "“”",
+    "‹": "›",
+    "‘": "’",
+    "'": "'",
+}
+_SINGLE = frozenset("‘'")  # also apostrophes: they open only before a letter, and never dangle
+_OPEN = "".join(m for m in _PAIRS if len(m) == 1)
+_MARK = re.compile(re.escape(_DOUBLED) + "|[" + re.escape(_OPEN + "”›’") + "]")
+_DOUBLE_MARKS = '“”"«»„‹›'  # the marks a speaker's name or a reporting clause never holds
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -61,6 +75,8 @@ class SpeechPatterns:
     lemmas: frozenset[str]
     forecast: frozenset[str]
     unnamed: re.Pattern[str]
+    role_nouns: frozenset[str]
+    executive_roles: frozenset[str]
     person_pronoun: re.Pattern[str]
     org_pronoun: re.Pattern[str]
     after: re.Pattern[str]
@@ -74,7 +90,7 @@ class SpeechPatterns:
 
 
 # a speaker's words: no clause punctuation, but the full stops of initials ("C.C. Wei")
-_WHO = r"(?:[^,.;“”\"]|(?<=\b[A-Z])\.)"
+_WHO = r"(?:[^,.;“”\"«»„‹›]|(?<=\b[A-Z])\.)"
 # a time phrase after the reporting verb ("the company said on Tuesday", "said late Monday")
 _TIME = (
     r"(?:(?:on|late|early|last|this|earlier|in|at)\s+)?"
@@ -104,6 +120,8 @@ def load_speech_patterns() -> SpeechPatterns:
         lemmas=frozenset(raw["lemmas"]),
         forecast=frozenset(raw["forecast_verbs"]),
         unnamed=re.compile(rf"(?i:\b(?:{alternation(raw['unnamed'])})\b)"),
+        role_nouns=frozenset(raw["role_nouns"]),
+        executive_roles=frozenset(raw["executive_roles"]),
         person_pronoun=re.compile(rf"^(?:{alternation(raw['person_pronouns'])})$"),
         org_pronoun=re.compile(
             rf"^(?:{alternation(raw['org_pronouns'])}"
@@ -111,16 +129,17 @@ def load_speech_patterns() -> SpeechPatterns:
         ),
         after=re.compile(
             rf"\s*,?\s*(?:(?P<v1>{verbs})\s+(?P<who1>{_WHO}{{1,80}})"
-            rf"|(?P<who2>{_WHO}{{1,60}}?)\s+(?P<v2>{verbs})\b"
+            # "Jane Roe, chief executive of Acme, told ...": the name before the apposition
+            rf"|(?P<who2>{_WHO}{{1,60}}?)(?:,[^,;{_DOUBLE_MARKS}]{{1,100}},)?\s+(?P<v2>{verbs})\b"
             rf"|according\s+to\s+(?P<who3>{_WHO}{{1,80}})"
             # "Reuters quoted Jane Roe, head of ..., as saying": the one quoted speaks
             rf"|(?:{_WHO}{{1,60}}?\s+)?quoted\s+(?P<who4>{_WHO}{{1,80}}?)"
-            rf"(?:,[^“”\"]{{0,120}}?)?\s+as\s+saying)"
+            rf"(?:,[^{_DOUBLE_MARKS}]{{0,120}}?)?\s+as\s+saying)"
         ),
-        before=re.compile(rf"(?P<who>.{{1,120}}?)\s+{verb}(?:\s+that)?\b[^“”\"]*$"),
+        before=re.compile(rf"(?P<who>.{{1,120}}?)\s+{verb}(?:\s+that)?\b[^{_DOUBLE_MARKS}]*$"),
         # "Said Lena Park, chief analyst at Orbis: “…”", "Added AWS CEO Matt Garman, “…”"
         before_inverted=re.compile(
-            rf"(?i:{verbs})\s+(?P<who>[^,“”\"]{{1,80}}?)(?:,[^“”\"]{{0,120}})?[\s,:]*$"
+            rf"(?i:{verbs})\s+(?P<who>[^,{_DOUBLE_MARKS}]{{1,80}}?)(?:,[^{_DOUBLE_MARKS}]{{0,120}})?[\s,:]*$"
         ),
         reported_front=re.compile(
             rf"^(?P<who>.{{1,120}}?)\s+{verb}(?:\s+on\s+\w+)?(?:,)?(?:\s+that)?\s+(?P<clause>.+?)\.?$"
@@ -243,11 +262,37 @@ def _by_company(
         who = ctx.last_before(lo, person=False, skip=skip)
         if who:
             return _Speaker(id=who)
+    introduced = _introduced_in_role(ctx, lo, words, orgs)
+    if introduced is not None:
+        return _person(ctx, introduced)
     if ctx.pats.unnamed.search(words) and len(words.split()) <= 6:
         return _unnamed(ctx, words, orgs)
     if orgs and _names_only(ctx, lo, hi, found):
         return _Speaker(id=orgs[-1])
     return None
+
+
+_DEFINITE = re.compile(r"[Tt]he\s+(?:\S+\s+){0,3}?(?P<noun>[\w-]+)")
+
+
+def _introduced_in_role(ctx: _Context, lo: int, words: str, orgs: list[str]) -> str | None:
+    """Return the person "the engineer", "the Vesper executive" stands for, or None.
+
+    That is the last person introduced before `lo` in a role the noun names (at a company
+    `words` names, if it names one). "An engineer", "executives" stand for no one named.
+    """
+    match = _DEFINITE.fullmatch(words)
+    noun = match.group("noun").lower() if match else ""
+    if noun not in ctx.pats.role_nouns:
+        return None
+    found = None
+    for aff in ctx.affiliations:
+        if aff.start >= lo or not aff.role or (orgs and aff.org not in orgs):
+            continue
+        role = set(aff.role.lower().split())
+        if noun in role or (noun == "executive" and role & ctx.pats.executive_roles):
+            found = aff.person
+    return found
 
 
 def _role_holder(ctx: _Context, words: str, orgs: list[str]) -> str | None:
@@ -299,25 +344,30 @@ def _marked(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Spans ``[start, end)`` of the words between quotation marks in ``text[lo:hi]``."""
     spans: list[tuple[int, int]] = []
     opened: int | None = None
+    opener = ""
     for found in _MARK.finditer(text, lo, hi):  # every other character is skipped below
         i, j = found.span()
         mark = found.group()
-        if opened is None and _opens(mark) and (i == lo or not text[i - 1].isalnum()):
-            opened = j
-        elif opened is not None and _closes(mark) and (j == hi or not text[j].isalnum()):
+        if opened is None and _opens(text, mark, i, j, lo):
+            opened, opener = j, mark
+        elif opened is not None and _closes(text, opener, mark, i, j, hi):
             spans.append((opened, i))
             opened = None
-    if opened is not None and hi - opened > 20:
+    if opened is not None and opener not in _SINGLE and hi - opened > 20:
         spans.append((opened, hi))
     return spans
 
 
-def _opens(mark: str) -> bool:
-    return mark == _DOUBLED or mark in _OPEN
+def _opens(text: str, mark: str, i: int, j: int, lo: int) -> bool:
+    if mark not in _PAIRS or (i > lo and text[i - 1].isalnum()):
+        return False
+    return mark not in _SINGLE or (j < len(text) and text[j].isalpha())  # not "'90s"
 
 
-def _closes(mark: str) -> bool:
-    return mark == _DOUBLED or mark in _CLOSE
+def _closes(text: str, opener: str, mark: str, i: int, j: int, hi: int) -> bool:
+    if mark not in _PAIRS[opener] or (j < hi and text[j].isalnum()):
+        return False
+    return opener not in _SINGLE or not text[i - 1].isspace()  # "the firms' chips" closes
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -366,7 +416,7 @@ _TIME_CUT = re.compile(r"\s+(?:in|on|at|during|today|yesterday|this|last|when|wh
 
 
 _REACH = 400  # the speaker is at most 120 characters, then the verb: where a cue can start
-_MARKS = re.compile(r"[“”\"]")
+_MARKS = re.compile(f"[{_DOUBLE_MARKS}]")
 
 
 def _attribute_before(ctx: _Context, sentence: Sentence, opened: int) -> _Speaker | None:
@@ -374,6 +424,9 @@ def _attribute_before(ctx: _Context, sentence: Sentence, opened: int) -> _Speake
     inverted = ctx.pats.before_inverted.match(ctx.text, start, end)
     if inverted is not None:
         return _resolve(ctx, *inverted.span("who"))
+    label = _labelled(ctx, start, end)
+    if label is not None:
+        return label
     # `before` needs "\s+<verb>" near the sentence start, and no quote mark after the verb
     reach = min(end, start + _REACH)
     if _MARKS.search(ctx.text, reach, end) or not ctx.pats.cue.search(ctx.text, start, reach):
@@ -382,6 +435,15 @@ def _attribute_before(ctx: _Context, sentence: Sentence, opened: int) -> _Speake
     if match is None:
         return None
     return _resolve(ctx, *match.span("who"))
+
+
+def _labelled(ctx: _Context, start: int, end: int) -> _Speaker | None:
+    """Return the one person a short lead-in ending in a colon names ("Jane Roe (Acme): “…”")."""
+    lead = ctx.text[start:end].rstrip()
+    if not lead.endswith(":") or len(lead.split()) > 8:
+        return None
+    people = {m.entity for m in ctx.inside(start, end) if ctx.types[m.entity] is EntityType.PERSON}
+    return _person(ctx, people.pop()) if len(people) == 1 else None
 
 
 def _direct(
@@ -512,7 +574,7 @@ def _reported(ctx: _Context, doc_id: str, sentences: tuple[Sentence, ...]) -> li
     cue = ctx.pats.cue
     for sentence in sentences:
         text = sentence.text
-        if sentence.headline or '"' in text or "“" in text or "”" in text:  # quotation marks
+        if sentence.headline or any(m in text for m in _DOUBLE_MARKS):  # quotation marks
             continue
         # without a cue neither pattern can match; only "According to X, …" is left to try
         if cue.search(text) is not None:

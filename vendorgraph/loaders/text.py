@@ -50,7 +50,7 @@ __all__ = [
     "split_sentences",
 ]
 
-_OPENERS = '“"‘('
+_OPENERS = '“"‘(«„‹'
 _TERMINAL = re.compile(r"[.!?…][”\"’)\]]*\s*$")
 
 
