@@ -145,3 +145,13 @@ def test_a_name_then_its_apposition_after_the_quote_speaks():
 def test_a_short_lead_in_with_a_colon_names_the_speaker():
     text = f'{_LIND}Ada Lind (Vesper Labs): "We test every new chip."\n'
     assert ("Ada Lind", True, "We test every new chip.") in _quotes(text)
+
+
+def test_a_markdown_block_quote_is_the_introduced_speakers_direct_words():
+    text = (
+        "Ada Lind, chief executive of Vesper Labs, was blunt about it:\n\n"
+        "> We will not sign another exclusive contract with anyone.\n\n"
+        "The board agreed.\n"
+    )
+    words = "We will not sign another exclusive contract with anyone."
+    assert _quotes(text) == [("Ada Lind", True, words)]

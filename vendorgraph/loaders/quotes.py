@@ -437,6 +437,28 @@ def _attribute_before(ctx: _Context, sentence: Sentence, opened: int) -> _Speake
     return _resolve(ctx, *match.span("who"))
 
 
+def _block_quote(
+    ctx: _Context,
+    doc_id: str,
+    lo: int,
+    hi: int,
+    before: Sentence | None,
+    parsed: Mapping[int, ParsedSentence],
+) -> Quote | None:
+    """Return a Markdown block quote ("> …") without quotation marks as direct words.
+
+    The speaker is the one the paragraph before introduces with a colon, else the last
+    person named before it; with neither, the words have no speaker.
+    """
+    if ctx.text[lo] != ">" or _MARKS.search(ctx.text, lo, hi) or before is None:
+        return None
+    speaker = _introducer(ctx, parsed.get(before.start)) if before.text.endswith(":") else None
+    if speaker is None:
+        who = ctx.last_before(lo, person=True)
+        speaker = _person(ctx, who) if who is not None else None
+    return _quote(ctx, doc_id, lo + 1, hi, speaker, direct=True)
+
+
 def _labelled(ctx: _Context, start: int, end: int) -> _Speaker | None:
     """Return the one person a short lead-in ending in a colon names ("Jane Roe (Acme): “…”")."""
     lead = ctx.text[start:end].rstrip()
@@ -462,6 +484,9 @@ def _direct(
             last = None
         if ctx.text[lo] in _OPEN and before is not None and before.text.endswith(":"):
             last = _introducer(ctx, parsed.get(before.start)) or last  # "… put it bluntly:"
+        block = _block_quote(ctx, doc_id, lo, hi, before, parsed)
+        if block is not None:
+            quotes.append(block)
         for start, end in _marked(ctx.text, lo, hi):
             sentence = _sentence_at(paragraph, start)
             speaker = (
