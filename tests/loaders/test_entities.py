@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from vendorgraph.loaders.documents import parse_document
 from vendorgraph.loaders.entities import find_entities
+from vendorgraph.loaders.pipeline import extract
 from vendorgraph.ontology.lexicon import Lexicon, LexiconEntry
 from vendorgraph.ontology.model import Document
 from vendorgraph.ontology.terms import EntityType
@@ -189,3 +191,31 @@ def test_a_company_with_its_form_and_a_short_alias_in_parentheses_is_one_company
     orgs = [e for e in ents.values() if e.type.is_organization]
     assert [e.name for e in orgs] == ["Orlen Systems Corp."]
     assert "Orlen" in orgs[0].aliases
+
+
+def _types(text: str) -> dict[str, str]:
+    return {e.name: e.type.value for e in extract(parse_document(text + "\n")).entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a capitalised first word of the sentence is part of the name; a copula with a role
+        ("Ada Lind is chief executive of Vesper Labs. Lind said the deal was fine.", "Ada Lind"),
+        # taken up by "She" in the next sentence
+        ("Ada Lind runs Vesper Labs. She said the deal was fine.", "Ada Lind"),
+        # hired as a role; a name the parser split into two appositions
+        ("Vesper Labs hired Ada Lind as its chief financial officer in March.", "Ada Lind"),
+    ],
+)
+def test_a_person_is_told_by_the_clause_around_the_name(text, name):
+    assert _types(text).get(name) == "Person"
+
+
+def test_a_company_name_taken_up_by_she_is_still_a_company():
+    assert _types("Vesper Labs runs data centres. She said so.").get("Vesper Labs") != "Person"
+
+
+def test_a_securities_firm_is_an_investment_firm():
+    text = "Park Ji-won, an analyst at Hanul Securities, expects prices to rise."
+    assert _types(text)["Hanul Securities"] == "InvestmentFirm"

@@ -69,7 +69,7 @@ def names_from_parse(
             if run is not None:
                 name, start, end = run
                 spans.setdefault(name, []).append((start, end))
-                kind = _kind_by_clause(token, name)
+                kind = _kind_by_clause(token, name) or _she_next(text, sentence, token, name)
                 if kind is not None:
                     kinds[name] = kind
     if not spans:
@@ -94,6 +94,18 @@ def names_from_parse(
         entities=tuple(sorted(entities, key=lambda e: e.id)),
         mentions=tuple(sorted(mentions, key=lambda m: (m.start, m.end))),
     )
+
+
+_SHE = re.compile(r"\s*(?:He|She)\b")
+
+
+def _she_next(text: str, sentence: ParsedSentence, token: Token, name: str) -> EntityType | None:
+    """Return Person for the main subject of a sentence "He"/"She" opens the next one with."""
+    if token.dep_ != "nsubj" or token.head.dep_ != "ROOT":
+        return None
+    if name.split()[-1] in load_entity_patterns().suffix_types:
+        return None  # "Vesper Labs ... She": a company word is never a person
+    return EntityType.PERSON if _SHE.match(text, sentence.sentence.end) else None
 
 
 def _spans(text: str, places: Iterable[tuple[int, int]]) -> tuple[Span, ...]:
@@ -141,6 +153,14 @@ def _is_person(token: Token) -> bool:
            for c in token.children):  # fmt: skip
         return True
     roles = _role_nouns()
+    head = token.head
+    if token.dep_ == "nsubj" and head.lemma_.lower() in roles and _has_copula(head):
+        return True  # "X is chief executive of Y"
+    if token.dep_ == "obj" and any(  # "hired X as its chief financial officer"
+        c.lemma_.lower() in roles and any(w.lower_ == "as" for w in c.children)
+        for c in head.children
+    ):
+        return True
     titled = [token.head] if token.dep_ == "appos" else []
     titled += [c for c in token.children if c.dep_ == "appos"]
     if any(t.lemma_.lower() in roles for t in titled):
@@ -153,9 +173,18 @@ def _is_person(token: Token) -> bool:
     return not any(c.lower_ == "it" for c in subjects)  # "X said it would": X is a company
 
 
+def _has_copula(token: Token) -> bool:
+    return any(c.dep_ == "cop" for c in token.children)
+
+
 def _proper(token: Token) -> bool:
     """Tell a proper noun, or a capitalised word mid-sentence the tagger took for a noun."""
     return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title and token.i > 0)
+
+
+def _name_word(token: Token) -> bool:
+    """Tell a word of a name: a proper noun, or a capitalised first word ("Ada" of "Ada Lind")."""
+    return _proper(token) or (token.i == 0 and token.is_title and token.pos_ in ("NOUN", "ADJ"))
 
 
 def _may_stand_alone(tokens: list[Token], head: Token) -> bool:
@@ -186,8 +215,9 @@ def _run(sentence: ParsedSentence, token: Token) -> tuple[str, int, int] | None:
         return None
     if any(c.dep_ == "case" and c.lower_ in _LOCATIVE for c in token.children):
         return None  # "near Lake Michigan": a place the gazetteer lacks, not a company
-    left = [c for c in token.lefts if c.dep_ in ("compound", "flat") and _proper(c)]
-    right = [c for c in token.rights if c.dep_ == "flat" and _proper(c)]
+    left = [c for c in token.lefts if c.dep_ in ("compound", "flat") and _name_word(c)]
+    right = [c for c in token.rights if c.dep_ in ("flat", "appos") and _name_word(c)]
+    right = [c for c in right if c.dep_ == "flat" or c.i == token.i + 1]  # "Ada Lind": no comma
     tokens = sorted([*left, token, *right], key=lambda t: t.i)
     if not any(t.pos_ == "PROPN" for t in tokens) and not _model_code(token):
         return None
