@@ -291,3 +291,13 @@ def test_they_after_a_plural_group_subject_is_the_group_not_an_earlier_company()
     assert not any(p == "depends_on" for _, p, _ in found)
     text = "Orbit Research said it wants independence, but they need Tarn Semiconductor."
     assert ("Orbit Research", "depends_on", "Tarn Semiconductor") in _triples(text)
+
+
+def test_a_company_shown_to_design_a_chip_is_a_vendor_its_deals_buy_from():
+    text = (
+        "Vesper Systems develops the Corvid-9 accelerator. "
+        "Halden Analytics signed a three-year contract with Vesper Systems."
+    )
+    ex = extract(parse_document(text + "\n"))
+    assert {e.name: e.type.value for e in ex.entities}["Vesper Systems"] == "ChipVendor"
+    assert ("Vesper Systems", "supplies", "Halden Analytics") in _triples(text)

@@ -16,7 +16,8 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, replace
 
 from vendorgraph.loaders.entities import entity_spans, find_entities
 from vendorgraph.loaders.names import names_from_parse
@@ -25,9 +26,10 @@ from vendorgraph.loaders.prefilter import sentences_to_parse
 from vendorgraph.loaders.quantities import find_quantities
 from vendorgraph.loaders.quotes import find_quotes
 from vendorgraph.loaders.relations import find_relations
+from vendorgraph.loaders.relations.market import retyped
 from vendorgraph.loaders.text import split_sentences
 from vendorgraph.ontology.lexicon import Lexicon, load_lexicon
-from vendorgraph.ontology.model import Document, Extraction
+from vendorgraph.ontology.model import Document, Extraction, Relation
 from vendorgraph.ontology.screening import screen
 
 __all__ = ["ExtractOptions", "extract"]
@@ -88,19 +90,22 @@ def extract(document: Document, *, options: ExtractOptions | None = None) -> Ext
     quotes = (
         find_quotes(document, entities, sentences=sentences, parsed=parsed) if opts.quotes else ()
     )
-    relations = (
-        find_relations(
+    relations: tuple[Relation, ...] = ()
+    if opts.relations:
+        find = functools.partial(
+            find_relations,
             document,
-            entities,
             lexicon=lexicon,
             quotes=quotes,
             quantities=quantities,
             sentences=sentences,
             parsed=parsed,
         )
-        if opts.relations
-        else ()
-    )
+        relations = find(entities)
+        typed = retyped(entities.entities, relations)
+        if typed != entities.entities:  # a company shown to design chips: read deals again
+            entities = replace(entities, entities=typed)
+            relations = find(entities)
     return screen(
         document,
         entities=entities.entities,
