@@ -61,6 +61,22 @@ def _triples(text: str) -> set[tuple[str, str, str]]:
         # a name ending in a company word that speaks of itself is a company, not a person
         ("Quarry Data said it would stop buying servers from Tarn Systems.",
          {("Tarn Systems", "supplies", "Quarry Data")}),
+        # the holder of a relational noun through "one of"
+        ("Halcyon Cloud is one of Tarn Semiconductor's biggest customers.",
+         {("Tarn Semiconductor", "supplies", "Halcyon Cloud")}),
+        # a deal won from a customer
+        ("Tarn Semiconductor won a $400 million contract from Orbit Systems.",
+         {("Tarn Semiconductor", "supplies", "Orbit Systems")}),
+        # a deal with two vendors: each supplies the customer
+        ("Vesper Labs has signed contracts with Halcyon Cloud and Orbit Cloud.",
+         {("Halcyon Cloud", "supplies", "Vesper Labs"),
+          ("Orbit Cloud", "supplies", "Vesper Labs")}),
+        # an apposition the parser hangs as a parataxis
+        ("Vesper Labs' parent company, Quarry Holdings, reported earnings.",
+         {("Quarry Holdings", "owns", "Vesper Labs")}),
+        # a contract awarded to a company
+        ("Orbit Cloud awarded the contract to Tarn Systems in May.",
+         {("Tarn Systems", "supplies", "Orbit Cloud")}),
         # a unit named by its owner as a modifier
         ("Vesper Labs, a Halcyon Cloud subsidiary, builds models.",
          {("Halcyon Cloud", "owns", "Vesper Labs")}),

@@ -389,12 +389,20 @@ class _Context:
 
         With both or neither party a vendor, there is no direction to read: no claim.
         """
-        parties = [*one, *other]
-        vendors = [p for p in parties if self.kinds.get(p[0]) in _VENDORS]
-        if len(vendors) != 1 or len(parties) != 2:
+        sides = [side for side in (one, other) if side]
+        if len(sides) == 1 and len(sides[0]) == 2:  # "a deal between A and B"
+            sides = [sides[0][:1], sides[0][1:]]
+        if len(sides) != 2:
             return [], []
-        customer = [p for p in parties if p not in vendors]
-        return (vendors, customer) if order == "vendor" else (customer, vendors)
+        vendor = [all(self.kinds.get(p[0]) in _VENDORS for p in side) for side in sides]
+        buyer = [not any(self.kinds.get(p[0]) in _VENDORS for p in side) for side in sides]
+        if vendor[0] and buyer[1]:
+            vendors, customers = sides
+        elif vendor[1] and buyer[0]:
+            customers, vendors = sides
+        else:
+            return [], []
+        return (vendors, customers) if order == "vendor" else (customers, vendors)
 
     def _pairs(
         self,
@@ -494,12 +502,16 @@ class _Context:
     def _holders(self, noun: Token) -> list[tuple[str, bool]]:
         head = noun.head
         tokens: list[Token] = [c for c in noun.children if c.dep_ in ("appos", "nsubj")]
+        # "Y's parent company, X, said": an apposition the parser hung as a parataxis
+        tokens += [c for c in noun.children if c.dep_ == "parataxis" and self._entity(c)]
         if noun.dep_ in ("appos", "conj") or (noun.dep_ == "compound" and self._entity(head)):
             tokens.append(head)
-        elif noun.dep_ in ("obj", "xcomp", "obl") and head.pos_ in ("VERB", "AUX"):
-            tokens += self._agents(head)
+        elif noun.dep_ in ("obj", "xcomp", "obl", "ccomp") and head.pos_ in ("VERB", "AUX"):
+            tokens += self._agents(head)  # "X remains Y's supplier", "X became a customer"
         elif noun.dep_ == "nsubj" and head.pos_ == "NOUN":
             tokens.append(head)  # "Nvidia's rival is AMD" read as copula
+        elif noun.dep_ == "nmod" and _case(noun) == "of" and head.lower_ in _PARTITIVES:
+            tokens += [c for c in head.children if c.dep_ == "nsubj"]  # "X is one of Y's ..."
         return [ref for token in tokens for ref in self.refers(token)]
 
     def _noun_role(self, noun: Token, role: str) -> list[tuple[str, bool]]:
@@ -685,6 +697,7 @@ class _Context:
 
 
 _PLURAL = frozenset({"they", "them", "their"})
+_PARTITIVES = frozenset({"one", "some", "several", "many", "most", "two", "three", "each"})
 
 
 def _group_before(sentence: ParsedSentence, token: Token) -> bool:
