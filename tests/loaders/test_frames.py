@@ -317,3 +317,10 @@ def test_a_company_shown_to_design_a_chip_is_a_vendor_its_deals_buy_from():
     ex = extract(parse_document(text + "\n"))
     assert {e.name: e.type.value for e in ex.entities}["Vesper Systems"] == "ChipVendor"
     assert ("Vesper Systems", "supplies", "Halden Analytics") in _triples(text)
+
+
+def test_a_power_purchase_deal_makes_the_cloud_the_customer():
+    text = "Quarry Cloud signed a 15-year power purchase agreement with Northfield Energy."
+    found = _triples(text)
+    assert ("Northfield Energy", "supplies", "Quarry Cloud") in found
+    assert ("Quarry Cloud", "supplies", "Northfield Energy") not in found

@@ -108,6 +108,7 @@ class Frames:
     first_person: frozenset[str]
     company_nouns: frozenset[str]
     maker_nouns: frozenset[str]
+    inputs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -152,6 +153,7 @@ def load_frames() -> Frames:
         first_person=frozenset(raw["reference"]["first_person"]),
         company_nouns=frozenset(raw["reference"]["company_nouns"]),
         maker_nouns=frozenset(raw["reference"]["maker_nouns"]),
+        inputs=frozenset(raw["reference"]["inputs"]),
     )
 
 
@@ -379,7 +381,10 @@ class _Context:
         if not frame.holder_first:
             holders, others = others, holders
         if frame.order is not None:
-            holders, others = self._ordered(holders, others, frame.order)
+            order = frame.order
+            if any(t.lemma_.lower() in self.frames.inputs for c in noun.lefts for t in c.subtree):
+                order = "customer" if order == "vendor" else "vendor"  # "a power purchase deal"
+            holders, others = self._ordered(holders, others, order)
         yield from self._pairs(frame.predicate, holders, others, noun)
 
     def _ordered(
