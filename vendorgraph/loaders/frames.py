@@ -262,6 +262,8 @@ class _Context:
     # -- frames
 
     def hits(self, token: Token) -> Iterator[FrameHit]:
+        if token.pos_ in _NO_FRAME:  # punctuation, determiners, case words: no frame reads on them
+            return
         lemma = token.lemma_.lower()
         misread = _finite_verb_read_as_noun(token)
         if token.pos_ in ("VERB", "AUX") or misread:
@@ -656,9 +658,11 @@ class _Context:
 
     def remember(self, sentence: ParsedSentence) -> None:
         """After a sentence: its subject company becomes the topic; its last person is kept."""
-        for token in sentence.doc:
-            entity = sentence.entities[token.i]
-            kind = self.kinds.get(entity) if entity is not None else None
+        for i, entity in enumerate(sentence.entities):
+            if entity is None:
+                continue
+            token = sentence.doc[i]
+            kind = self.kinds.get(entity)
             if kind is EntityType.PERSON:
                 self.person = entity
             elif kind is not None and kind.is_organization and token.dep_ in _SUBJECT_DEPS:
@@ -701,6 +705,7 @@ class _Context:
         return Modality.ASSERTED
 
 
+_NO_FRAME = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PART", "SYM", "SPACE", "INTJ"})
 _PLURAL = frozenset({"they", "them", "their"})
 _PARTITIVES = frozenset({"one", "some", "several", "many", "most", "two", "three", "each"})
 

@@ -203,15 +203,15 @@ def _model_code(token: Token) -> bool:
     """Tell a model number in apposition with an offering noun ("its switch, the QZ-7")."""
     text = token.text
     return (
-        any(c.isupper() for c in text)
-        and any(c.isdigit() for c in text)
+        text.lower() != text  # an upper-case letter
+        and any(map(str.isdigit, text))
         and _offering_apposition(token) is not None
     )
 
 
 def _run(sentence: ParsedSentence, token: Token) -> tuple[str, int, int] | None:
     """Return the proper-noun run `token` heads, as (name, start, end), if it is a new name."""
-    if not (_proper(token) or _model_code(token)) or token.dep_ not in _ARGUMENTS:
+    if token.dep_ not in _ARGUMENTS or not (_proper(token) or _model_code(token)):
         return None
     if any(c.dep_ == "case" and c.lower_ in _LOCATIVE for c in token.children):
         return None  # "near Lake Michigan": a place the gazetteer lacks, not a company
