@@ -324,3 +324,13 @@ def test_a_power_purchase_deal_makes_the_cloud_the_customer():
     found = _triples(text)
     assert ("Northfield Energy", "supplies", "Quarry Cloud") in found
     assert ("Quarry Cloud", "supplies", "Northfield Energy") not in found
+
+
+def test_its_on_a_later_subject_is_the_company_the_main_clause_is_about():
+    text = (
+        "Quarry Microsystems designs accelerators. Quarry's memory comes from Orbit Memory, "
+        "and its wafers are fabricated by Tarn Foundry."
+    )
+    found = _triples(text)
+    assert ("Tarn Foundry", "supplies", "Quarry Microsystems") in found
+    assert ("Tarn Foundry", "supplies", "Orbit Memory") not in found

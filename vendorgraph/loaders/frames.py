@@ -599,6 +599,12 @@ class _Context:
                     found.append((entity, False))
                 elif child.lower_ in self.frames.first_person and (back := self._reference(child)):
                     found.append(back)  # "our inference runs on AWS": the speaker's company
+                elif (
+                    child.lower_ in ("its", "their")
+                    and token.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT
+                    and (owner := self._main_subject(child))
+                ):
+                    found.append(owner)  # "X's packaging is done by A, and its wafers by B": X
                 elif case == "of":  # "100,000 of the latest chips from Nvidia"
                     found += self.refers(child, depth + 1)
         return found
@@ -671,6 +677,22 @@ class _Context:
             self.topic = next(
                 (e for e in sentence.entities if e and _is_kind(self.kinds.get(e), "org")), None
             )
+
+    def _main_subject(self, token: Token) -> tuple[str, bool] | None:
+        """Return the company subject of the sentence's main clause, before `token`, or None.
+
+        The subject counts if it names a company or is owned by one ("Quayside's packaging").
+        """
+        root = token.sent.root
+        for subject in (c for c in root.children if c.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT):
+            if subject.i >= token.i or token in subject.subtree:
+                continue
+            named = self._entity(subject)
+            owners = [c for c in subject.children if c.dep_ == "nmod:poss" and self._entity(c)]
+            entity = named or (self._entity(owners[0]) if owners else None)
+            if entity is not None and _is_kind(self.kinds.get(entity), "org"):
+                return entity, True
+        return None
 
     def _subject_before(self, token: Token, *, person: bool) -> str | None:
         """Return the last person or company before `token` that is a clause's subject."""
