@@ -219,3 +219,10 @@ def test_a_company_name_taken_up_by_she_is_still_a_company():
 def test_a_securities_firm_is_an_investment_firm():
     text = "Park Ji-won, an analyst at Hanul Securities, expects prices to rise."
     assert _types(text)["Hanul Securities"] == "InvestmentFirm"
+
+
+def test_a_company_only_suffix_after_a_known_product_names_a_company():
+    # "Helios" alone is a product in the lexicon; "Helios Ventures" is an investor
+    types = _types("Vesper Labs trains models. Helios Ventures led the round.")
+    assert types.get("Helios Ventures") == "InvestmentFirm"
+    assert "Helios" not in types

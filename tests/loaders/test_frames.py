@@ -334,3 +334,11 @@ def test_its_on_a_later_subject_is_the_company_the_main_clause_is_about():
     found = _triples(text)
     assert ("Tarn Foundry", "supplies", "Quarry Microsystems") in found
     assert ("Tarn Foundry", "supplies", "Orbit Memory") not in found
+
+
+def test_leading_our_round_in_a_quote_invests_in_the_speakers_company():
+    text = (
+        "Vesper Labs builds speech models. Its CTO, Ada Lind, spoke in May.\n\n"
+        '"Quarry Capital led our $95 million Series B," Lind said.'
+    )
+    assert ("Quarry Capital", "invests_in", "Vesper Labs") in _triples(text)

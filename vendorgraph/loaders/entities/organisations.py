@@ -228,7 +228,11 @@ def suffix_orgs(table: Table, pats: EntityPatterns, sentence: Sentence) -> None:
         if _NOT_A_NAME_AFTER.match(table.text, end):
             continue
         run = table.at(*span)
-        if run is not None and not table.type_of(run).is_organization:
+        if (
+            run is not None
+            and not table.type_of(run).is_organization
+            and match.group() not in pats.company_only_suffixes
+        ):
             continue
         if table.at(start, end) is None and not crosses(table, start, end):
             longer = table.add(table.text[start:end], suffix_type(pats, match.group()), start, end)

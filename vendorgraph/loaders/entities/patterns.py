@@ -61,6 +61,7 @@ class EntityPatterns:
     speech_person: re.Pattern[str]
     org_suffix: re.Pattern[str]
     suffix_types: dict[str, EntityType]
+    company_only_suffixes: frozenset[str]
     descriptor: re.Pattern[str]
     descriptor_types: dict[str, EntityType]
     offering_head: re.Pattern[str]
@@ -128,6 +129,7 @@ def _compile(raw: dict[str, Any]) -> EntityPatterns:
         ),
         org_suffix=re.compile(rf"\b(?:{alternation(raw['org_suffixes'])})(?![\w-])"),
         suffix_types={k: EntityType(v) for k, v in raw["org_suffixes"].items()},
+        company_only_suffixes=frozenset(raw["company_only_suffixes"]["words"]),
         descriptor=re.compile(
             rf"\b(?P<cue>(?i:{alternation(raw['descriptors'])}))\s+(?P<names>{name}"
             rf"(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+){name})*)"
