@@ -342,3 +342,12 @@ def test_leading_our_round_in_a_quote_invests_in_the_speakers_company():
         '"Quarry Capital led our $95 million Series B," Lind said.'
     )
     assert ("Quarry Capital", "invests_in", "Vesper Labs") in _triples(text)
+
+
+def test_a_company_that_deploys_the_chip_it_designs_is_no_chip_vendor():
+    text = (
+        "Vesper Systems develops the Corvid-9 accelerator. "
+        "Vesper Systems deploys the Corvid-9 in its own data centers."
+    )
+    ex = extract(parse_document(text + "\n"))
+    assert {e.name: e.type.value for e in ex.entities}["Vesper Systems"] == "Organization"

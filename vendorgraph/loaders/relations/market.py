@@ -31,13 +31,19 @@ __all__ = ["retyped"]
 def retyped(entities: Iterable[Entity], relations: Iterable[Relation]) -> tuple[Entity, ...]:
     """Return `entities` with each plain organisation that develops a chip typed a chip vendor."""
     entities = tuple(entities)
-    types = {e.id: e.type for e in entities}
+    # only names the lexicon does not know: its entries already carry their market role
+    types = {e.id: e.type for e in entities if e.lexicon_id is None}
+    relations = tuple(relations)
+    # a company that deploys or uses chips itself builds them for its own cloud ("Microsoft
+    # deploys its Maia 200"): it is no vendor of them
+    users = {r.subject for r in relations if r.predicate in (Predicate.DEPLOYS, Predicate.USES)}
     vendors = {
         r.subject
         for r in relations
         if r.predicate is Predicate.DEVELOPS
         and types.get(r.subject) is EntityType.ORGANIZATION
         and types.get(r.object) is EntityType.CHIP
+        and r.subject not in users
     }
     vendor = EntityType.CHIP_VENDOR
     return tuple(replace(e, type=vendor) if e.id in vendors else e for e in entities)
