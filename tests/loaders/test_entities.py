@@ -226,3 +226,16 @@ def test_a_company_only_suffix_after_a_known_product_names_a_company():
     types = _types("Vesper Labs trains models. Helios Ventures led the round.")
     assert types.get("Helios Ventures") == "InvestmentFirm"
     assert "Helios" not in types
+
+
+def test_a_capital_after_a_label_or_a_funding_series_is_no_company():
+    text = (
+        "Quillmark Cloud sells compute.\n\n"
+        "Dana Whitcombe, CFO: Revenue for the quarter was $684 million, up 71% from a year "
+        "earlier. We funded part of it with a credit facility.\n\n"
+        "Ravi Menon, CEO: Quarry Capital led our Series B and we closed it last month."
+    )
+    types = _types(text)
+    assert "Revenue" not in types
+    assert "Series B" not in types
+    assert types.get("Quarry Capital") == "InvestmentFirm"

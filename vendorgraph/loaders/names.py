@@ -233,6 +233,8 @@ def _run(sentence: ParsedSentence, token: Token) -> tuple[str, int, int] | None:
     before = tokens[0].nbor(-1) if tokens[0].i > 0 else None
     if before is not None and before.is_title and before.i > 0:
         return None  # the tail of a longer name the tagger split ("Aligned Data Centers")
+    if before is not None and before.text == ":" and len(tokens) == 1:
+        return None  # "CFO: Revenue for the quarter ...": a capital opens the words after a label
     base = sentence.sentence.start
     start, end = base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1])
     name = sentence.sentence.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
