@@ -239,3 +239,16 @@ def test_a_capital_after_a_label_or_a_funding_series_is_no_company():
     assert "Revenue" not in types
     assert "Series B" not in types
     assert types.get("Quarry Capital") == "InvestmentFirm"
+
+
+def test_names_that_differ_only_in_a_legal_form_are_one_company():
+    text = (
+        "Orlen Systems sells optical modules to clouds. "
+        "Quarry Capital agreed to buy Orlen Systems Corp. for cash on Monday."
+    )
+    ex = extract(parse_document(text + "\n"))
+    orlen = [e for e in ex.entities if e.name.startswith("Orlen")]
+    assert len(orlen) == 1
+    assert orlen[0].name == "Orlen Systems"
+    assert "Orlen Systems Corp." in orlen[0].aliases
+    assert len(orlen[0].mentions) == 2

@@ -38,6 +38,7 @@ from vendorgraph.loaders.entities.organisations import (
     dateline_sources,
     descriptors,
     governments,
+    legal_forms,
     publishers,
     short_aliases,
     suffix_orgs,
@@ -117,6 +118,7 @@ def find_entities(
         if ITS_OWN in sentence.text:  # every match of its_own has it
             its_own(table, pats, sentence)
     executives(table, pats, sents)
+    legal_forms(table)
     return _result(table)
 
 

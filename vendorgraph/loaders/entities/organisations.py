@@ -16,6 +16,7 @@ Examples
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from vendorgraph.loaders.entities.lexicon_match import lookup_name
 from vendorgraph.loaders.entities.literal_spans import short_spans
@@ -28,6 +29,7 @@ from vendorgraph.loaders.entities.table import (
     add_mention,
     crosses,
     longer_first,
+    normal_form,
 )
 from vendorgraph.loaders.limits import window_before
 from vendorgraph.loaders.text import Sentence
@@ -38,6 +40,7 @@ __all__ = [
     "dateline_sources",
     "descriptors",
     "governments",
+    "legal_forms",
     "org_at",
     "org_before",
     "publishers",
@@ -238,6 +241,50 @@ def suffix_orgs(table: Table, pats: EntityPatterns, sentence: Sentence) -> None:
             longer = table.add(table.text[start:end], suffix_type(pats, match.group()), start, end)
             if run is not None and run != longer:
                 _absorb(table, run, longer)
+
+
+_LEGAL_FORM = re.compile(
+    r"(?:,?\s+(?:Inc\.?|Corp\.?|Corporation|Ltd\.?|Limited|LLC|plc|PLC|AG|SA|S\.A\.|A/S|GmbH"
+    r"|N\.V\.|Co\.|Holdings|Group))+$"
+)
+
+
+def legal_forms(table: Table) -> None:
+    """Make one company of names that differ only in a legal form or a holding word.
+
+    "Caldera Interconnect" in a title and "Caldera Interconnect Ltd." in the text, "Tellurin
+    Optics" and "Tellurin Optics Holdings plc": the name mentioned first is kept, the other
+    becomes its alias, and every mention, role and product line of the other is moved to it.
+    """
+    groups: dict[str, list[str]] = {}
+    first: dict[str, int] = {}
+    for (start, _end), key in table.items():
+        first.setdefault(key, start)
+    for key, draft in table.drafts.items():
+        if key in first and draft.type.is_organization:
+            base = _LEGAL_FORM.sub("", draft.name) or draft.name
+            groups.setdefault(normal_form(base), []).append(key)
+    for keys in groups.values():
+        if len(keys) < 2:
+            continue  # a lexicon entry is kept before a name found in the text
+        keep, *others = sorted(keys, key=lambda k: (table.drafts[k].entry is None, first[k]))
+        for other in others:
+            _merge_into(table, other, keep)
+
+
+def _merge_into(table: Table, other: str, keep: str) -> None:
+    """Move every mention, role and product line of `other` to `keep`; drop `other`."""
+    for span, key in table.items():
+        if key == other:
+            table.mentions[span] = keep
+    table.affiliations[:] = [
+        replace(a, org=keep) if a.org == other else a for a in table.affiliations
+    ]
+    table.developments[:] = [
+        replace(d, org=keep) if d.org == other else d for d in table.developments
+    ]
+    draft = table.drafts.pop(other)
+    table.drafts[keep].aliases |= {draft.name, *draft.aliases}
 
 
 def _absorb(table: Table, shorter: str, longer: str) -> None:
