@@ -252,3 +252,13 @@ def test_names_that_differ_only_in_a_legal_form_are_one_company():
     assert orlen[0].name == "Orlen Systems"
     assert "Orlen Systems Corp." in orlen[0].aliases
     assert len(orlen[0].mentions) == 2
+
+
+def test_names_with_latin_extended_letters_are_people():
+    text = (
+        'Vesper Cloud sells compute. "We are full," said Selma Aydın, chief executive of '
+        "Vesper Cloud. Łukasz Dvořák, an analyst at Quarry Research, agreed."
+    )
+    types = _types(text)
+    assert types.get("Selma Aydın") == "Person"
+    assert types.get("Łukasz Dvořák") == "Person"

@@ -38,9 +38,9 @@ __all__ = [
 
 
 TOKEN = r"(?:[A-Z][A-Za-z0-9&]*(?:-[A-Za-z0-9]+)*|[A-Za-z]+\d[A-Za-z0-9-]*)"
-UPPER = "A-ZÀ-ÖØ-Þ"
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"  # Latin-1 and Latin Extended-A ("Łukasz", "Şahin", "Živa")
 _HONORIFIC = r"(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+"  # "CEO Dr. Lisa Su": not part of the name
-_ALNUM = "A-Za-z0-9À-ÖØ-öø-ÿ"
+_ALNUM = "A-Za-z0-9À-ÖØ-öø-ÿĀ-ž"  # and "Aydın", "Wierzbicki", "Dvořák"
 CAP_TOKEN = rf"[{UPPER}][{_ALNUM}&]*(?:-[{_ALNUM}]+)*"
 
 
