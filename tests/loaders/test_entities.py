@@ -262,3 +262,20 @@ def test_names_with_latin_extended_letters_are_people():
     types = _types(text)
     assert types.get("Selma Aydın") == "Person"
     assert types.get("Łukasz Dvořák") == "Person"
+
+
+def test_a_surname_alone_after_the_full_name_is_the_same_person():
+    text = (
+        "Tomasz Wierzbicki is a principal at Gridline Advisory. "
+        "Wierzbicki argued that power now decides who wins."
+    )
+    ex = extract(parse_document(text + "\n"))
+    people = [e for e in ex.entities if e.type.value == "Person"]
+    assert [p.name for p in people] == ["Tomasz Wierzbicki"]
+    assert len(people[0].mentions) == 2
+    assert [q.speaker for q in ex.quotes] == [people[0].id]
+
+
+def test_a_name_of_a_company_in_a_list_is_no_company():
+    text = "Guests: Ana Herrera of Pinecrest AI and Tomasz Wierzbicki of Gridline Advisory."
+    assert _types(text).get("Tomasz Wierzbicki") != "Organization"

@@ -89,11 +89,56 @@ def names_from_parse(
         where = sorted(set(places))
         entities.append(Entity(id=eid, name=name, type=etype, mentions=_spans(text, where)))
         mentions += [Mention(start=a, end=b, entity=eid) for a, b in where]
-    return replace(
-        found,
-        entities=tuple(sorted(entities, key=lambda e: e.id)),
-        mentions=tuple(sorted(mentions, key=lambda m: (m.start, m.end))),
+    return _surnames_joined(
+        replace(
+            found,
+            entities=tuple(sorted(entities, key=lambda e: e.id)),
+            mentions=tuple(sorted(mentions, key=lambda m: (m.start, m.end))),
+        )
     )
+
+
+def _surnames_joined(found: EntityResult) -> EntityResult:
+    """Make a person named by surname alone ("Wierzbicki argued") the one named in full.
+
+    Only when exactly one person's full name ends with that surname; the full name must come
+    first in the text.
+    """
+    people = [e for e in found.entities if e.type is EntityType.PERSON]
+    full: dict[str, list[Entity]] = {}
+    for person in people:
+        words = person.name.split()
+        if len(words) > 1:
+            full.setdefault(words[-1], []).append(person)
+    moved: dict[str, Entity] = {}  # surname-only person id -> the person named in full
+    for person in people:
+        owners = full.get(person.name, [])
+        if len(owners) == 1 and owners[0].mentions[0].start < person.mentions[0].start:
+            moved[person.id] = owners[0]
+    if not moved:
+        return found
+    joined: dict[str, list[Entity]] = {}
+    for person in people:
+        if person.id in moved:
+            joined.setdefault(moved[person.id].id, []).append(person)
+    merged = {owner.id: _joined(owner, joined[owner.id]) for owner in moved.values()}
+    entities = tuple(merged.get(e.id, e) for e in found.entities if e.id not in moved)
+    mentions = tuple(
+        replace(m, entity=moved[m.entity].id) if m.entity in moved else m for m in found.mentions
+    )
+    affiliations = tuple(
+        replace(a, person=moved[a.person].id) if a.person in moved else a
+        for a in found.affiliations
+    )
+    return replace(found, entities=entities, mentions=mentions, affiliations=affiliations)
+
+
+def _joined(owner: Entity, others: list[Entity]) -> Entity:
+    """Return `owner` with the names and mentions of `others` added."""
+    spans = sorted([*owner.mentions, *(m for o in others for m in o.mentions)],
+                   key=lambda m: (m.start, m.end))  # fmt: skip
+    aliases = sorted({*owner.aliases, *(o.name for o in others)})
+    return replace(owner, aliases=tuple(aliases), mentions=tuple(spans))
 
 
 _SHE = re.compile(r"\s*(?:He|She)\b")

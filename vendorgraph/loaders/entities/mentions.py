@@ -127,7 +127,12 @@ def _member(table: Table, pats: EntityPatterns, like: str, start: int, name: str
         etype = pats.head_types.get(words[-1].lower(), etype)
     if etype is EntityType.PLACE or pats.roles.fullmatch(words[-1]):
         return
+    if etype.is_organization and _OF_NAME.match(table.text, start + len(name)):
+        return  # "Jane Roe of Acme": a person by where she works, no member of a company list
     table.add(name, etype, start, start + len(name))
+
+
+_OF_NAME = re.compile(r" of [A-Z]")
 
 
 def surnames(table: Table, lo: int, hi: int) -> None:
