@@ -155,3 +155,11 @@ def test_a_markdown_block_quote_is_the_introduced_speakers_direct_words():
     )
     words = "We will not sign another exclusive contract with anyone."
     assert _quotes(text) == [("Ada Lind", True, words)]
+
+
+def test_the_company_executive_is_the_person_named_at_that_company():
+    text = (
+        "Ana Herrera runs the compute platform at Pinecrest AI. 'It is the price of taking "
+        "anyone's money,' the Pinecrest AI executive replied.\n"
+    )
+    assert ("Ana Herrera", True, "It is the price of taking anyone's money") in _quotes(text)

@@ -279,20 +279,23 @@ def _introduced_in_role(ctx: _Context, lo: int, words: str, orgs: list[str]) -> 
     """Return the person "the engineer", "the Vesper executive" stands for, or None.
 
     That is the last person introduced before `lo` in a role the noun names (at a company
-    `words` names, if it names one). "An engineer", "executives" stand for no one named.
+    `words` names, if it names one; else the last person named at that company). "An
+    engineer", "executives" stand for no one named.
     """
     match = _DEFINITE.fullmatch(words)
     noun = match.group("noun").lower() if match else ""
     if noun not in ctx.pats.role_nouns:
         return None
-    found = None
+    found = at_company = None
     for aff in ctx.affiliations:
-        if aff.start >= lo or not aff.role or (orgs and aff.org not in orgs):
+        if aff.start >= lo or (orgs and aff.org not in orgs):
             continue
-        role = set(aff.role.lower().split())
+        if orgs:
+            at_company = aff.person  # "the Pinecrest executive": whoever works there
+        role = set(aff.role.lower().split()) if aff.role else set()
         if noun in role or (noun == "executive" and role & ctx.pats.executive_roles):
             found = aff.person
-    return found
+    return found or at_company
 
 
 def _role_holder(ctx: _Context, words: str, orgs: list[str]) -> str | None:
