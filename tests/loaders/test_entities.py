@@ -279,3 +279,11 @@ def test_a_surname_alone_after_the_full_name_is_the_same_person():
 def test_a_name_of_a_company_in_a_list_is_no_company():
     text = "Guests: Ana Herrera of Pinecrest AI and Tomasz Wierzbicki of Gridline Advisory."
     assert _types(text).get("Tomasz Wierzbicki") != "Organization"
+
+
+def test_a_role_the_parser_hangs_on_the_name_makes_a_person():
+    text = (
+        "Vantor Cloud runs sovereign clouds.\n\n"
+        "Vantor's chief executive, Henrik Solberg, does not pretend otherwise."
+    )
+    assert _types(text).get("Henrik Solberg") == "Person"

@@ -208,6 +208,8 @@ def _is_person(token: Token) -> bool:
         return True
     titled = [token.head] if token.dep_ == "appos" else []
     titled += [c for c in token.children if c.dep_ == "appos"]
+    # "CEO Jane Roe", "its chief executive, Jane Roe" read as a modifier of the name
+    titled += [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
     if any(t.lemma_.lower() in roles for t in titled):
         return True
     speech = load_speech_patterns().lemmas
