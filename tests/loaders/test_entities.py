@@ -287,3 +287,14 @@ def test_a_role_the_parser_hangs_on_the_name_makes_a_person():
         "Vantor's chief executive, Henrik Solberg, does not pretend otherwise."
     )
     assert _types(text).get("Henrik Solberg") == "Person"
+
+
+def test_a_legal_form_ends_the_company_name():
+    text = "Quarry Interconnect Ltd. agreed to buy Vesper Optics Holdings plc, a maker of lasers."
+    types = _types(text)
+    assert types.get("Vesper Optics Holdings plc") == "Organization"
+    found = {
+        (r.subject, r.predicate.value, r.object)
+        for r in extract(parse_document(text + "\n")).relations
+    }
+    assert ("org/quarry-interconnect-ltd", "acquires", "org/vesper-optics-holdings-plc") in found
