@@ -351,3 +351,8 @@ def test_a_company_that_deploys_the_chip_it_designs_is_no_chip_vendor():
     )
     ex = extract(parse_document(text + "\n"))
     assert {e.name: e.type.value for e in ex.entities}["Vesper Systems"] == "Organization"
+
+
+def test_its_in_an_apposition_is_the_subject_of_the_clause():
+    found = _triples("Vesper Cloud signed a deal with Nvidia, its main supplier.")
+    assert ("Nvidia", "supplies", "Vesper Cloud") in found

@@ -652,6 +652,10 @@ class _Context:
             subject = self._subject_before(token, person=person)
             if subject is not None:
                 return subject, True
+        if token.dep_ == "nmod:poss" and not person:  # "X holds 18%, behind Y, its rival": X
+            owner = self._clause_subject(token)
+            if owner is not None:
+                return owner, True
         for i in range(token.i - 1, -1, -1):
             entity = sentence.entities[i]
             kind = self.kinds.get(entity) if entity is not None else None
@@ -661,6 +665,23 @@ class _Context:
                 return entity, True
         back = self.person if person else self.topic
         return (back, True) if back is not None else None
+
+    def _clause_subject(self, token: Token) -> str | None:
+        """Return the company subject of the clause `token` stands in, if it comes before it.
+
+        The clause is the first verb above `token`; its subject must not hold `token` (in
+        "its rival" as the subject, "its" is someone else's).
+        """
+        head = token.head
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        for child in head.children:
+            if child.dep_ not in _SUBJECT_DEPS or child.i > token.i or token in child.subtree:
+                continue
+            entity = self._entity(child)
+            if entity is not None and _is_kind(self.kinds.get(entity), "org"):
+                return entity
+        return None
 
     def remember(self, sentence: ParsedSentence) -> None:
         """After a sentence: its subject company becomes the topic; its last person is kept."""
