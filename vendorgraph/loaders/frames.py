@@ -667,18 +667,27 @@ class _Context:
         return (back, True) if back is not None else None
 
     def _clause_subject(self, token: Token) -> str | None:
-        """Return the company subject of the clause `token` stands in, if it comes before it.
-
-        The clause is the first verb above `token`; its subject must not hold `token` (in
-        "its rival" as the subject, "its" is someone else's).
-        """
+        """Return the company subject of the clause `token` stands in (the first verb above)."""
         head = token.head
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
-        for child in head.children:
-            if child.dep_ not in _SUBJECT_DEPS or child.i > token.i or token in child.subtree:
+        return self._company_subject(head, token, owners=False)
+
+    def _company_subject(self, verb: Token, token: Token, *, owners: bool) -> str | None:
+        """Return the company subject of `verb` that comes before `token` and does not hold it.
+
+        In "its rival" as the subject, "its" is someone else's. With `owners`, a subject
+        owned by a company counts as that company ("Quayside's packaging").
+        """
+        for subject in verb.children:
+            if subject.dep_ not in _SUBJECT_DEPS | _PASSIVE_SUBJECT or subject.i > token.i:
                 continue
-            entity = self._entity(child)
+            if token in subject.subtree:
+                continue
+            entity = self._entity(subject)
+            if entity is None and owners:
+                held = [c for c in subject.children if c.dep_ == "nmod:poss" and self._entity(c)]
+                entity = self._entity(held[0]) if held else None
             if entity is not None and _is_kind(self.kinds.get(entity), "org"):
                 return entity
         return None
@@ -700,20 +709,9 @@ class _Context:
             )
 
     def _main_subject(self, token: Token) -> tuple[str, bool] | None:
-        """Return the company subject of the sentence's main clause, before `token`, or None.
-
-        The subject counts if it names a company or is owned by one ("Quayside's packaging").
-        """
-        root = token.sent.root
-        for subject in (c for c in root.children if c.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT):
-            if subject.i >= token.i or token in subject.subtree:
-                continue
-            named = self._entity(subject)
-            owners = [c for c in subject.children if c.dep_ == "nmod:poss" and self._entity(c)]
-            entity = named or (self._entity(owners[0]) if owners else None)
-            if entity is not None and _is_kind(self.kinds.get(entity), "org"):
-                return entity, True
-        return None
+        """Return the company subject of the sentence's main clause, before `token`, or None."""
+        entity = self._company_subject(token.sent.root, token, owners=True)
+        return (entity, True) if entity is not None else None
 
     def _subject_before(self, token: Token, *, person: bool) -> str | None:
         """Return the last person or company before `token` that is a clause's subject."""
