@@ -45,7 +45,7 @@ from vendorgraph.loaders.parse import ParsedSentence
 from vendorgraph.loaders.text import Sentence
 from vendorgraph.ontology.terms import EntityType, Modality, Predicate
 
-__all__ = ["FrameHit", "Frames", "find_frames", "load_frames"]
+__all__ = ["FrameHit", "Frames", "find_frames", "load_frames", "role_nouns"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECT = frozenset({"nsubj:pass", "csubj:pass"})
@@ -155,6 +155,19 @@ def load_frames() -> Frames:
         maker_nouns=frozenset(raw["reference"]["maker_nouns"]),
         inputs=frozenset(raw["reference"]["inputs"]),
     )
+
+
+@functools.cache
+def role_nouns() -> frozenset[str]:
+    """Return the frame nouns that say a person works at an organisation ("CEO", "analyst").
+
+    Examples
+    --------
+    >>> {"ceo", "analyst", "engineer"} <= role_nouns()
+    True
+    """
+    nouns = load_frames().nouns.items()
+    return frozenset(n for n, fs in nouns if any(f.predicate is Predicate.EMPLOYS for f in fs))
 
 
 def _by_lemma(

@@ -20,7 +20,6 @@ Examples
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -28,12 +27,12 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from vendorgraph.loaders.entities import EntityResult, Mention, load_entity_patterns
-from vendorgraph.loaders.frames import load_frames
+from vendorgraph.loaders.frames import role_nouns
 from vendorgraph.loaders.gazetteer import is_place
 from vendorgraph.loaders.parse import ParsedSentence
 from vendorgraph.loaders.quotes import load_speech_patterns
 from vendorgraph.ontology.model import Entity, Span, entity_id
-from vendorgraph.ontology.terms import EntityType, Predicate
+from vendorgraph.ontology.terms import EntityType
 
 __all__ = ["names_from_parse"]
 
@@ -157,13 +156,6 @@ def _spans(text: str, places: Iterable[tuple[int, int]]) -> tuple[Span, ...]:
     return tuple(Span(start=a, end=b, text=text[a:b]) for a, b in places)
 
 
-@functools.cache
-def _role_nouns() -> frozenset[str]:
-    """Return the frame nouns that say a person works at an organisation ("CEO", "analyst")."""
-    nouns = load_frames().nouns.items()
-    return frozenset(n for n, fs in nouns if any(f.predicate is Predicate.EMPLOYS for f in fs))
-
-
 def _kind_by_clause(token: Token, name: str) -> EntityType | None:
     """Return the type the clause around a name gives it: person, offering or None (unknown).
 
@@ -197,7 +189,7 @@ def _is_person(token: Token) -> bool:
     if any(c.dep_ == "acl:relcl" and any(w.lower_ == "who" for w in c.children)
            for c in token.children):  # fmt: skip
         return True
-    roles = _role_nouns()
+    roles = role_nouns()
     head = token.head
     if token.dep_ == "nsubj" and head.lemma_.lower() in roles and _has_copula(head):
         return True  # "X is chief executive of Y"

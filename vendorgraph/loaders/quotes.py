@@ -39,6 +39,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from vendorgraph.loaders.entities import Affiliation, EntityResult, Mention
+from vendorgraph.loaders.frames import role_nouns
 from vendorgraph.loaders.parse import ParsedSentence
 from vendorgraph.loaders.text import Sentence, alternation, split_sentences
 from vendorgraph.loaders.turns import interview_answers, transcript_turns
@@ -75,7 +76,6 @@ class SpeechPatterns:
     lemmas: frozenset[str]
     forecast: frozenset[str]
     unnamed: re.Pattern[str]
-    role_nouns: frozenset[str]
     executive_roles: frozenset[str]
     person_pronoun: re.Pattern[str]
     org_pronoun: re.Pattern[str]
@@ -120,7 +120,6 @@ def load_speech_patterns() -> SpeechPatterns:
         lemmas=frozenset(raw["lemmas"]),
         forecast=frozenset(raw["forecast_verbs"]),
         unnamed=re.compile(rf"(?i:\b(?:{alternation(raw['unnamed'])})\b)"),
-        role_nouns=frozenset(raw["role_nouns"]),
         executive_roles=frozenset(raw["executive_roles"]),
         person_pronoun=re.compile(rf"^(?:{alternation(raw['person_pronouns'])})$"),
         org_pronoun=re.compile(
@@ -284,7 +283,7 @@ def _introduced_in_role(ctx: _Context, lo: int, words: str, orgs: list[str]) -> 
     """
     match = _DEFINITE.fullmatch(words)
     noun = match.group("noun").lower() if match else ""
-    if noun not in ctx.pats.role_nouns:
+    if noun not in role_nouns():
         return None
     found = at_company = None
     for aff in ctx.affiliations:
