@@ -118,7 +118,7 @@ def find_entities(
         if ITS_OWN in sentence.text:  # every match of its_own has it
             its_own(table, pats, sentence)
     executives(table, pats, sents)
-    legal_forms(table)
+    legal_forms(table, pats)
     return _result(table)
 
 

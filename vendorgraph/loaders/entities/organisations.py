@@ -243,13 +243,7 @@ def suffix_orgs(table: Table, pats: EntityPatterns, sentence: Sentence) -> None:
                 _absorb(table, run, longer)
 
 
-_LEGAL_FORM = re.compile(
-    r"(?:,?\s+(?:Inc\.?|Corp\.?|Corporation|Ltd\.?|Limited|LLC|plc|PLC|AG|SA|S\.A\.|A/S|GmbH"
-    r"|N\.V\.|Co\.|Holdings|Group))+$"
-)
-
-
-def legal_forms(table: Table) -> None:
+def legal_forms(table: Table, pats: EntityPatterns) -> None:
     """Make one company of names that differ only in a legal form or a holding word.
 
     "Caldera Interconnect" in a title and "Caldera Interconnect Ltd." in the text, "Tellurin
@@ -262,7 +256,7 @@ def legal_forms(table: Table) -> None:
         first.setdefault(key, start)
     for key, draft in table.drafts.items():
         if key in first and draft.type.is_organization:
-            base = _LEGAL_FORM.sub("", draft.name) or draft.name
+            base = pats.legal_form.sub("", draft.name) or draft.name
             groups.setdefault(normal_form(base), []).append(key)
     for keys in groups.values():
         if len(keys) < 2:

@@ -62,6 +62,7 @@ class EntityPatterns:
     org_suffix: re.Pattern[str]
     suffix_types: dict[str, EntityType]
     company_only_suffixes: frozenset[str]
+    legal_form: re.Pattern[str]  # legal forms and holding words at the end of a name
     descriptor: re.Pattern[str]
     descriptor_types: dict[str, EntityType]
     offering_head: re.Pattern[str]
@@ -130,6 +131,7 @@ def _compile(raw: dict[str, Any]) -> EntityPatterns:
         org_suffix=re.compile(rf"\b(?:{alternation(raw['org_suffixes'])})(?![\w-])"),
         suffix_types={k: EntityType(v) for k, v in raw["org_suffixes"].items()},
         company_only_suffixes=frozenset(raw["company_only_suffixes"]["words"]),
+        legal_form=re.compile(rf"(?:,?\s+(?:{alternation(raw['legal_forms']['words'])}))+$"),
         descriptor=re.compile(
             rf"\b(?P<cue>(?i:{alternation(raw['descriptors'])}))\s+(?P<names>{name}"
             rf"(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+){name})*)"
