@@ -38,7 +38,12 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from vendorgraph.loaders.entities import Affiliation, EntityResult, Mention
+from vendorgraph.loaders.entities import (
+    Affiliation,
+    EntityResult,
+    Mention,
+    load_entity_patterns,
+)
 from vendorgraph.loaders.frames import role_nouns
 from vendorgraph.loaders.parse import ParsedSentence
 from vendorgraph.loaders.text import Sentence, alternation, split_sentences
@@ -76,7 +81,6 @@ class SpeechPatterns:
     lemmas: frozenset[str]
     forecast: frozenset[str]
     unnamed: re.Pattern[str]
-    executive_roles: frozenset[str]
     person_pronoun: re.Pattern[str]
     org_pronoun: re.Pattern[str]
     after: re.Pattern[str]
@@ -120,7 +124,6 @@ def load_speech_patterns() -> SpeechPatterns:
         lemmas=frozenset(raw["lemmas"]),
         forecast=frozenset(raw["forecast_verbs"]),
         unnamed=re.compile(rf"(?i:\b(?:{alternation(raw['unnamed'])})\b)"),
-        executive_roles=frozenset(raw["executive_roles"]),
         person_pronoun=re.compile(rf"^(?:{alternation(raw['person_pronouns'])})$"),
         org_pronoun=re.compile(
             rf"^(?:{alternation(raw['org_pronouns'])}"
@@ -285,14 +288,15 @@ def _introduced_in_role(ctx: _Context, lo: int, words: str, orgs: list[str]) -> 
     noun = match.group("noun").lower() if match else ""
     if noun not in role_nouns():
         return None
+    executive = load_entity_patterns().executive_roles  # "CEO", "Chief Executive", "Founder" …
     found = at_company = None
     for aff in ctx.affiliations:
         if aff.start >= lo or (orgs and aff.org not in orgs):
             continue
         if orgs:
             at_company = aff.person  # "the Pinecrest executive": whoever works there
-        role = set(aff.role.lower().split()) if aff.role else set()
-        if noun in role or (noun == "executive" and role & ctx.pats.executive_roles):
+        role = aff.role or ""
+        if noun in role.lower().split() or (noun == "executive" and executive.fullmatch(role)):
             found = aff.person
     return found or at_company
 
