@@ -86,6 +86,30 @@ def _triples(text: str) -> set[tuple[str, str, str]]:
         # a company that hosts another's models serves it
         ("Halcyon Cloud will host Vesper Labs' models.",
          {("Halcyon Cloud", "supplies", "Vesper Labs")}),
+        # an adjective frame takes the subject of the verb governing it, or of the copula
+        ("Quire Labs has become heavily dependent on Arbor Cloud.",
+         {("Quire Labs", "depends_on", "Arbor Cloud")}),
+        ("Pellet Cloud remains reliant on Marrow Semiconductor for memory.",
+         {("Pellet Cloud", "depends_on", "Marrow Semiconductor")}),
+        # the object of a control verb is the subject of the infinitive; "its" the chooser's
+        ("Pellet Cloud tapped Marrow Semiconductor to supply its accelerators.",
+         {("Marrow Semiconductor", "supplies", "Pellet Cloud")}),
+        ("Quire Labs hired Arbor Cloud to host its models.",
+         {("Arbor Cloud", "supplies", "Quire Labs")}),
+        ("Ostrich Cloud chose Fennel Systems to build its next cluster.",
+         {("Fennel Systems", "supplies", "Ostrich Cloud")}),
+        # "as" a relational noun: the chosen object holds it, the chooser is the other party
+        ("Pellet Cloud selected Arbor Cloud as its primary cloud provider.",
+         {("Arbor Cloud", "supplies", "Pellet Cloud")}),
+        ("Ostrich Cloud picked Daunt Networks as a second source for optics.",
+         {("Daunt Networks", "supplies", "Ostrich Cloud")}),
+        # a verb the parser read as a noun keeps its conjoined objects
+        ("Marrow Semiconductor supplies both Pellet Cloud and Ostrich Cloud.",
+         {("Marrow Semiconductor", "supplies", "Pellet Cloud"),
+          ("Marrow Semiconductor", "supplies", "Ostrich Cloud")}),
+        # a verb the parser hung on its object as a modifier keeps its subject
+        ("The Commerce Department curbed sales of advanced modules to Russia last year.",
+         {("Commerce Department", "restricts", "Russia")}),
     ],
 )  # fmt: skip
 def test_a_frame_reads_its_wording(text, expected):

@@ -56,6 +56,7 @@ _QUALIFYING_CASES = frozenset({"from", "of", "by"})
 _EXAMPLE_CASES = frozenset({"such", "including", "like"})
 _RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 _MISREAD_SUBJECTS = frozenset({"compound", "amod", "nummod", "nsubj"})
+_MISREAD_OBJECTS = frozenset({"conj", "appos", "nmod:unmarked", "nmod:desc"})
 _OBLIQUE = ("obl", "nmod")  # a misread verb's obliques come out as noun modifiers
 _VENDORS = frozenset({EntityType.CLOUD_PROVIDER, EntityType.CHIP_VENDOR})
 
@@ -101,6 +102,7 @@ class Frames:
 
     verbs: Mapping[str, tuple[VerbFrame, ...]]
     nouns: Mapping[str, tuple[NounFrame, ...]]
+    adjectives: Mapping[str, tuple[VerbFrame, ...]]
     copulas: Mapping[str, tuple[CopulaFrame, ...]]
     modality: tuple[tuple[Modality, frozenset[str]], ...]
     pronouns: frozenset[str]
@@ -109,6 +111,7 @@ class Frames:
     company_nouns: frozenset[str]
     maker_nouns: frozenset[str]
     inputs: frozenset[str] = frozenset()
+    object_control: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -143,6 +146,7 @@ def load_frames() -> Frames:
     return Frames(
         verbs=_by_lemma(raw["verb"], _verb_frame),
         nouns=_by_lemma(raw["noun"], _noun_frame),
+        adjectives=_by_lemma(raw["adjective"], _verb_frame),
         copulas=_by_lemma(raw["copula"], _copula_frame, key="cases"),
         modality=tuple(
             (Modality(name), frozenset(raw["modality"][name]))
@@ -154,6 +158,7 @@ def load_frames() -> Frames:
         company_nouns=frozenset(raw["reference"]["company_nouns"]),
         maker_nouns=frozenset(raw["reference"]["maker_nouns"]),
         inputs=frozenset(raw["reference"]["inputs"]),
+        object_control=frozenset(raw["control"]["object_control"]),
     )
 
 
@@ -278,13 +283,8 @@ class _Context:
         if token.pos_ in _NO_FRAME:  # punctuation, determiners, case words: no frame reads on them
             return
         lemma = token.lemma_.lower()
-        misread = _finite_verb_read_as_noun(token)
-        if token.pos_ in ("VERB", "AUX") or misread:
-            verb_lemma = self._verb_lemma(token) if misread else lemma
-            if verb_lemma not in self.frames.verbs:  # the lookup table's other reading:
-                verb_lemma = token.lower_  # "rent" is not only the past of "rend"
-            for verb in self.frames.verbs.get(verb_lemma, ()):
-                yield from self._verb_hits(token, verb)
+        for verb in self._verb_frames(token, lemma):
+            yield from self._verb_hits(token, verb)
         if token.pos_ in ("NOUN", "PROPN") and self._entity(token) is None:
             for noun in self.frames.nouns.get(lemma, ()):
                 yield from self._noun_hits(token, noun)
@@ -294,6 +294,18 @@ class _Context:
                 yield from self._copula_hits(token, copula)
         if any(c.dep_ == "nmod:poss" for c in token.children):
             yield from self._possessive_hits(token)
+
+    def _verb_frames(self, token: Token, lemma: str) -> tuple[VerbFrame, ...]:
+        """Return the frames of a verb, of a verb read as a noun, or of an adjective."""
+        if token.pos_ == "ADJ" and lemma in self.frames.adjectives:  # "X is dependent on Y"
+            return self.frames.adjectives[lemma]
+        misread = _finite_verb_read_as_noun(token)
+        if token.pos_ not in ("VERB", "AUX") and not misread:
+            return ()
+        verb_lemma = self._verb_lemma(token) if misread else lemma
+        if verb_lemma not in self.frames.verbs:  # the lookup table's other reading:
+            verb_lemma = token.lower_  # "rent" is not only the past of "rend"
+        return self.frames.verbs.get(verb_lemma, ())
 
     def _copula_hits(self, token: Token, frame: CopulaFrame) -> Iterator[FrameHit]:
         subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
@@ -380,10 +392,11 @@ class _Context:
             holders = [(self.government, True)]  # "export restrictions on ...": the government's
         as_phrase = noun.dep_ in ("obl", "xcomp", "advcl", "nmod") and _case(noun) == "as"
         if as_phrase and noun.head.pos_ == "VERB":  # "qualified X as a second source"
-            verb = noun.head
-            holders = holders or self._kind(
-                [r for c in verb.children if c.dep_ == "obj" for r in self.refers(c)],
-                frame.holder_kind,
+            verb = noun.head  # "picked X as its supplier": X, else "X serves as a supplier"
+            chosen = [c for c in verb.children if c.dep_ in ("obj", "xcomp") and c.i < noun.i]
+            holders = (
+                self._kind([r for c in chosen for r in self.refers(c)], frame.holder_kind)
+                or holders
             )
             others = others or self._kind(self._role(verb, "agent"), frame.other_kind)
         if (  # "The chief operating officer, Jane Roe,": a role at the company in focus
@@ -475,8 +488,9 @@ class _Context:
         found = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT]
         if found:  # a passive subject of an active verb is the parser's slip: the subject
             return found
-        if _finite_verb_read_as_noun(verb):  # "Orbit relies": the name read as a modifier
-            return [c for c in verb.lefts if c.dep_ in _MISREAD_SUBJECTS]
+        found = _misread_subjects(verb) or self._controller(verb)
+        if found:  # "tapped X to supply its chips": X supplies them
+            return found
         if verb.dep_ == "acl:relcl":
             return [verb.head]
         if verb.dep_ == "acl":  # "X is in talks to buy": the subject of the copular noun
@@ -493,13 +507,31 @@ class _Context:
             return self._agents(verb.head)
         return []
 
+    def _controller(self, verb: Token) -> list[Token]:
+        """Return the object of a control verb that is the subject of infinitive `verb`."""
+        if _case(verb) != "to":
+            return []
+        if verb.dep_ == "acl" and verb.head.dep_ == "obj":  # "chose X to build": on the object
+            governor, objects = verb.head.head, [verb.head]
+        elif verb.dep_ in ("advcl", "xcomp"):
+            governor = verb.head
+            objects = [c for c in governor.children if c.dep_ == "obj" and c.i < verb.i]
+        else:
+            return []
+        return objects if governor.lemma_.lower() in self.frames.object_control else []
+
     def _patients(self, verb: Token) -> list[Token]:
         if _passive(verb):
             found = [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECT]
             if not found and verb.dep_ in ("acl", "acl:relcl"):
                 found = [verb.head]  # "chips supplied by TSMC"
             return found
-        return [c for c in verb.children if c.dep_ == "obj"]
+        if _verb_read_as_modifier(verb):  # "restricted shipments" read as an adjective
+            return [verb.head]
+        found = [c for c in verb.children if c.dep_ == "obj"]
+        if not found and _finite_verb_read_as_noun(verb):  # "X supplies/NOUN both A and B"
+            found = [c for c in verb.rights if c.dep_ in _MISREAD_OBJECTS and _case(c) is None]
+        return found
 
     def _obliques(self, verb: Token, case: str) -> list[Token]:
         found = [c for c in verb.children if c.dep_.startswith(_OBLIQUE) and _case(c) == case]
@@ -610,17 +642,27 @@ class _Context:
                 entity = self._entity(child)
                 if entity is not None:
                     found.append((entity, False))
-                elif child.lower_ in self.frames.first_person and (back := self._reference(child)):
-                    found.append(back)  # "our inference runs on AWS": the speaker's company
-                elif (
-                    child.lower_ in ("its", "their")
-                    and token.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT
-                    and (owner := self._main_subject(child))
-                ):
-                    found.append(owner)  # "X's packaging is done by A, and its wafers by B": X
+                elif (owner := self._possessor(child, token)) is not None:
+                    found.append(owner)
                 elif case == "of":  # "100,000 of the latest chips from Nvidia"
                     found += self.refers(child, depth + 1)
         return found
+
+    def _possessor(self, word: Token, noun: Token) -> tuple[str, bool] | None:
+        """Return whose `noun` is, `word` being "our", or "its" on a subject or controlled object.
+
+        None for other words: a general "its" is resolved by :meth:`refers`.
+        """
+        if word.lower_ in self.frames.first_person:
+            return self._reference(word)  # "our inference runs on AWS": the speaker's company
+        if word.lower_ not in ("its", "their"):
+            return None
+        if noun.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT:
+            return self._main_subject(word)  # "X's packaging is done by A, and its wafers by B"
+        if noun.dep_ == "obj" and self._controller(noun.head):
+            boss = self._clause_subject(word)  # "X tapped Y to make its chips": X's chips
+            return (boss, True) if boss is not None else None
+        return None
 
     def _reference(self, token: Token) -> tuple[str, bool] | None:
         word = token.lower_
@@ -681,10 +723,12 @@ class _Context:
 
     def _clause_subject(self, token: Token) -> str | None:
         """Return the company subject of the clause `token` stands in (the first verb above)."""
-        head = token.head
-        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-            head = head.head
-        return self._company_subject(head, token, owners=False)
+        verb = _verb_above(token)
+        found = self._company_subject(verb, token, owners=False)
+        while found is None and verb.dep_ in ("advcl", "xcomp", "acl") and not _has_subject(verb):
+            verb = _verb_above(verb)  # "X tapped Y to make its chips": the clause above's X
+            found = self._company_subject(verb, token, owners=False)
+        return found
 
     def _company_subject(self, verb: Token, token: Token, *, owners: bool) -> str | None:
         """Return the company subject of `verb` that comes before `token` and does not hold it.
@@ -809,6 +853,45 @@ def _finite_verb_read_as_noun(token: Token) -> bool:
         and not any(c.dep_ in ("det", "nmod:poss") for c in token.children)
         and any(c.dep_ in _MISREAD_SUBJECTS | _SUBJECT_DEPS for c in token.lefts)
     )
+
+
+def _misread_subjects(verb: Token) -> list[Token]:
+    """Return the subject of a verb the parser misread as a noun or a modifier."""
+    if _finite_verb_read_as_noun(verb):  # "Orbit relies": the name read as a modifier
+        return [c for c in verb.lefts if c.dep_ in _MISREAD_SUBJECTS]
+    if _verb_read_as_modifier(verb):  # "the Department restricted shipments"
+        return [c for c in verb.lefts if c.dep_ in _SUBJECT_DEPS | {"compound"}]
+    return []
+
+
+def _verb_read_as_modifier(token: Token) -> bool:
+    """Whether `token` is a clause's verb the parser hung on its object as a modifier.
+
+    "The Department restricted shipments" comes out with "restricted" a modifier of
+    "shipments"; a verb with a subject or a name on its left is a clause's verb.
+    """
+    return (
+        token.pos_ == "VERB"
+        and token.dep_ in ("amod", "compound")
+        and token.head.i > token.i
+        and token.head.pos_ == "NOUN"
+        and any(
+            c.dep_ in _SUBJECT_DEPS or (c.dep_ == "compound" and c.pos_ == "PROPN")
+            for c in token.lefts
+        )
+    )
+
+
+def _verb_above(token: Token) -> Token:
+    """Return the first verb above `token` in the tree (the root if there is none)."""
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT for c in token.children)
 
 
 def _has_copula(token: Token) -> bool:
