@@ -298,3 +298,22 @@ def test_a_legal_form_ends_the_company_name():
         for r in extract(parse_document(text + "\n")).relations
     }
     assert ("org/quarry-interconnect-ltd", "acquires", "org/vesper-optics-holdings-plc") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Ana Reyes runs the platform at Pinecrest AI, the Lisbon lab that builds assistants.",
+         "Lisbon"),
+        ("Brenwick Analytics is a Delaware corporation that runs a marketplace.", "Delaware"),
+        ("The Aarhus campus of Halvorsen Systems opened in May.", "Aarhus"),
+    ],
+)  # fmt: skip
+def test_a_known_place_named_as_the_modifier_of_an_organisation_or_site(text, place):
+    found = extract(parse_document(text + "\n")).entities
+    assert (place, EntityType.PLACE) in {(e.name, e.type) for e in found}
+
+
+def test_a_word_unknown_to_the_gazetteer_before_a_site_noun_is_no_place():
+    found = extract(parse_document("The company bought the Marrow plant last year.\n")).entities
+    assert not [e for e in found if e.type is EntityType.PLACE]

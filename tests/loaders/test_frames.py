@@ -110,6 +110,22 @@ def _triples(text: str) -> set[tuple[str, str, str]]:
         # a verb the parser hung on its object as a modifier keeps its subject
         ("The Commerce Department curbed sales of advanced modules to Russia last year.",
          {("Commerce Department", "restricts", "Russia")}),
+        # a part of a company's equity is a holding, not ownership
+        ("Harlow Capital, which holds 30% of Quire Labs' shares, backed the sale.",
+         {("Harlow Capital", "invests_in", "Quire Labs")}),
+        # "its" on a noun said of the copula's subject is someone else's
+        ("Quire Labs grew fast. Pellet Cloud is its biggest customer.",
+         {("Quire Labs", "supplies", "Pellet Cloud")}),
+        # a company named as a modifier of "customer" is the seller
+        ("Quire Labs, a Pellet Cloud customer, trains large models.",
+         {("Pellet Cloud", "supplies", "Quire Labs")}),
+        # a phrase the parser hung on a name belongs to the noun above it
+        ("The acquisition of Quire Labs by Pellet Cloud closed in May.",
+         {("Pellet Cloud", "acquires", "Quire Labs")}),
+        # conjoined objects keep their own from-phrases
+        ("Pellet Cloud gets its optics from Daunt Photonics and its switches from Arbor Networks.",
+         {("Daunt Photonics", "supplies", "Pellet Cloud"),
+          ("Arbor Networks", "supplies", "Pellet Cloud")}),
     ],
 )  # fmt: skip
 def test_a_frame_reads_its_wording(text, expected):
@@ -380,3 +396,11 @@ def test_a_company_that_deploys_the_chip_it_designs_is_no_chip_vendor():
 def test_its_in_an_apposition_is_the_subject_of_the_clause():
     found = _triples("Vesper Cloud signed a deal with Nvidia, its main supplier.")
     assert ("Nvidia", "supplies", "Vesper Cloud") in found
+
+
+def test_a_share_of_revenue_or_of_a_company_is_no_ownership():
+    owned = _triples("Harlow Capital owns 12% of Quire Labs.")
+    assert ("Harlow Capital", "invests_in", "Quire Labs") in owned
+    assert ("Harlow Capital", "owns", "Quire Labs") not in owned
+    revenue = _triples("Pellet Cloud could take 10% of Marrow Semiconductor's revenue.")
+    assert not {t for t in revenue if t[1] in ("invests_in", "owns")}

@@ -72,6 +72,8 @@ class VerbFrame:
     object_kind: str = "any"
     named_object: bool = False
     unowned_object: bool = False
+    portion_object: bool = False
+    whole_object: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -112,6 +114,8 @@ class Frames:
     maker_nouns: frozenset[str]
     inputs: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
+    portions: frozenset[str] = frozenset()
+    fractions: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -159,6 +163,8 @@ def load_frames() -> Frames:
         maker_nouns=frozenset(raw["reference"]["maker_nouns"]),
         inputs=frozenset(raw["reference"]["inputs"]),
         object_control=frozenset(raw["control"]["object_control"]),
+        portions=frozenset(raw["reference"]["portions"]),
+        fractions=frozenset(raw["reference"]["fractions"]),
     )
 
 
@@ -195,6 +201,8 @@ def _verb_frame(entry: dict[str, Any]) -> VerbFrame:
         object_kind=entry.get("object_kind", "any"),
         named_object=entry.get("named_object", False),
         unowned_object=entry.get("unowned_object", False),
+        portion_object=entry.get("portion_object", False),
+        whole_object=entry.get("whole_object", False),
     )
 
 
@@ -361,6 +369,9 @@ class _Context:
             for role in frame.objects
             for ref in self._kind(self._role(verb, role), frame.object_kind)
         ]
+        if frame.portion_object or frame.whole_object:  # "holds 30% of X" is no "owns X"
+            portion = any(self._is_portion(p) for p in self._patients(verb))
+            objects = objects if portion == frame.portion_object else []
         if frame.named_object:  # "bought chips from X" does not acquire X
             objects = [o for o in objects if o[1] or self._names_it(verb, o[0])]
         if frame.unowned_object:  # "X's chip is made by Y": Y does not develop it
@@ -370,6 +381,16 @@ class _Context:
             maker = next(iter(makers), "")
             objects = [o for o in objects if self.developers.get(o[0], maker) in makers]
         yield from self._pairs(frame.predicate, subjects, objects, verb)
+
+    def _is_portion(self, token: Token) -> bool:
+        """Whether `token` is a part of a company's equity: "a stake", "30% of X's shares"."""
+        lemma = token.lemma_.lower()
+        if lemma in self.frames.portions:
+            return True
+        wholes = [c for c in token.children if c.dep_.startswith("nmod") and _case(c) == "of"]
+        return lemma in self.frames.fractions and any(
+            self._entity(w) or w.lemma_.lower() in self.frames.portions for w in wholes
+        )
 
     def _owners(self, verb: Token) -> list[tuple[str, bool]]:
         """Return the organisations a possessive names as owners of the verb's patients."""
@@ -538,7 +559,8 @@ class _Context:
         # "sell chips to X", "buy capacity as instances from X": the parser hangs the phrase on
         # the object or on another oblique, a noun the verb governs directly
         # and one noun further down ("runs 30% of its inference on X": "on X" on "inference")
-        nominals = [*self._patients(verb), *(c for c in verb.children if c.dep_ == "obl")]
+        patients = [p for t in self._patients(verb) for p in (t, *t.conjuncts)]
+        nominals = [*patients, *(c for c in verb.children if c.dep_ == "obl")]
         for _ in range(2):
             found += [
                 c for n in nominals for c in n.children
@@ -582,9 +604,24 @@ class _Context:
         else:
             case = role.removeprefix("nmod:")
             tokens = [c for c in noun.children if c.dep_.startswith("nmod") and _case(c) == case]
+            tokens = tokens or self._hung_on_names(noun, case)
             if noun.dep_ == "obj":  # "reduce its dependence on X": "on X" hangs on the verb
                 tokens += [c for c in noun.head.children if c.dep_ == "obl" and _case(c) == case]
         return [ref for token in tokens for ref in self.refers(token)]
+
+    def _hung_on_names(self, noun: Token, case: str) -> list[Token]:
+        """Return the `case` phrases the parser hung on a name below `noun`.
+
+        A name takes no prepositional phrase of its own: in "the acquisition of X by Y", "by Y"
+        read on X belongs to "acquisition".
+        """
+        names = [c for c in noun.children if c.dep_.startswith("nmod") and self._entity(c)]
+        return [
+            g
+            for c in names
+            for g in c.children
+            if g.dep_.startswith("nmod") and _case(g) == case and self._entity(g) != self._entity(c)
+        ]
 
     # -- what an argument names
 
@@ -711,15 +748,18 @@ class _Context:
             owner = self._clause_subject(token)
             if owner is not None:
                 return owner, True
+        barred = {  # "Y is its customer": "its" is not Y's
+            self._entity(c) for c in token.head.children if _predicated_of(token, c)
+        }
         for i in range(token.i - 1, -1, -1):
             entity = sentence.entities[i]
             kind = self.kinds.get(entity) if entity is not None else None
-            if kind is EntityType.PUBLISHER:
+            if kind is EntityType.PUBLISHER or entity in barred:
                 continue  # "told CNBC that the company expects": never the outlet told
             if entity is not None and _is_kind(kind, "person" if person else "org"):
                 return entity, True
         back = self.person if person else self.topic
-        return (back, True) if back is not None else None
+        return (back, True) if back is not None and back not in barred else None
 
     def _clause_subject(self, token: Token) -> str | None:
         """Return the company subject of the clause `token` stands in (the first verb above)."""
@@ -739,7 +779,7 @@ class _Context:
         for subject in verb.children:
             if subject.dep_ not in _SUBJECT_DEPS | _PASSIVE_SUBJECT or subject.i > token.i:
                 continue
-            if token in subject.subtree:
+            if token in subject.subtree or _predicated_of(token, subject):
                 continue
             entity = self._entity(subject)
             if entity is None and owners:
@@ -861,6 +901,8 @@ def _misread_subjects(verb: Token) -> list[Token]:
         return [c for c in verb.lefts if c.dep_ in _MISREAD_SUBJECTS]
     if _verb_read_as_modifier(verb):  # "the Department restricted shipments"
         return [c for c in verb.lefts if c.dep_ in _SUBJECT_DEPS | {"compound"}]
+    if verb.pos_ == "VERB":  # "Harlow Capital owns 12%" with the name a compound of the verb
+        return [c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     return []
 
 
@@ -880,6 +922,12 @@ def _verb_read_as_modifier(token: Token) -> bool:
             for c in token.lefts
         )
     )
+
+
+def _predicated_of(possessive: Token, subject: Token) -> bool:
+    """Whether the noun `possessive` qualifies is said of `subject`: "Y is its customer"."""
+    noun = possessive.head
+    return subject.head.i == noun.i and subject.dep_ in _SUBJECT_DEPS and _has_copula(noun)
 
 
 def _verb_above(token: Token) -> Token:

@@ -56,6 +56,7 @@ class EntityPatterns:
     process_node: re.Pattern[str]  # one of the `technical` shapes: "3nm process", "2nm node"
     place: re.Pattern[str]
     place_in_region: re.Pattern[str]
+    place_modifier: re.Pattern[str]  # "the Lisbon lab": a place named as a modifier
     role_person: re.Pattern[str]
     person_role_org: re.Pattern[str]
     speech_person: re.Pattern[str]
@@ -105,17 +106,20 @@ def _compile(raw: dict[str, Any]) -> EntityPatterns:
     roles = alternation(raw["roles"])
     person = rf"(?:(?:[{UPPER}]\.){{1,3}}\s?{CAP_TOKEN}|{CAP_TOKEN}(?:\s+{CAP_TOKEN}){{1,2}})"
     name = rf"{TOKEN}(?:(?:\s+&)?\s+{TOKEN}){{0,2}}"  # "Bell & Ferro" is one name
+    place = rf"[{UPPER}][a-z]+(?:[ -][{UPPER}][a-z]+){{0,2}}"
     speech = SPEECH
     return EntityPatterns(
         roles=re.compile(rf"(?i:{roles})"),
         technical=re.compile("|".join(f"(?:{p})" for p in raw["technical_shapes"].values())),
         process_node=re.compile(raw["technical_shapes"]["process_node"]),
         place=re.compile(
-            rf"\b(?:{alternation(raw['place_cues']['before'])})\s+(?:the\s+)?"
-            rf"(?P<name>[{UPPER}][a-z]+(?:[ -][{UPPER}][a-z]+){{0,2}})"
+            rf"\b(?:{alternation(raw['place_cues']['before'])})\s+(?:the\s+)?(?P<name>{place})"
+        ),
+        place_modifier=re.compile(
+            rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?P<name>{place})(?:-based)?\s+(?:{alternation(raw['place_cues']['modified'])})\b"
         ),
         place_in_region=re.compile(
-            rf"\b(?P<name>[{UPPER}][a-z]+(?:[ -][{UPPER}][a-z]+){{0,2}}),\s+"
+            rf"\b(?P<name>{place}),\s+"
             rf"(?P<region>[{UPPER}][a-z]+(?:\s[{UPPER}][a-z]+)?)\b"
         ),
         role_person=re.compile(

@@ -12,6 +12,8 @@ Examples
 
 from __future__ import annotations
 
+import re
+
 from vendorgraph.loaders.entities.patterns import EntityPatterns
 from vendorgraph.loaders.entities.table import Table
 from vendorgraph.loaders.gazetteer import is_place
@@ -38,8 +40,15 @@ def gazetteer_places(table: Table, pats: EntityPatterns, sentence: Sentence) -> 
             if is_place(candidate) and not table.overlaps(start, end):
                 table.add(candidate, EntityType.PLACE, start, end)
                 break
+    for match in pats.place_modifier.finditer(sentence.text):  # "the Lisbon lab"
+        _add_place(table, sentence, match)
     for match in pats.place_in_region.finditer(sentence.text):  # "Cheongju, South Korea"
-        if is_place(match.group("name")) and is_place(match.group("region")):
-            start, end = sentence.start + match.start("name"), sentence.start + match.end("name")
-            if not table.overlaps(start, end):
-                table.add(match.group("name"), EntityType.PLACE, start, end)
+        if is_place(match.group("region")):
+            _add_place(table, sentence, match)
+
+
+def _add_place(table: Table, sentence: Sentence, match: re.Match[str]) -> None:
+    """Add the match's `name` group as a place if the gazetteer knows it and it is free."""
+    start, end = sentence.start + match.start("name"), sentence.start + match.end("name")
+    if is_place(match.group("name")) and not table.overlaps(start, end):
+        table.add(match.group("name"), EntityType.PLACE, start, end)
