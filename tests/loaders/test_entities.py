@@ -317,3 +317,12 @@ def test_a_known_place_named_as_the_modifier_of_an_organisation_or_site(text, pl
 def test_a_word_unknown_to_the_gazetteer_before_a_site_noun_is_no_place():
     found = extract(parse_document("The company bought the Marrow plant last year.\n")).entities
     assert not [e for e in found if e.type is EntityType.PLACE]
+
+
+def test_a_name_followed_by_who_is_a_person_but_a_company_name_is_not():
+    text = "Ines Varga, who heads Pellet Cloud's hardware group, said the plan was set.\n"
+    found = {(e.name, e.type) for e in extract(parse_document(text)).entities}
+    assert ("Ines Varga", EntityType.PERSON) in found
+    text = "Tarn Holdings, who owns Vesper, said so.\n"
+    found = {(e.name, e.type) for e in extract(parse_document(text)).entities}
+    assert ("Tarn Holdings", EntityType.PERSON) not in found

@@ -126,6 +126,12 @@ def _triples(text: str) -> set[tuple[str, str, str]]:
         ("Pellet Cloud gets its optics from Daunt Photonics and its switches from Arbor Networks.",
          {("Daunt Photonics", "supplies", "Pellet Cloud"),
           ("Arbor Networks", "supplies", "Pellet Cloud")}),
+        # a person who heads a company's unit works there, even when the relative clause is
+        # misread as a clause of its own
+        ("Ines Varga, who heads Pellet Cloud's hardware group, said the plan was set.",
+         {("Pellet Cloud", "employs", "Ines Varga")}),
+        ("The team is led by Ines Varga, who joined Pellet Cloud in 2021.",
+         {("Pellet Cloud", "employs", "Ines Varga")}),
     ],
 )  # fmt: skip
 def test_a_frame_reads_its_wording(text, expected):

@@ -643,6 +643,10 @@ class _Context:
             return [back] if back is not None else []
         if token.lower_ in _RELATIVE and token.head.dep_ == "acl:relcl":
             return self.refers(token.head.head, depth + 1)  # "Google, which is owned by ..."
+        if token.lower_ in _RELATIVE and token.i > 1 and token.nbor(-1).text == ",":
+            named = self._entity(token.nbor(-2))  # "X, who heads ..." read as no relative
+            if named is not None:
+                return [(named, False)]
         head = self._entity(token.head) if token.dep_ == "appos" else None
         if head is not None:
             return [(head, False)]  # "Veltrix, a utility owned by ..."

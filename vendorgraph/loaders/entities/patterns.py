@@ -45,6 +45,7 @@ CAP_TOKEN = rf"[{UPPER}][{_ALNUM}&]*(?:-[{_ALNUM}]+)*"
 
 
 SPEECH = r"said|says|told|added|noted|explained|wrote|argued|warned|stressed"
+WHO = r"who|whom"  # "Jane Roe, who runs ...": a relative pronoun only people take
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -130,7 +131,8 @@ def _compile(raw: dict[str, Any]) -> EntityPatterns:
             rf"(?:at|of|for)\s+(?P<org>{name})"
         ),
         speech_person=re.compile(
-            rf"\b(?:(?i:{speech})\s+(?P<after>{person})|(?P<before>{person})\s+(?:{speech})\b)"
+            rf"\b(?:(?i:{speech})\s+(?P<after>{person})"
+            rf"|(?P<before>{person})(?:\s+(?:{speech})|,\s+(?:{WHO}))\b)"
         ),
         org_suffix=re.compile(rf"\b(?:{alternation(raw['org_suffixes'])})(?![\w-])"),
         suffix_types={k: EntityType(v) for k, v in raw["org_suffixes"].items()},

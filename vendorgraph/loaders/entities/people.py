@@ -68,7 +68,7 @@ _SAID_IT = re.compile(r"\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|its)\b")
 
 
 def speech_people(table: Table, pats: EntityPatterns, sentence: Sentence) -> None:
-    """Add people named next to a reporting verb ("Jane Roe said")."""
+    """Add people named next to a reporting verb ("Jane Roe said") or "who" ("Jane Roe, who")."""
     for match in pats.speech_person.finditer(sentence.text):
         group = "after" if match.group("after") else "before"
         if group == "before" and _SAID_IT.match(sentence.text, match.end()):

@@ -26,6 +26,7 @@ import ahocorasick
 
 from vendorgraph.loaders.entities.patterns import (
     SPEECH,
+    WHO,
     EntityPatterns,
     load_entity_patterns,
     raw_patterns,
@@ -51,8 +52,8 @@ _FILTERED = (
     "offering_head",
     "speech_person",
 )
-# The two branches of speech_person share no literal, but each needs one of the speech verbs.
-_GATES = {"speech_person": re.compile(SPEECH)}
+# The branches of speech_person share no literal, but each needs a speech verb or "who".
+_GATES = {"speech_person": re.compile(rf"{SPEECH}|, (?:{WHO})\b")}
 
 
 @functools.cache
