@@ -72,6 +72,11 @@ def _store(path: Path, notebook: Any) -> None:
 
     for cell in notebook.cells:
         cell.get("metadata", {}).pop("execution", None)
+        for output in cell.get("outputs", []):  # stored without addresses: byte-identical runs
+            data = output.get("data", {})
+            for mime in TEXT:
+                if mime in data:
+                    data[mime] = _ADDRESS.sub("", data[mime])
     notebook.metadata.setdefault("vendorgraph", {})["shared"] = SHARED.exists()
     nbformat.write(notebook, path)
 

@@ -123,3 +123,24 @@ def test_role_reference_resolves_to_the_role_holder():
 
 def test_single_word_scare_quotes_are_skipped():
     assert _quotes("Analysts call it a “neocloud” market.") == ()
+
+
+def test_reported_words_holding_a_partial_quote_are_kept_and_share_the_speaker():
+    from vendorgraph.loaders.documents import parse_document
+    from vendorgraph.loaders.pipeline import extract
+
+    text = (
+        "Ines Halvorsen, a memory-chip analyst at Quarry Securities, said the Orbit deal "
+        '"settles the supply question for two years" and raised her forecast.\n'
+    )
+    ex = extract(parse_document(text))
+    names = {e.id: e.name for e in ex.entities}
+    quotes = {(names.get(q.speaker), q.direct, q.text) for q in ex.quotes}
+    assert ("Ines Halvorsen", True, "settles the supply question for two years") in quotes
+    reported = [q for q in ex.quotes if not q.direct]
+    assert [names.get(q.speaker) for q in reported] == ["Ines Halvorsen"]
+    assert reported[0].text.startswith("the Orbit deal")  # her own act is not what she said
+    assert "raised" not in reported[0].text
+    assert ("Quarry Securities", "employs", "Ines Halvorsen") in {
+        (names[r.subject], r.predicate.value, names[r.object]) for r in ex.relations
+    }

@@ -665,7 +665,7 @@ def _complement(verb: Token) -> tuple[int, int] | None:
             and child.pos_ in ("VERB", "AUX", "ADJ", "NOUN")
         ):
             lo, hi = _extent(child, skip_mark=True)
-            return lo, hi
+            return lo, _quoted_end(child, hi)
     for child in verb.children:  # "announced plans to deploy ...": the plan is what is said
         if (
             child.dep_ == "obj"
@@ -682,6 +682,20 @@ def _complement(verb: Token) -> tuple[int, int] | None:
     attribution = min(t.idx for t in verb.subtree if t.i not in inside or t.i >= verb.i)
     lo = min(t.idx for t in clause.subtree)
     return lo, attribution
+
+
+def _quoted_end(clause: Token, end: int) -> int:
+    """End reported words at their closing quote mark when a conjunct follows it.
+
+    In 'said the deal "settles it" and raised her forecast' the parser hangs "raised" on the
+    quoted verb; it is the speaker's own act, not part of what was said.
+    """
+    for conj in clause.children:
+        first = conj.left_edge
+        if conj.dep_ == "conj" and conj.i > clause.i and first.i > 0 and first.nbor(-1).is_quote:
+            mark = first.nbor(-1)
+            return min(end, mark.idx + len(mark))
+    return end
 
 
 def _host_clause(name: Token) -> tuple[int, int] | None:
@@ -722,6 +736,15 @@ def _said_by(quote: Quote, reported: list[Quote]) -> Quote:
                 speaker_label=None,
             )
     return quote
+
+
+def _holds_partial(quote: Quote, direct: list[Quote]) -> bool:
+    """Whether reported words hold a direct quote that is only part of them."""
+    for other in direct:
+        inside = quote.span.start <= other.span.start and other.span.end <= quote.span.end
+        if inside and (other.span.end - other.span.start) < (quote.span.end - quote.span.start) - 8:
+            return True
+    return False
 
 
 def _inside_direct(quote: Quote, direct: list[Quote]) -> bool:
@@ -838,7 +861,7 @@ def find_quotes(
     around: list[Quote] = []  # reported words around direct ones: who said the direct ones
     if parsed is not None:  # what the surface forms missed, read on the parse
         around = _reported_parsed(ctx, doc_id, parsed)
-        more = [q for q in around if not _inside_direct(q, direct)]
+        more = [q for q in around if not _inside_direct(q, direct) or _holds_partial(q, direct)]
         reported += [q for q in more if not _inside_direct(q, reported)]
     found = [_said_by(q, reported + around) for q in direct] + reported
     unique: dict[tuple[str | None, str], Quote] = {}

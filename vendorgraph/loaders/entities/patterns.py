@@ -127,7 +127,8 @@ def _compile(raw: dict[str, Any]) -> EntityPatterns:
             rf"\b(?P<role>(?i:{roles})):?\s+(?:{_HONORIFIC})?(?P<person>{person})\b"
         ),
         person_role_org=re.compile(
-            rf"\b(?P<person>{person}),\s+(?:the\s+|a\s+|an\s+)?(?P<role>(?i:{roles}))\s+"
+            rf"\b(?P<person>{person}),\s+(?:(?:the|a|an)\s+(?:[a-z][a-z-]+\s+){{0,2}}?)?"
+            rf"(?P<role>(?i:{roles}))\s+"
             rf"(?:at|of|for)\s+(?P<org>{name})"
         ),
         speech_person=re.compile(
