@@ -326,3 +326,17 @@ def test_a_name_followed_by_who_is_a_person_but_a_company_name_is_not():
     text = "Tarn Holdings, who owns Vesper, said so.\n"
     found = {(e.name, e.type) for e in extract(parse_document(text)).entities}
     assert ("Tarn Holdings", EntityType.PERSON) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("Tellurin ships the TL-1600 transceiver to cloud builders.", "TL-1600",
+         EntityType.PRODUCT),
+        ("Pinecrest writes its kernels for the Quillon compiler.", "Quillon",
+         EntityType.TECHNOLOGY),
+    ],
+)  # fmt: skip
+def test_a_name_before_an_offering_noun_is_that_offering(text, name, etype):
+    found = extract(parse_document(text + "\n")).entities
+    assert (name, etype) in {(e.name, e.type) for e in found}

@@ -132,6 +132,12 @@ def _triples(text: str) -> set[tuple[str, str, str]]:
          {("Pellet Cloud", "employs", "Ines Varga")}),
         ("The team is led by Ines Varga, who joined Pellet Cloud in 2021.",
          {("Pellet Cloud", "employs", "Ines Varga")}),
+        # a participle joined to a passive is passive too: its agent is its own by-phrase
+        ("The chips are designed by Quire Labs and sold by Pellet Cloud to Arbor Cloud.",
+         {("Pellet Cloud", "supplies", "Arbor Cloud")}),
+        # an offering that carries a part integrates it
+        ("Each Corvid-9 module carries HBM4 memory.",
+         {("Corvid-9", "integrates", "HBM4")}),
     ],
 )  # fmt: skip
 def test_a_frame_reads_its_wording(text, expected):
@@ -410,3 +416,18 @@ def test_a_share_of_revenue_or_of_a_company_is_no_ownership():
     assert ("Harlow Capital", "owns", "Quire Labs") not in owned
     revenue = _triples("Pellet Cloud could take 10% of Marrow Semiconductor's revenue.")
     assert not {t for t in revenue if t[1] in ("invests_in", "owns")}
+
+
+def test_a_passive_conjunct_does_not_take_the_agent_of_the_first_verb():
+    found = _triples(
+        "Caldera's Strand-8 switch chip is fabricated by TSMC and sold to builders of "
+        "switches, among them Arista Networks."
+    )
+    assert ("TSMC", "supplies", "Arista Networks") not in found
+
+
+def test_a_plural_model_number_names_the_model():
+    text = "Vantor bought 2,000 H100s and 500 MI300Xs from resellers.\n"
+    names = {e.name for e in extract(parse_document(text)).entities}
+    assert {"H100", "MI300X"} <= names
+    assert not {"H100s", "MI300Xs"} & names

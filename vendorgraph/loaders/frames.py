@@ -578,6 +578,13 @@ class _Context:
         tokens: list[Token] = [c for c in noun.children if c.dep_ in ("appos", "nsubj")]
         # "Y's parent company, X, said": an apposition the parser hung as a parataxis
         tokens += [c for c in noun.children if c.dep_ == "parataxis" and self._entity(c)]
+        # "Its rivals, AMD and Intel,": an apposition the parser read as a conjunct
+        tokens += [
+            c
+            for c in noun.children
+            if c.dep_ == "conj" and self._entity(c) and c.left_edge.i == noun.i + 2
+            and noun.nbor(1).text == ","
+        ]  # fmt: skip
         if noun.dep_ in ("appos", "conj") or (noun.dep_ == "compound" and self._entity(head)):
             tokens.append(head)
         elif noun.dep_ in ("obj", "xcomp", "obl", "ccomp") and head.pos_ in ("VERB", "AUX"):
@@ -955,8 +962,12 @@ def _passive(verb: Token) -> bool:
     if any(c.dep_ == "aux:pass" for c in verb.children):
         return True
     participle = "Part" in verb.morph.get("VerbForm", [])
+    if participle and any(c.dep_ == "obl:agent" for c in verb.children):
+        return True  # "... and sold by X to Y": a participle with a passive's agent
     if participle and verb.dep_ == "acl" and "Past" in verb.morph.get("Tense", []):
         return True  # "a startup backed by X", "chips made by TSMC": a reduced relative
+    if participle and verb.dep_ == "conj" and not _has_subject(verb) and _passive(verb.head):
+        return True  # "is made by TSMC and sold to X": the auxiliary serves both
     return participle and any(c.dep_ in _PASSIVE_SUBJECT for c in verb.children)
 
 

@@ -40,6 +40,7 @@ __all__ = [
 
 
 _REACH = 200
+_PLURAL_MODEL = re.compile(r"\S*[A-Za-z]\S*\d[A-Z]?s")  # a model number in the plural: "H100s"
 
 
 @dataclass(slots=True)
@@ -72,6 +73,8 @@ class Table:
 
         A composite mention (`nest`) keeps the names inside it and adds no alias.
         """
+        if etype.is_offering and _PLURAL_MODEL.fullmatch(name):
+            name, end = name[:-1], end - 1  # "GB300s": more than one GB300
         entry = lookup_name(self.lexicon, name)
         if entry is not None and entry.type.is_organization == etype.is_organization:
             return self.add_entry(entry, start, end)
