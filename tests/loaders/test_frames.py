@@ -8,6 +8,8 @@ from vendorgraph.loaders.documents import parse_document
 from vendorgraph.loaders.frames import load_frames
 from vendorgraph.loaders.pipeline import extract
 
+from ..conftest import ROOT
+
 
 def _triples(text: str) -> set[tuple[str, str, str]]:
     ex = extract(parse_document(text + "\n"))
@@ -431,3 +433,19 @@ def test_a_plural_model_number_names_the_model():
     names = {e.name for e in extract(parse_document(text)).entities}
     assert {"H100", "MI300X"} <= names
     assert not {"H100s", "MI300Xs"} & names
+
+
+def test_a_part_of_a_company_named_by_a_pronoun_is_not_the_company_bought_or_funded():
+    assert ("Orbit Systems", "acquires", "Vesper Labs") in _triples(
+        "Orbit Systems liked Vesper Labs so much that it bought it."
+    )
+    found = _triples(
+        "Vesper Labs grew. Orbit Systems bought part of it last year and funded part of it."
+    )
+    assert not {t for t in found if t[1] in ("acquires", "invests_in")}
+    # "We funded part of it with a credit facility", "it" the customer named before
+    call = ROOT / "tests" / "data" / "holdout2" / "quillmark-q3-call-transcript.txt"
+    ex = extract(parse_document(call.read_text(encoding="utf-8"), path=str(call)))
+    names = {e.id: e.name for e in ex.entities}
+    funded = {(names[r.subject], names[r.object]) for r in ex.relations if r.cue == "funded"}
+    assert ("Quillmark Cloud", "Orrery AI") not in funded

@@ -350,7 +350,12 @@ class _Context:
         arguments = [*self._patients(verb), *(c for c in verb.children if c.dep_ == "iobj")]
         if verb.dep_ == "acl:relcl":  # "X, which was acquired": the noun the clause is about
             arguments = [verb.head if a.lower_ in _RELATIVE else a for a in arguments]
-        return any(self._entity(t) == entity for a in arguments for t in (a, *a.conjuncts))
+        return any(
+            entity in (self._entity(t), self._entity(t.head) if t.dep_ == "appos" else None)
+            or self._reference(t) == (entity, True)  # "it", "the company"
+            for a in arguments
+            for t in (a, *a.conjuncts)
+        )  # "X, a startup backed by Y": the apposition names X
 
     def _verb_lemma(self, token: Token) -> str:
         """Return the verb lemma of a present-tense form: "relies" rely, "buys" buy."""
@@ -372,8 +377,8 @@ class _Context:
         if frame.portion_object or frame.whole_object:  # "holds 30% of X" is no "owns X"
             portion = any(self._is_portion(p) for p in self._patients(verb))
             objects = objects if portion == frame.portion_object else []
-        if frame.named_object:  # "bought chips from X" does not acquire X
-            objects = [o for o in objects if o[1] or self._names_it(verb, o[0])]
+        if frame.named_object:  # "bought chips from X" does not acquire X, nor "part of it" it
+            objects = [o for o in objects if self._names_it(verb, o[0])]
         if frame.unowned_object:  # "X's chip is made by Y": Y does not develop it
             makers = {e for e, _ in subjects}
             if {e for e, _ in self._owners(verb)} - makers:
