@@ -449,3 +449,11 @@ def test_a_part_of_a_company_named_by_a_pronoun_is_not_the_company_bought_or_fun
     names = {e.id: e.name for e in ex.entities}
     funded = {(names[r.subject], names[r.object]) for r in ex.relations if r.cue == "funded"}
     assert ("Quillmark Cloud", "Orrery AI") not in funded
+
+
+def test_a_name_found_on_the_parse_is_the_same_name_where_it_is_only_a_modifier():
+    found = _triples(
+        "Korin Micro makes accelerators for cloud providers. "
+        "Halden Cloud has been a Korin Micro customer since 2019."
+    )
+    assert ("Korin Micro", "supplies", "Halden Cloud") in found

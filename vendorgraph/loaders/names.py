@@ -77,6 +77,8 @@ def names_from_parse(
     mentions = list(found.mentions)
     known = {e.id for e in entities}
     words = {w for e in entities for n in (e.name, *e.aliases) for w in n.split()}
+    taken = [(m.start, m.end) for m in mentions]
+    body = min(p.sentence.start for p in parsed)
     for name, places in sorted(spans.items()):
         if set(name.split()) <= words:
             continue  # "Rainier" of "Project Rainier": a part of a known name
@@ -85,7 +87,8 @@ def names_from_parse(
         if eid in known:
             continue
         known.add(eid)
-        where = sorted(set(places))
+        where = sorted(set(places) | set(_elsewhere(text, name, body, taken)))
+        taken += where
         entities.append(Entity(id=eid, name=name, type=etype, mentions=_spans(text, where)))
         mentions += [Mention(start=a, end=b, entity=eid) for a, b in where]
     return _surnames_joined(
@@ -95,6 +98,20 @@ def names_from_parse(
             mentions=tuple(sorted(mentions, key=lambda m: (m.start, m.end))),
         )
     )
+
+
+def _elsewhere(
+    text: str, name: str, body: int, taken: list[tuple[int, int]]
+) -> Iterable[tuple[int, int]]:
+    """Yield the other places in the body that write `name` and no other name claims.
+
+    A name read off the parse in one sentence is the same name where the parse did not put it
+    in an argument's place ("a Korin Micro customer").
+    """
+    for match in re.finditer(rf"(?<![\w&.-]){re.escape(name)}(?![\w&-])", text[body:]):
+        start, end = body + match.start(), body + match.end()
+        if not any(a < end and start < b for a, b in taken):
+            yield start, end
 
 
 def _surnames_joined(found: EntityResult) -> EntityResult:
