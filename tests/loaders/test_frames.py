@@ -140,6 +140,12 @@ def _triples(text: str) -> set[tuple[str, str, str]]:
         # an offering that carries a part integrates it
         ("Each Corvid-9 module carries HBM4 memory.",
          {("Corvid-9", "integrates", "HBM4")}),
+        # a person named with a role at a company named in the possessive
+        ("Ada Strand, Korin Micro's chief technology officer, said demand was strong.",
+         {("Korin Micro", "employs", "Ada Strand")}),
+        # two objects read for a recipient and a theme: the first receives
+        ("Halden Cloud will sell Vesper Labs 20,000 accelerators next year.",
+         {("Halden Cloud", "supplies", "Vesper Labs")}),
     ],
 )  # fmt: skip
 def test_a_frame_reads_its_wording(text, expected):
@@ -457,3 +463,8 @@ def test_a_name_found_on_the_parse_is_the_same_name_where_it_is_only_a_modifier(
         "Halden Cloud has been a Korin Micro customer since 2019."
     )
     assert ("Korin Micro", "supplies", "Halden Cloud") in found
+
+
+def test_money_awarded_is_no_sale_to_the_awarder():
+    found = _triples("The Commerce Department awarded Tarn Semiconductor $6.6 billion in grants.")
+    assert not [t for t in found if t[1] == "supplies"]

@@ -73,6 +73,7 @@ class VerbFrame:
     named_object: bool = False
     unowned_object: bool = False
     portion_object: bool = False
+    no_money: bool = False
     whole_object: bool = False
 
 
@@ -116,6 +117,7 @@ class Frames:
     object_control: frozenset[str] = frozenset()
     portions: frozenset[str] = frozenset()
     fractions: frozenset[str] = frozenset()
+    money: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -165,6 +167,7 @@ def load_frames() -> Frames:
         object_control=frozenset(raw["control"]["object_control"]),
         portions=frozenset(raw["reference"]["portions"]),
         fractions=frozenset(raw["reference"]["fractions"]),
+        money=frozenset(raw["reference"]["money"]),
     )
 
 
@@ -202,6 +205,7 @@ def _verb_frame(entry: dict[str, Any]) -> VerbFrame:
         named_object=entry.get("named_object", False),
         unowned_object=entry.get("unowned_object", False),
         portion_object=entry.get("portion_object", False),
+        no_money=entry.get("no_money", False),
         whole_object=entry.get("whole_object", False),
     )
 
@@ -366,6 +370,10 @@ class _Context:
         return token.lemma_.lower()
 
     def _verb_hits(self, verb: Token, frame: VerbFrame) -> Iterator[FrameHit]:
+        if frame.no_money and any(
+            t.lemma_.lower() in self.frames.money for p in self._patients(verb) for t in p.subtree
+        ):
+            return  # "awarded X $6 billion in grants": no sale
         subjects = self._kind(self._role(verb, frame.subject), frame.subject_kind)
         if not subjects and frame.predicate is Predicate.RESTRICTS and self.government:
             subjects = [(self.government, True)]  # "the rules restrict ...": the government's
@@ -504,6 +512,9 @@ class _Context:
             tokens = self._patients(verb)
         elif role == "iobj":
             tokens = [c for c in verb.children if c.dep_ == "iobj"]
+            objects = [c for c in verb.children if c.dep_ == "obj"]
+            if not tokens and len(objects) == 2:  # "sell X 40,000 chips" read as two objects
+                tokens = objects[:1]
         else:
             tokens = self._obliques(verb, role.removeprefix("obl:"))
         return [ref for token in tokens for ref in self.refers(token)]
@@ -555,6 +566,8 @@ class _Context:
         if _verb_read_as_modifier(verb):  # "restricted shipments" read as an adjective
             return [verb.head]
         found = [c for c in verb.children if c.dep_ == "obj"]
+        if len(found) == 2:  # "rent X 20,000 GPUs": the first is who receives, the second what
+            found = found[1:]
         if not found and _finite_verb_read_as_noun(verb):  # "X supplies/NOUN both A and B"
             found = [c for c in verb.rights if c.dep_ in _MISREAD_OBJECTS and _case(c) is None]
         return found

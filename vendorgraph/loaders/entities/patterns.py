@@ -180,8 +180,8 @@ def _compile(raw: dict[str, Any]) -> EntityPatterns:
             rf"(?P<role>(?i:{roles})),\s+(?P<person>{person}),"
         ),
         person_its_role=re.compile(
-            rf"\b(?P<person>{person}),\s+(?:its|their|the (?:company|firm|group)['’]s)\s+"
-            rf"(?P<role>(?i:{roles}))\b"
+            rf"\b(?P<person>{person}),\s+(?:its|their|the (?:company|firm|group)['’]s"
+            rf"|(?P<org>{name})['’]s?)\s+(?P<role>(?i:{roles}))\b"
         ),
         apposition=re.compile(
             rf"(?<![\w&-])(?<!&\s)(?P<name>{CAP_TOKEN}(?:(?:\s+&)?\s+{CAP_TOKEN}){{0,3}}),\s+"

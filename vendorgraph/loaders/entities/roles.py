@@ -192,7 +192,7 @@ def _about(kind: EntityType) -> bool:
 
 
 def its_roles(table: Table, pats: EntityPatterns, sentence: Sentence, floor: int) -> None:
-    """Add roles given with "its" ("Jane Roe, its vice president of compute").
+    """Add roles given with "its" or a company's name ("Jane Roe, its vice president").
 
     The role is at the first company of the sentence (or, when it names none before the
     person, of the sentence before).
@@ -202,7 +202,10 @@ def its_roles(table: Table, pats: EntityPatterns, sentence: Sentence, floor: int
         person = add_person(table, pats, match.group("person"), start)
         if person is None:
             continue
-        org = _first_org_in(table, sentence.start, start) or _first_org_in(table, floor, start)
+        if match.group("org"):  # "Jane Roe, Acme's chief technology officer"
+            org = org_at(table, pats, sentence.start + match.start("org"), match.group("org"))
+        else:
+            org = _first_org_in(table, sentence.start, start) or _first_org_in(table, floor, start)
         _affiliate(table, person, org, match.group("role"), start, sentence.start + match.end())
 
 
