@@ -146,6 +146,10 @@ def _triples(text: str) -> set[tuple[str, str, str]]:
         # two objects read for a recipient and a theme: the first receives
         ("Halden Cloud will sell Vesper Labs 20,000 accelerators next year.",
          {("Halden Cloud", "supplies", "Vesper Labs")}),
+        # "his team" is the team of the company he works at
+        ("Omar Reyes, head of infrastructure at Palladian Labs, said costs rose. "
+         "His team buys complete systems from Supermicro.",
+         {("Supermicro", "supplies", "Palladian Labs")}),
     ],
 )  # fmt: skip
 def test_a_frame_reads_its_wording(text, expected):

@@ -118,6 +118,7 @@ class Frames:
     portions: frozenset[str] = frozenset()
     fractions: frozenset[str] = frozenset()
     money: frozenset[str] = frozenset()
+    staff_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -168,6 +169,7 @@ def load_frames() -> Frames:
         portions=frozenset(raw["reference"]["portions"]),
         fractions=frozenset(raw["reference"]["fractions"]),
         money=frozenset(raw["reference"]["money"]),
+        staff_nouns=frozenset(raw["reference"]["staff_nouns"]),
     )
 
 
@@ -242,6 +244,7 @@ def find_frames(
     named_after: Mapping[str, str] | None = None,
     government: str | None = None,
     developers: Mapping[str, str] | None = None,
+    employers: Mapping[str, str] | None = None,
 ) -> Iterator[FrameHit]:
     """Yield the claims the frames find in the parsed sentences of one article, in order.
 
@@ -262,12 +265,15 @@ def find_frames(
         The government the article is about: who restricts when a rule is the subject.
     developers : mapping of offering id to organisation id, optional
         Who develops an offering, for "the ChatGPT maker".
+    employers : mapping of person id to organisation id, optional
+        Where a person works, for "his team buys from X".
     """
     ctx = _Context(frames or load_frames(), kinds)
     ctx.speakers = speakers or {}
     ctx.named_after = named_after or {}
     ctx.government = government
     ctx.developers = developers or {}
+    ctx.employers = employers or {}
     for sentence in parsed:
         ctx.sentence = sentence
         for token in sentence.doc:
@@ -288,12 +294,13 @@ class _Context:
         self.named_after: Mapping[str, str] = {}
         self.government: str | None = None
         self.developers: Mapping[str, str] = {}
+        self.employers: Mapping[str, str] = {}
 
     # -- frames
 
     def hits(self, token: Token) -> Iterator[FrameHit]:
-        if token.pos_ in _NO_FRAME:  # punctuation, determiners, case words: no frame reads on them
-            return
+        if token.pos_ in _NO_FRAME and not _verb_by_arguments(token):
+            return  # punctuation, determiners, case words: no frame reads on them
         lemma = token.lemma_.lower()
         for verb in self._verb_frames(token, lemma):
             yield from self._verb_hits(token, verb)
@@ -311,7 +318,7 @@ class _Context:
         """Return the frames of a verb, of a verb read as a noun, or of an adjective."""
         if token.pos_ == "ADJ" and lemma in self.frames.adjectives:  # "X is dependent on Y"
             return self.frames.adjectives[lemma]
-        misread = _finite_verb_read_as_noun(token)
+        misread = _finite_verb_read_as_noun(token) or _verb_by_arguments(token)
         if token.pos_ not in ("VERB", "AUX") and not misread:
             return ()
         verb_lemma = self._verb_lemma(token) if misread else lemma
@@ -715,12 +722,16 @@ class _Context:
         return found
 
     def _possessor(self, word: Token, noun: Token) -> tuple[str, bool] | None:
-        """Return whose `noun` is, `word` being "our", or "its" on a subject or controlled object.
+        """Return whose `noun` is: "our X", "his team", "its X" as a subject or controlled object.
 
         None for other words: a general "its" is resolved by :meth:`refers`.
         """
         if word.lower_ in self.frames.first_person:
             return self._reference(word)  # "our inference runs on AWS": the speaker's company
+        if word.lower_ in ("his", "her") and noun.lemma_.lower() in self.frames.staff_nouns:
+            person = self._back(word, person=True)  # "his team buys from X": his employer
+            employer = self.employers.get(person[0]) if person is not None else None
+            return (employer, True) if employer is not None else None
         if word.lower_ not in ("its", "their"):
             return None
         if noun.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT:
@@ -933,6 +944,15 @@ def _misread_subjects(verb: Token) -> list[Token]:
     if verb.pos_ == "VERB":  # "Harlow Capital owns 12%" with the name a compound of the verb
         return [c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     return []
+
+
+def _verb_by_arguments(token: Token) -> bool:
+    """Whether `token`, tagged otherwise, is a verb by its arguments: a subject and an object.
+
+    "His team buys/ADP complete systems from X": the tagger may miss a verb the parse gets.
+    """
+    deps = {c.dep_ for c in token.children}
+    return token.pos_ not in ("VERB", "AUX") and {"nsubj", "obj"} <= deps
 
 
 def _verb_read_as_modifier(token: Token) -> bool:

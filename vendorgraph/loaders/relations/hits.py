@@ -103,6 +103,10 @@ def _frame_hits(article: Article, parsed: Sequence[ParsedSentence]) -> Iterator[
             speakers[sentence.start] = who
     government = article.governments[0] if article.governments else None
     developers = {e: d for e in kinds if (d := article.developer(e)) is not None}
+    employers: dict[str, str] = {}
+    for affiliation in article.result.affiliations:  # the first employer the text gives
+        if affiliation.org is not None:
+            employers.setdefault(affiliation.person, affiliation.org)
     for hit in find_frames(
         parsed,
         kinds,
@@ -110,6 +114,7 @@ def _frame_hits(article: Article, parsed: Sequence[ParsedSentence]) -> Iterator[
         named_after=named_after,
         government=government,
         developers=developers,
+        employers=employers,
     ):
         yield (
             Hit(hit.subject, hit.predicate, hit.object, hit.sentence, hit.sentence.text,
