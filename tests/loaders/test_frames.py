@@ -472,3 +472,32 @@ def test_a_name_found_on_the_parse_is_the_same_name_where_it_is_only_a_modifier(
 def test_money_awarded_is_no_sale_to_the_awarder():
     found = _triples("The Commerce Department awarded Tarn Semiconductor $6.6 billion in grants.")
     assert not [t for t in found if t[1] == "supplies"]
+
+
+_LETTER = """To our shareholders,
+
+Our cloud doubled this year. Nvidia remains our largest supplier, and our networking \
+comes from Arista Networks. In June we acquired Tessa Networks for $240 million, paid for in \
+part by an equity round led by Harrow Capital, which now owns 9% of our shares.
+
+Sincerely,
+
+Mara Quint
+Chief Executive Officer, Halcyon Peak
+"""
+
+
+def test_we_in_a_signed_letter_is_the_company_of_who_signs_it():
+    ex = extract(parse_document(_LETTER, path="letter.txt"))
+    names = {e.id: e.name for e in ex.entities}
+    found = {(names[r.subject], r.predicate.value, names[r.object]) for r in ex.relations}
+    assert {
+        ("Nvidia", "supplies", "Halcyon Peak"),
+        ("Arista Networks", "supplies", "Halcyon Peak"),
+        ("Halcyon Peak", "acquires", "Tessa Networks"),
+        ("Harrow Capital", "invests_in", "Halcyon Peak"),
+        ("Halcyon Peak", "employs", "Mara Quint"),
+    } <= found
+    people = {e.name for e in ex.entities if e.type.value == "Person"}
+    assert people == {"Mara Quint"}  # "Chief Executive Officer" is a role, not a person
+    assert ex.entities and not [t for t in found if t[0] == "Nvidia" and t[1] == "acquires"]

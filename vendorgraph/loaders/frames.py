@@ -673,12 +673,12 @@ class _Context:
         back = self._reference(token)
         if back is not None or depth >= 2:
             return [back] if back is not None else []
+        if token.lower_ in _RELATIVE and token.i > 1 and token.nbor(-1).text == ",":
+            named = self._entity(token.nbor(-2))  # "X, who heads ...": the name just before,
+            if named is not None:  # wherever the parser hung the clause
+                return [(named, False)]
         if token.lower_ in _RELATIVE and token.head.dep_ == "acl:relcl":
             return self.refers(token.head.head, depth + 1)  # "Google, which is owned by ..."
-        if token.lower_ in _RELATIVE and token.i > 1 and token.nbor(-1).text == ",":
-            named = self._entity(token.nbor(-2))  # "X, who heads ..." read as no relative
-            if named is not None:
-                return [(named, False)]
         head = self._entity(token.head) if token.dep_ == "appos" else None
         if head is not None:
             return [(head, False)]  # "Veltrix, a utility owned by ..."
@@ -734,8 +734,9 @@ class _Context:
             return (employer, True) if employer is not None else None
         if word.lower_ not in ("its", "their"):
             return None
-        if noun.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT:
-            return self._main_subject(word)  # "X's packaging is done by A, and its wafers by B"
+        if noun.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT:  # "X's packaging is done by A, and
+            # its wafers by B": X; "Its networking comes from Y": the company talked about
+            return self._main_subject(word) or self._reference(word)
         if noun.dep_ == "obj" and self._controller(noun.head):
             boss = self._clause_subject(word)  # "X tapped Y to make its chips": X's chips
             return (boss, True) if boss is not None else None

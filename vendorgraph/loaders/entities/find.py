@@ -53,6 +53,7 @@ from vendorgraph.loaders.entities.roles import (
     its_roles,
     role_cues,
     roles_in_focus,
+    signatures,
     speaker_labels,
 )
 from vendorgraph.loaders.entities.sentence_filter import rule_sentences
@@ -139,6 +140,7 @@ def _names_and_roles(
         for index in _sentences_for(by_rule, names):
             rule(table, pats, sents[index])
     short_aliases(table, pats, lo, len(table.text))
+    signatures(table, pats, lo, len(table.text))
     person_cues(table, pats, lo, len(table.text))
     speaker_labels(table, pats, sents)
     for rule, names in _LATE_RULES:
@@ -176,6 +178,7 @@ def _result(table: Table) -> EntityResult:
         mentions=mentions,
         affiliations=tuple(table.affiliations),
         developments=developments,
+        signatory=table.signatory if table.signatory in used else None,
     )
 
 

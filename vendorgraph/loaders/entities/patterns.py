@@ -75,6 +75,7 @@ class EntityPatterns:
     stopwords: frozenset[str]
     executive_roles: re.Pattern[str]
     person_cue: re.Pattern[str]
+    signature: re.Pattern[str]  # a closing, then who signs, and their role and company
     person_more: re.Pattern[str]
     person_duty: re.Pattern[str]
     apposition: re.Pattern[str]
@@ -162,6 +163,12 @@ def _compile(raw: dict[str, Any]) -> EntityPatterns:
         person_cue=re.compile(
             rf"(?<![\w-])(?:{alternation(raw['person_cues']['cues'])})[ \t]*\n?[ \t]*"
             rf"(?P<person>{person})\b"
+        ),
+        signature=re.compile(
+            rf"(?<![\w-])(?:{alternation(raw['signature']['closings'])})[,.!]?[ \t]*"
+            rf"(?:\n[ \t]*){{1,3}}(?P<person>{person})[ \t]*(?:,[ \t]*|\n[ \t]*)"
+            rf"(?P<role>(?i:{roles}))(?:,[ \t]*|[ \t]+(?:at|of)[ \t]+|[ \t]*\n[ \t]*)"
+            rf"(?P<org>{name})"
         ),
         person_more=re.compile(
             rf"(?:[ \t]+in[ \t]+{CAP_TOKEN}(?:[ \t]+{CAP_TOKEN})?)?[ \t]*(?:,|and)[ \t]+"

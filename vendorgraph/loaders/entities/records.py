@@ -62,6 +62,7 @@ class EntityResult:
     mentions: tuple[Mention, ...]
     affiliations: tuple[Affiliation, ...] = ()
     developments: tuple[Development, ...] = ()
+    signatory: str | None = None  # the person who signs the text, if it is signed
 
     def by_id(self) -> dict[str, Entity]:
         """Return the entities keyed by id."""

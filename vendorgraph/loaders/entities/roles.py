@@ -33,12 +33,22 @@ from vendorgraph.loaders.text import Sentence
 from vendorgraph.loaders.turns import transcript_turns
 from vendorgraph.ontology.terms import EntityType
 
-__all__ = ["duties", "executives", "its_roles", "role_cues", "roles_in_focus", "speaker_labels"]
+__all__ = [
+    "duties",
+    "executives",
+    "its_roles",
+    "role_cues",
+    "roles_in_focus",
+    "signatures",
+    "speaker_labels",
+]
 
 
 def role_cues(table: Table, pats: EntityPatterns, sentence: Sentence) -> None:
     """Add people named with a role, and the organisation they hold it at."""
     for match in rule_matches(table, pats, "role_person", sentence):
+        if pats.roles.fullmatch(f"{match.group('role')} {match.group('person')}"):
+            continue  # "Chief Executive Officer": a role, not "Chief" and a person
         start = sentence.start + match.start("person")
         person = add_person(table, pats, match.group("person"), start)
         if person is None:
@@ -79,6 +89,22 @@ def _affiliate(table: Table, person: str, org: str | None, role: str, start: int
     if org is not None and not table.type_of(org).is_organization:
         org = None
     table.affiliations.append(Affiliation(person=person, org=org, role=role, start=start, end=end))
+
+
+def signatures(table: Table, pats: EntityPatterns, lo: int, hi: int) -> None:
+    """Add who signs a letter or a post, with their role and company; the last one signs.
+
+    "Sincerely," then "Jane Roe" and "Chief Executive Officer, Acme" on lines of their own:
+    Jane Roe is the signatory.
+    """
+    for match in pats.signature.finditer(table.text, lo, hi):
+        start = match.start("person")
+        person = add_person(table, pats, match.group("person"), start)
+        if person is None:
+            continue
+        org = org_at(table, pats, match.start("org"), match.group("org"))
+        _affiliate(table, person, org, match.group("role"), start, match.end())
+        table.signatory = person
 
 
 def speaker_labels(table: Table, pats: EntityPatterns, sents: tuple[Sentence, ...]) -> None:

@@ -67,6 +67,7 @@ class Table:
     affiliations: list[Affiliation] = field(default_factory=list)
     developments: list[Development] = field(default_factory=list)
     possible: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)
+    signatory: str | None = None  # who signs the text ("Sincerely, Jane Roe")
 
     def add(self, name: str, etype: EntityType, start: int, end: int, *, nest: bool = False) -> str:
         """Add a mention of a (new or known) entity named `name`; return its id.

@@ -221,15 +221,18 @@ def _may_say_we(article: Article, sentence: Sentence) -> bool:
 def first_person_org(article: Article, pos: int) -> str | None:
     """Return who "we" is at `pos`.
 
-    Inside a quote: the speaker's company. Outside: the author's (the first role the article
-    gives at a company, else the first company it names), when the text itself speaks in the
-    first person.
+    Inside a quote: the speaker's company. Outside: the author's (the company of who signs
+    the text, else the first role the article gives at a company, else the first company it
+    names), when the text itself speaks in the first person.
     """
     for quote in article.quotes:
         if quote.direct and quote.span.start <= pos < quote.span.end:
             return org_of(article, quote.speaker)
     if not article.first_person:
         return None
+    signed = org_of(article, article.result.signatory)
+    if signed is not None:  # a signed letter or post: "we" is the signatory's company
+        return signed
     for aff in article.result.affiliations:
         if aff.org is not None and aff.start < pos:
             return aff.org
