@@ -150,6 +150,12 @@ def _triples(text: str) -> set[tuple[str, str, str]]:
         ("Omar Reyes, head of infrastructure at Palladian Labs, said costs rose. "
          "His team buys complete systems from Supermicro.",
          {("Supermicro", "supplies", "Palladian Labs")}),
+        # a role with its field before the company ("head of machine learning at X")
+        ('"We waited weeks," said Lena Maurer, head of machine learning at Brightline Bio.',
+         {("Brightline Bio", "employs", "Lena Maurer")}),
+        # capacity provisioned for a customer
+        ("Corvex Cloud provisioned 2,048 GPUs for Brightline Bio in its Bergen data center.",
+         {("Corvex Cloud", "supplies", "Brightline Bio")}),
     ],
 )  # fmt: skip
 def test_a_frame_reads_its_wording(text, expected):

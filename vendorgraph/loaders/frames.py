@@ -431,8 +431,9 @@ class _Context:
         ]
         if not holders and frame.predicate is Predicate.RESTRICTS and self.government:
             holders = [(self.government, True)]  # "export restrictions on ...": the government's
-        as_phrase = noun.dep_ in ("obl", "xcomp", "advcl", "nmod") and _case(noun) == "as"
-        if as_phrase and noun.head.pos_ == "VERB":  # "qualified X as a second source"
+        as_phrase = noun.dep_ in ("obl", "xcomp", "advcl", "nmod") and _case(noun) in _AS
+        if as_phrase and noun.head.pos_ == "VERB":  # "qualified X as a second source", "counts
+            # X among its customers"
             verb = noun.head  # "picked X as its supplier": X, else "X serves as a supplier"
             chosen = [c for c in verb.children if c.dep_ in ("obj", "xcomp") and c.i < noun.i]
             holders = (
@@ -886,6 +887,7 @@ class _Context:
 
 _NO_FRAME = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PART", "SYM", "SPACE", "INTJ"})
 _PLURAL = frozenset({"they", "them", "their"})
+_AS = frozenset({"as", "among"})  # "qualified X as a supplier", "counts X among its customers"
 _PARTITIVES = frozenset({"one", "some", "several", "many", "most", "two", "three", "each"})
 
 
