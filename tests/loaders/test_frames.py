@@ -156,6 +156,14 @@ def _triples(text: str) -> set[tuple[str, str, str]]:
         # capacity provisioned for a customer
         ("Corvex Cloud provisioned 2,048 GPUs for Brightline Bio in its Bergen data center.",
          {("Corvex Cloud", "supplies", "Brightline Bio")}),
+        # a past verb the tagger read as an adjective of its object, its subject on the noun
+        ("The Commerce Department's Bureau of Industry and Security on Tuesday barred "
+         "shipments of HBM3E memory to China and Russia.",
+         {("Bureau of Industry and Security", "restricts", "China"),
+          ("Bureau of Industry and Security", "restricts", "Russia")}),
+        # "expect X to": X is the subject of the infinitive
+        ("Analysts expect Alibaba Cloud to rely more on chips from Huawei.",
+         {("Alibaba Cloud", "depends_on", "Huawei")}),
     ],
 )  # fmt: skip
 def test_a_frame_reads_its_wording(text, expected):

@@ -318,7 +318,11 @@ class _Context:
         """Return the frames of a verb, of a verb read as a noun, or of an adjective."""
         if token.pos_ == "ADJ" and lemma in self.frames.adjectives:  # "X is dependent on Y"
             return self.frames.adjectives[lemma]
-        misread = _finite_verb_read_as_noun(token) or _verb_by_arguments(token)
+        misread = (
+            _finite_verb_read_as_noun(token)
+            or _verb_by_arguments(token)
+            or (token.pos_ == "ADJ" and _verb_read_as_modifier(token))
+        )
         if token.pos_ not in ("VERB", "AUX") and not misread:
             return ()
         verb_lemma = self._verb_lemma(token) if misread else lemma
@@ -369,9 +373,9 @@ class _Context:
         )  # "X, a startup backed by Y": the apposition names X
 
     def _verb_lemma(self, token: Token) -> str:
-        """Return the verb lemma of a present-tense form: "relies" rely, "buys" buy."""
+        """Return the verb lemma of a present or past form: "relies" rely, "barred" bar."""
         word = token.lower_
-        for lemma in (word[:-3] + "y", word[:-2], word[:-1]):
+        for lemma in (word[:-3] + "y", word[:-2], word[:-1], word[:-3]):
             if lemma in self.frames.verbs:
                 return lemma
         return token.lemma_.lower()
@@ -943,7 +947,8 @@ def _misread_subjects(verb: Token) -> list[Token]:
     if _finite_verb_read_as_noun(verb):  # "Orbit relies": the name read as a modifier
         return [c for c in verb.lefts if c.dep_ in _MISREAD_SUBJECTS]
     if _verb_read_as_modifier(verb):  # "the Department restricted shipments"
-        return [c for c in verb.lefts if c.dep_ in _SUBJECT_DEPS | {"compound"}]
+        found = [c for c in verb.lefts if c.dep_ in _SUBJECT_DEPS | {"compound"}]
+        return found or [c for c in verb.head.lefts if c.i < verb.i and _names_before(c)]
     if verb.pos_ == "VERB":  # "Harlow Capital owns 12%" with the name a compound of the verb
         return [c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     return []
@@ -964,16 +969,28 @@ def _verb_read_as_modifier(token: Token) -> bool:
     "The Department restricted shipments" comes out with "restricted" a modifier of
     "shipments"; a verb with a subject or a name on its left is a clause's verb.
     """
-    return (
-        token.pos_ == "VERB"
+    if not (
+        token.pos_ in ("VERB", "ADJ")
         and token.dep_ in ("amod", "compound")
         and token.head.i > token.i
         and token.head.pos_ == "NOUN"
-        and any(
-            c.dep_ in _SUBJECT_DEPS or (c.dep_ == "compound" and c.pos_ == "PROPN")
-            for c in token.lefts
-        )
-    )
+    ):
+        return False
+    if (
+        token.pos_ == "ADJ"
+        and "Part" not in token.morph.get("VerbForm", [])
+        and not (token.lower_.endswith("ed"))
+    ):
+        return False  # a plain adjective ("new chips") is no verb
+    if any(c.dep_ in _SUBJECT_DEPS or _names_before(c) for c in token.lefts):
+        return True
+    # "the Bureau barred shipments": the name hung on the noun, before the verb
+    return any(c.i < token.i and _names_before(c) for c in token.head.lefts)
+
+
+def _names_before(token: Token) -> bool:
+    """Whether `token` is a name read as a modifier ("Bureau" of "Bureau barred shipments")."""
+    return token.dep_ in ("compound", "nmod:poss") and token.pos_ == "PROPN"
 
 
 def _predicated_of(possessive: Token, subject: Token) -> bool:
