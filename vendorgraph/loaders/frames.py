@@ -959,8 +959,10 @@ def _verb_by_arguments(token: Token) -> bool:
 
     "His team buys/ADP complete systems from X": the tagger may miss a verb the parse gets.
     """
+    if token.pos_ in ("VERB", "AUX") or not (token.n_lefts and token.n_rights):
+        return False  # a subject on the left, an object on the right
     deps = {c.dep_ for c in token.children}
-    return token.pos_ not in ("VERB", "AUX") and {"nsubj", "obj"} <= deps
+    return {"nsubj", "obj"} <= deps
 
 
 def _verb_read_as_modifier(token: Token) -> bool:
