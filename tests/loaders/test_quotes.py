@@ -144,3 +144,22 @@ def test_reported_words_holding_a_partial_quote_are_kept_and_share_the_speaker()
     assert ("Quarry Securities", "employs", "Ines Halvorsen") in {
         (names[r.subject], r.predicate.value, names[r.object]) for r in ex.relations
     }
+
+
+def test_a_single_quoted_sentence_after_an_attributed_one_keeps_its_speaker():
+    from vendorgraph.loaders.documents import parse_document
+    from vendorgraph.loaders.pipeline import extract
+    from vendorgraph.loaders.text import split_sentences
+
+    text = (
+        "Mara Quint runs the platform at Pinecrest AI, a lab in Lisbon. 'It is the price of "
+        "anyone's money,' the Pinecrest executive replied. 'Nvidia doesn't hand out free GPUs.'"
+    )
+    starts = [s.text[0] for s in split_sentences(text)]
+    assert starts == ["M", "'", "'"]  # the opening mark begins its sentence
+    ex = extract(parse_document(text + "\n"))
+    names = {e.id: e.name for e in ex.entities}
+    assert {(names.get(q.speaker), q.text) for q in ex.quotes if q.direct} == {
+        ("Mara Quint", "It is the price of anyone's money"),
+        ("Mara Quint", "Nvidia doesn't hand out free GPUs."),
+    }

@@ -50,7 +50,7 @@ __all__ = [
     "split_sentences",
 ]
 
-_OPENERS = '“"‘(«„‹'
+_OPENERS = "“\"‘(«„‹'"  # after a space, the straight apostrophe too opens a quote
 _TERMINAL = re.compile(r"[.!?…][”\"’)\]]*\s*$")
 
 
