@@ -145,8 +145,8 @@ def load_frames() -> Frames:
 
     Examples
     --------
-    >>> [f.predicate.value for f in load_frames().verbs["acquire"]]
-    ['acquires']
+    >>> [f.predicate.value for f in load_frames().verbs["acquire"]]  # a company, or a stake
+    ['acquires', 'invests_in']
     """
     path = resources.files("vendorgraph.loaders") / "patterns" / "frames.toml"
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
