@@ -163,3 +163,23 @@ def test_a_single_quoted_sentence_after_an_attributed_one_keeps_its_speaker():
         ("Mara Quint", "It is the price of anyone's money"),
         ("Mara Quint", "Nvidia doesn't hand out free GPUs."),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "words"),
+    [
+        ("Quill Labs, a customer of both firms, submitted that switching would take a year.",
+         "Quill Labs", "switching would take a year"),
+        ("The regulator's chair, Asha Verma, concluded that the merger would raise prices.",
+         "Asha Verma", "the merger would raise prices"),
+        ("Asha Verma alleges that the license change locked customers in.",
+         "Asha Verma", "the license change locked customers in"),
+    ],
+)  # fmt: skip
+def test_submissions_findings_and_allegations_are_reported_speech(text, speaker, words):
+    from vendorgraph.loaders.documents import parse_document
+    from vendorgraph.loaders.pipeline import extract
+
+    ex = extract(parse_document(text + "\n"))
+    names = {e.id: e.name for e in ex.entities}
+    assert (speaker, words) in {(names.get(q.speaker), q.text) for q in ex.quotes if not q.direct}
