@@ -94,6 +94,9 @@ TABLE = [
     ("It adds two new assembly lines.", "two new assembly lines", K.COUNT, 2.0, "lines"),
     ("A 40-person startup won.", "40-person", K.COUNT, 40.0, "person"),
     ("Downtime fell by a quarter.", "a quarter", K.FRACTION, 0.25, None),
+    ("The episode runs 54 minutes.", "54 minutes", K.DURATION, 54.0, "minute"),
+    ("The review takes 30 working days.", "30 working days", K.DURATION, 30.0, "day"),
+    ("It licensed 40,000 hours of audio.", "40,000 hours", K.DURATION, 40000.0, "hour"),
 ]
 
 
@@ -129,6 +132,8 @@ DATES = [
     ("Sales rose in Q3 2025.", "Q3 2025", "2025-07-01/2025-09-30", False),
     ("Chips got smaller in the 1990s.", "1990s", "1990/1999", False),
     ("The plant opens in mid-2026.", "mid-2026", "2026", False),
+    ("**9:34 am** The keynote began.", "9:34 am", None, False),
+    ("At 10:05 a.m. ET the call ended.", "10:05 a.m.", None, False),
 ]
 
 
@@ -344,3 +349,8 @@ def test_dates_without_a_year(sentence, surface):
 def test_a_year_in_a_count_position_is_still_a_date():
     found = [(q.text, q.kind) for q in find_quantities(Document(text="In 2026 prices rose."))]
     assert found == [("2026", K.DATE)]
+
+
+@pytest.mark.parametrize("sentence", ["The vote was 3:2 in favour.", "See clause 12:30 of it."])
+def test_a_ratio_or_a_reference_is_no_time_of_day(sentence):
+    assert not [q for q in find_quantities(Document(text=sentence)) if ":" in q.text]
