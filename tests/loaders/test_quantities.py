@@ -94,6 +94,8 @@ TABLE = [
     ("It adds two new assembly lines.", "two new assembly lines", K.COUNT, 2.0, "lines"),
     ("A 40-person startup won.", "40-person", K.COUNT, 40.0, "person"),
     ("Downtime fell by a quarter.", "a quarter", K.FRACTION, 0.25, None),
+    ("A 100,000-GPU cluster draws power.", "100,000-GPU", K.COUNT, 100000.0, "GPU"),
+    ("Its cloud now serves 41,000 enterprise customers.", "41,000", K.COUNT, 41000.0, "customers"),
     ("The episode runs 54 minutes.", "54 minutes", K.DURATION, 54.0, "minute"),
     ("The review takes 30 working days.", "30 working days", K.DURATION, 30.0, "day"),
     ("It licensed 40,000 hours of audio.", "40,000 hours", K.DURATION, 40000.0, "hour"),
