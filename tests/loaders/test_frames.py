@@ -515,3 +515,17 @@ def test_we_in_a_signed_letter_is_the_company_of_who_signs_it():
     people = {e.name for e in ex.entities if e.type.value == "Person"}
     assert people == {"Mara Quint"}  # "Chief Executive Officer" is a role, not a person
     assert ex.entities and not [t for t in found if t[0] == "Nvidia" and t[1] == "acquires"]
+
+
+def test_a_name_part_read_as_a_descriptive_modifier_stays_in_the_name():
+    text = (
+        "Marek Wierzbicki, an analyst at Gridline Research, spoke first. A developer that "
+        "secures a grid connection, he said, holds something rivals cannot buy. According to "
+        "Wierzbicki, Crusoe has ordered 1.2 GW of gas turbines from GE Vernova, and new turbine "
+        "slots are sold out until 2029.\n"
+    )
+    ex = extract(parse_document(text))
+    names = {e.id: e.name for e in ex.entities}
+    found = {(names[r.subject], r.predicate.value, names[r.object]) for r in ex.relations}
+    assert ("GE Vernova", "supplies", "Crusoe") in found
+    assert "Vernova" not in names.values()

@@ -39,6 +39,7 @@ __all__ = ["names_from_parse"]
 _ARGUMENTS = frozenset(
     {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod", "conj", "appos"}
 )
+_NAME_PARTS = frozenset({"compound", "flat", "nmod:desc"})  # "GE" of "GE Vernova" read nmod:desc
 _LOCATIVE = frozenset({"in", "near", "at", "outside", "across", "around", "throughout", "into"})
 _LABEL_LINE = re.compile(r"\W*[A-Z][A-Za-z ]{0,24}:\s+\S+(?:\s+\S+){0,4}\s*$")
 _NAME = re.compile(r"[A-Z][A-Za-z0-9&.'-]*(?: [A-Z][A-Za-z0-9&.'-]*){0,3}")
@@ -271,7 +272,7 @@ def _run(sentence: ParsedSentence, token: Token) -> tuple[str, int, int] | None:
         return None
     if any(c.dep_ == "case" and c.lower_ in _LOCATIVE for c in token.children):
         return None  # "near Lake Michigan": a place the gazetteer lacks, not a company
-    left = [c for c in token.lefts if c.dep_ in ("compound", "flat") and _name_word(c)]
+    left = [c for c in token.lefts if c.dep_ in _NAME_PARTS and _name_word(c)]
     right = [c for c in token.rights if c.dep_ in ("flat", "appos") and _name_word(c)]
     right = [c for c in right if c.dep_ == "flat" or c.i == token.i + 1]  # "Ada Lind": no comma
     tokens = sorted([*left, token, *right], key=lambda t: t.i)
