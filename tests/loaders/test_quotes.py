@@ -183,3 +183,14 @@ def test_submissions_findings_and_allegations_are_reported_speech(text, speaker,
     ex = extract(parse_document(text + "\n"))
     names = {e.id: e.name for e in ex.entities}
     assert (speaker, words) in {(names.get(q.speaker), q.text) for q in ex.quotes if not q.direct}
+
+
+def test_a_speaker_set_off_by_commas_mid_sentence_reports_the_words_around():
+    (quote,) = _quotes("Prices, Asha Verma argued, will rise next year.")
+    assert (quote.text, quote.speaker, quote.direct, quote.cue) == (
+        "Prices will rise next year",
+        "person/asha-verma",
+        False,
+        "argued",
+    )
+    assert quote.span.text == "Prices, Asha Verma argued, will rise next year"

@@ -88,6 +88,7 @@ class SpeechPatterns:
     before_inverted: re.Pattern[str]
     reported_front: re.Pattern[str]
     reported_back: re.Pattern[str]
+    reported_middle: re.Pattern[str]  # "Prices, he said, will rise": the speaker set off
     # found in every text that reported_front, reported_back or before match (the default,
     # found everywhere, tries them all)
     cue: re.Pattern[str] = re.compile("")
@@ -149,6 +150,10 @@ def load_speech_patterns() -> SpeechPatterns:
         reported_back=re.compile(
             rf"^(?P<clause>.+?),\s+(?:according\s+to\s+(?P<who1>[^,]{{1,100}}?)"
             rf"|(?P<who2>[^,]{{1,60}}?)\s+(?:{verbs})(?:\s+{_TIME})?)\.?$"
+        ),
+        reported_middle=re.compile(
+            rf"^(?P<head>[^,]{{3,}}?),\s+(?P<who>[^,]{{1,60}}?)\s+(?P<verb>{verbs})(?:\s+{_TIME})?,"
+            rf"\s+(?!\w+ing\b)(?P<tail>.+?)\.?$"  # not "..., she said, stressing that ..."
         ),
         # reported_front needs "\s+<verb>\b", reported_back "\s+according\s+to" or "\s+<verb>"
         cue=re.compile(rf"[\s](?:{verbs}|according\s+to)"),  # [\s] first: scans fast
@@ -609,7 +614,11 @@ def _reported(ctx: _Context, doc_id: str, sentences: tuple[Sentence, ...]) -> li
             continue
         # without a cue neither pattern can match; only "According to X, …" is left to try
         if cue.search(text) is not None:
-            quote = _reported_back(ctx, doc_id, sentence) or _reported_front(ctx, doc_id, sentence)
+            quote = (
+                _reported_back(ctx, doc_id, sentence)
+                or _reported_middle(ctx, doc_id, sentence)
+                or _reported_front(ctx, doc_id, sentence)
+            )
         elif text.startswith("According to "):  # how every _ACCORDING_TO match starts
             quote = _according_front(ctx, doc_id, sentence)
         else:
@@ -786,6 +795,30 @@ def _front_quote(
         return None
     start, end = sentence.start + match.start("clause"), sentence.start + match.end("clause")
     return _quote(ctx, doc_id, start, end, speaker, direct=False, cue=verb)
+
+
+def _reported_middle(ctx: _Context, doc_id: str, sentence: Sentence) -> Quote | None:
+    """Return the words around a speaker set off by commas ("Prices, he said, will rise").
+
+    The quote spans the sentence; its words leave out the attribution.
+    """
+    match = ctx.pats.reported_middle.match(sentence.text)
+    if match is None:
+        return None
+    speaker = _resolve(ctx, sentence.start + match.start("who"), sentence.start + match.end("who"))
+    if speaker is None:
+        return None
+    quote = _quote(
+        ctx,
+        doc_id,
+        sentence.start + match.start("head"),
+        sentence.start + match.end("tail"),
+        speaker,
+        direct=False,
+        cue=match.group("verb"),
+    )
+    words = f"{match.group('head')} {match.group('tail')}"
+    return replace(quote, text=words) if quote is not None else None
 
 
 def _reported_back(ctx: _Context, doc_id: str, sentence: Sentence) -> Quote | None:
