@@ -164,6 +164,12 @@ def _triples(text: str) -> set[tuple[str, str, str]]:
         # "expect X to": X is the subject of the infinitive
         ("Analysts expect Alibaba Cloud to rely more on chips from Huawei.",
          {("Alibaba Cloud", "depends_on", "Huawei")}),
+        # a capital standing for its government restricts
+        ("Washington has barred Tarn Semiconductor from selling its fastest chips to China.",
+         {("Washington", "restricts", "Tarn Semiconductor")}),
+        # the case word the parser hung on the first word of a name is the name's
+        ("Vesper Labs licenses its models to Halcyon Cloud.",
+         {("Vesper Labs", "supplies", "Halcyon Cloud")}),
     ],
 )  # fmt: skip
 def test_a_frame_reads_its_wording(text, expected):
@@ -529,3 +535,8 @@ def test_a_name_part_read_as_a_descriptive_modifier_stays_in_the_name():
     found = {(names[r.subject], r.predicate.value, names[r.object]) for r in ex.relations}
     assert ("GE Vernova", "supplies", "Crusoe") in found
     assert "Vernova" not in names.values()
+
+
+def test_a_company_limiting_its_own_sales_restricts_nothing():
+    found = _triples("Nvidia limits its H20 sales to China.")
+    assert not [t for t in found if t[1] == "restricts"]

@@ -1035,6 +1035,11 @@ def _case(token: Token) -> str | None:
     for child in token.children:
         if child.dep_ in ("case", "mark"):
             return child.lower_
+    for part in token.lefts:  # "to Halcyon Cloud" with "to" hung on "Halcyon"
+        if part.dep_ in ("compound", "flat"):
+            for child in part.lefts:
+                if child.dep_ in ("case", "mark"):
+                    return child.lower_
     return None
 
 
@@ -1051,4 +1056,6 @@ def _is_kind(etype: EntityType | None, kind: str) -> bool:
         return etype in (EntityType.CLOUD_PROVIDER, EntityType.CHIP_VENDOR)
     if kind == "person":
         return etype is EntityType.PERSON
+    if kind == "authority":  # "Washington barred ...": the capital for its government
+        return etype in (EntityType.GOVERNMENT, EntityType.PLACE)
     return etype is EntityType.PLACE
