@@ -270,7 +270,7 @@ def test_the_company_never_refers_to_the_outlet_told():
     )
     found = _triples(text)
     assert not any(subject == "Reuters" for subject, _, _ in found)
-    assert ("Vesper Cloud", "uses", "Tarn Semiconductor") in found
+    assert ("Vesper Cloud", "uses", "Tarn Semiconductor chips") in found  # the company's line
 
 
 @pytest.mark.parametrize(
@@ -540,3 +540,13 @@ def test_a_name_part_read_as_a_descriptive_modifier_stays_in_the_name():
 def test_a_company_limiting_its_own_sales_restricts_nothing():
     found = _triples("Nvidia limits its H20 sales to China.")
     assert not [t for t in found if t[1] == "restricts"]
+
+
+def test_a_company_name_before_an_offering_noun_is_the_company_and_its_line():
+    text = "Halden Cloud runs Brisk AI's models on Korin Semiconductor chips.\n"
+    ex = extract(parse_document(text))
+    types = {e.name: e.type.value for e in ex.entities}
+    assert types.get("Korin Semiconductor") == "ChipVendor"
+    names = {e.id: e.name for e in ex.entities}
+    found = {(names[r.subject], r.predicate.value, names[r.object]) for r in ex.relations}
+    assert not [t for t in found if t[0] == "Brisk AI" and t[1] == "develops"]  # "models on"

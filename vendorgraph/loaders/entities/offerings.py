@@ -58,6 +58,8 @@ def offering_heads(table: Table, pats: EntityPatterns, sentence: Sentence) -> No
             continue
         if match.group("use") and not any(c.isdigit() for c in words[-1]):
             continue  # "CM-400 inference accelerator": a word of use only after a model number
+        if len(words) > 1 and words[-1] in pats.suffix_types:
+            continue  # "Korin Semiconductor chips": a company's name before its offering
         end = start + len(" ".join(words))
         _offering(table, pats, start, end, pats.head_types[match.group("head")])
 

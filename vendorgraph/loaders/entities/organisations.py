@@ -228,9 +228,9 @@ def suffix_orgs(table: Table, pats: EntityPatterns, sentence: Sentence) -> None:
         if span is None or span[1] + 1 != sentence.start + match.start():
             continue
         start, end = span[0], sentence.start + match.end()
-        if _NOT_A_NAME_AFTER.match(table.text, end):
-            continue
         run = table.at(*span)
+        if _NOT_A_NAME_AFTER.match(table.text, end) and (run is not None or start == span[1]):
+            continue  # "Nvidia AI chips": a known name and a word of use, not "Nvidia AI"
         if (
             run is not None
             and not table.type_of(run).is_organization
