@@ -170,6 +170,9 @@ def _triples(text: str) -> set[tuple[str, str, str]]:
         # the case word the parser hung on the first word of a name is the name's
         ("Vesper Labs licenses its models to Halcyon Cloud.",
          {("Vesper Labs", "supplies", "Halcyon Cloud")}),
+        # a list verb names the holders of its subject noun
+        ("Halden Cloud's customers include Brisk AI and Pell Robotics.",
+         {("Halden Cloud", "supplies", "Brisk AI"), ("Halden Cloud", "supplies", "Pell Robotics")}),
     ],
 )  # fmt: skip
 def test_a_frame_reads_its_wording(text, expected):

@@ -119,6 +119,7 @@ class Frames:
     fractions: frozenset[str] = frozenset()
     money: frozenset[str] = frozenset()
     staff_nouns: frozenset[str] = frozenset()
+    listing_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -170,6 +171,7 @@ def load_frames() -> Frames:
         fractions=frozenset(raw["reference"]["fractions"]),
         money=frozenset(raw["reference"]["money"]),
         staff_nouns=frozenset(raw["reference"]["staff_nouns"]),
+        listing_verbs=frozenset(raw["reference"]["listing_verbs"]),
     )
 
 
@@ -621,6 +623,8 @@ class _Context:
             tokens += self._agents(head)  # "X remains Y's supplier", "X became a customer"
         elif noun.dep_ == "nsubj" and head.pos_ == "NOUN":
             tokens.append(head)  # "Nvidia's rival is AMD" read as copula
+        if noun.dep_ == "nsubj" and head.lemma_.lower() in self.frames.listing_verbs:
+            tokens += [c for c in head.children if c.dep_ == "obj"]  # "X's customers include A"
         elif noun.dep_ == "nmod" and _case(noun) == "of" and head.lower_ in _PARTITIVES:
             tokens += [c for c in head.children if c.dep_ == "nsubj"]  # "X is one of Y's ..."
         return [ref for token in tokens for ref in self.refers(token)]
