@@ -553,3 +553,29 @@ def test_a_company_name_before_an_offering_noun_is_the_company_and_its_line():
     names = {e.id: e.name for e in ex.entities}
     found = {(names[r.subject], r.predicate.value, names[r.object]) for r in ex.relations}
     assert not [t for t in found if t[0] == "Brisk AI" and t[1] == "develops"]  # "models on"
+
+
+_UNSIGNED_CLOSING = """Dear fellow shareholders,
+
+Our chief operating officer, Ines Halvorsen, runs our sites. Lena Maurer, our chief \
+financial officer, joined in May. In July we signed a 20-year agreement with Sunvale Energy \
+for 400 megawatts from a solar project.
+
+Thank you for your trust.
+
+Tomas Quint
+Co-founder and Chief Executive Officer, Brisk Peak Compute
+"""
+
+
+def test_a_letter_signed_on_its_last_lines_without_a_closing_word():
+    ex = extract(parse_document(_UNSIGNED_CLOSING, path="letter.txt"))
+    names = {e.id: e.name for e in ex.entities}
+    found = {(names[r.subject], r.predicate.value, names[r.object]) for r in ex.relations}
+    assert {
+        ("Brisk Peak Compute", "employs", "Tomas Quint"),
+        ("Brisk Peak Compute", "employs", "Ines Halvorsen"),
+        ("Brisk Peak Compute", "employs", "Lena Maurer"),
+        ("Sunvale Energy", "supplies", "Brisk Peak Compute"),  # power bought, not sold
+    } <= found
+    assert ("Brisk Peak Compute", "supplies", "Sunvale Energy") not in found

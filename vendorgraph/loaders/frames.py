@@ -458,8 +458,12 @@ class _Context:
             holders, others = others, holders
         if frame.order is not None:
             order = frame.order
-            if any(t.lemma_.lower() in self.frames.inputs for c in noun.lefts for t in c.subtree):
-                order = "customer" if order == "vendor" else "vendor"  # "a power purchase deal"
+            around = [*noun.children]  # "a power purchase deal", "a deal with X for 400 MW"
+            if noun.dep_ == "obj":  # "signed a deal with X for 400 MW", "for" on the verb
+                around += [c for c in noun.head.children if c.dep_.startswith("obl")]
+            terms = [t for c in around if _case(c) not in _PARTY_CASES for t in c.subtree]
+            if any(t.lemma_.lower() in self.frames.inputs for t in terms):
+                order = "customer" if order == "vendor" else "vendor"
             holders, others = self._ordered(holders, others, order)
         yield from self._pairs(frame.predicate, holders, others, noun)
 
@@ -895,6 +899,7 @@ class _Context:
 
 _NO_FRAME = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PART", "SYM", "SPACE", "INTJ"})
 _PLURAL = frozenset({"they", "them", "their"})
+_PARTY_CASES = frozenset({"with", "between", "to", "from"})  # a deal's parties, not its terms
 _AS = frozenset({"as", "among"})  # "qualified X as a supplier", "counts X among its customers"
 _PARTITIVES = frozenset({"one", "some", "several", "many", "most", "two", "three", "each"})
 

@@ -245,7 +245,9 @@ def _name_word(token: Token) -> bool:
 
 
 def _may_stand_alone(tokens: list[Token], head: Token) -> bool:
-    """Tell whether a one-word run can be a name ("Cloud" and "AI" alone cannot)."""
+    """Tell whether a run can be a name ("Cloud", "AI" or "Chief Executive Officer" cannot)."""
+    if load_entity_patterns().roles.fullmatch(" ".join(t.text for t in tokens)):
+        return False  # a title, not a name
     if len(tokens) > 1:
         return True
     word = tokens[0].text

@@ -165,10 +165,11 @@ def _compile(raw: dict[str, Any]) -> EntityPatterns:
             rf"(?P<person>{person})\b"
         ),
         signature=re.compile(
-            rf"(?<![\w-])(?:{alternation(raw['signature']['closings'])})[,.!]?[ \t]*"
-            rf"(?:\n[ \t]*){{1,3}}(?P<person>{person})[ \t]*(?:,[ \t]*|\n[ \t]*)"
-            rf"(?P<role>(?i:{roles}))(?:,[ \t]*|[ \t]+(?:at|of)[ \t]+|[ \t]*\n[ \t]*)"
-            rf"(?P<org>{name})"
+            # after a closing, or on lines of their own after a blank line
+            rf"(?m)(?:(?<![\w-])(?:{alternation(raw['signature']['closings'])})[,.!]?[ \t]*"
+            rf"(?:\n[ \t]*){{1,3}}|\n[ \t]*\n[ \t]*)(?P<person>{person})[ \t]*(?:,[ \t]*|\n[ \t]*)"
+            rf"(?P<role>(?i:{roles})(?:\s+(?:and|&)\s+(?i:{roles}))?)"
+            rf"(?:,[ \t]*|[ \t]+(?:at|of)[ \t]+|[ \t]*\n[ \t]*)(?P<org>{name})[ \t]*$"
         ),
         person_more=re.compile(
             rf"(?:[ \t]+in[ \t]+{CAP_TOKEN}(?:[ \t]+{CAP_TOKEN})?)?[ \t]*(?:,|and)[ \t]+"
@@ -183,11 +184,11 @@ def _compile(raw: dict[str, Any]) -> EntityPatterns:
         government_roles=re.compile(rf"(?i:{alternation(raw['government_roles'])})"),
         # "the chief operating officer, Jane Roe,": a role of the company in focus, then its holder
         role_its_person=re.compile(
-            rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)(?:\s+(?:company|firm|group)['’]s)?\s+"
+            rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir|(?P<our>[Oo]ur))(?:\s+(?:company|firm|group)['’]s)?\s+"
             rf"(?P<role>(?i:{roles})),\s+(?P<person>{person}),"
         ),
         person_its_role=re.compile(
-            rf"\b(?P<person>{person}),\s+(?:its|their|the (?:company|firm|group)['’]s"
+            rf"\b(?P<person>{person}),\s+(?:its|their|the (?:company|firm|group)['’]s|(?P<our>our)"
             rf"|(?P<org>{name})['’]s?)\s+(?P<role>(?i:{roles}))\b"
         ),
         apposition=re.compile(

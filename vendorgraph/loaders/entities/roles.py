@@ -230,6 +230,8 @@ def its_roles(table: Table, pats: EntityPatterns, sentence: Sentence, floor: int
             continue
         if match.group("org"):  # "Jane Roe, Acme's chief technology officer"
             org = org_at(table, pats, sentence.start + match.start("org"), match.group("org"))
+        elif match.group("our") and _signed_for(table):  # "Jane Roe, our CFO", in a letter
+            org = _signed_for(table)
         else:
             org = _first_org_in(table, sentence.start, start) or _first_org_in(table, floor, start)
         _affiliate(table, person, org, match.group("role"), start, sentence.start + match.end())
@@ -244,8 +246,18 @@ def roles_in_focus(
         person = add_person(table, pats, match.group("person"), start)
         if person is None:
             continue
-        org = _first_org_in(table, sentence.start, start) or _paragraph_org(table, sents, start)
+        org = (match.group("our") and _signed_for(table)) or (
+            _first_org_in(table, sentence.start, start) or _paragraph_org(table, sents, start)
+        )
         _affiliate(table, person, org, match.group("role"), start, sentence.start + match.end())
+
+
+def _signed_for(table: Table) -> str | None:
+    """Return the company of who signs the text: what "our" is in a signed letter."""
+    for affiliation in table.affiliations:
+        if affiliation.person == table.signatory and affiliation.org is not None:
+            return affiliation.org
+    return None
 
 
 def _first_org_in(table: Table, lo: int, hi: int) -> str | None:
