@@ -173,6 +173,9 @@ def _triples(text: str) -> set[tuple[str, str, str]]:
         # a list verb names the holders of its subject noun
         ("Halden Cloud's customers include Brisk AI and Pell Robotics.",
          {("Halden Cloud", "supplies", "Brisk AI"), ("Halden Cloud", "supplies", "Pell Robotics")}),
+        # "one of" in apposition: the name it follows holds the noun
+        ("Stellarc Cloud, one of Nvidia's cloud partners, offered a block of GPUs.",
+         {("Stellarc Cloud", "partners_with", "Nvidia")}),
     ],
 )  # fmt: skip
 def test_a_frame_reads_its_wording(text, expected):
@@ -579,3 +582,8 @@ def test_a_letter_signed_on_its_last_lines_without_a_closing_word():
         ("Sunvale Energy", "supplies", "Brisk Peak Compute"),  # power bought, not sold
     } <= found
     assert ("Brisk Peak Compute", "supplies", "Sunvale Energy") not in found
+
+
+def test_a_partner_is_no_supplier():
+    found = _triples("Stellarc Cloud, one of Nvidia's cloud partners, offered a block of GPUs.")
+    assert not [t for t in found if t[1] == "supplies"]

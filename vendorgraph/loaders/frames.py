@@ -631,6 +631,8 @@ class _Context:
             tokens += [c for c in head.children if c.dep_ == "obj"]  # "X's customers include A"
         elif noun.dep_ == "nmod" and _case(noun) == "of" and head.lower_ in _PARTITIVES:
             tokens += [c for c in head.children if c.dep_ == "nsubj"]  # "X is one of Y's ..."
+            if head.dep_ == "appos":
+                tokens.append(head.head)  # "X, one of Y's partners,"
         return [ref for token in tokens for ref in self.refers(token)]
 
     def _noun_role(self, noun: Token, role: str) -> list[tuple[str, bool]]:
