@@ -176,6 +176,9 @@ def _triples(text: str) -> set[tuple[str, str, str]]:
         # "one of" in apposition: the name it follows holds the noun
         ("Stellarc Cloud, one of Nvidia's cloud partners, offered a block of GPUs.",
          {("Stellarc Cloud", "partners_with", "Nvidia")}),
+        # a passive without an agent: the owner of the things uses what they were run on
+        ("Okapi Robotics builds picking arms. Its vision models were trained on 512 Nvidia A100 "
+         "GPUs.", {("Okapi Robotics", "uses", "A100")}),
     ],
 )  # fmt: skip
 def test_a_frame_reads_its_wording(text, expected):
@@ -587,3 +590,11 @@ def test_a_letter_signed_on_its_last_lines_without_a_closing_word():
 def test_a_partner_is_no_supplier():
     found = _triples("Stellarc Cloud, one of Nvidia's cloud partners, offered a block of GPUs.")
     assert not [t for t in found if t[1] == "supplies"]
+
+
+def test_a_named_offering_built_on_a_process_is_not_its_owners_use():
+    found = _triples(
+        "Microsoft unveiled Maia 200, its second-generation AI accelerator built on TSMC's "
+        "3nm process."
+    )
+    assert not [t for t in found if t[0] == "Microsoft" and t[1] == "uses"]

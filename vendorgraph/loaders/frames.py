@@ -388,6 +388,8 @@ class _Context:
         ):
             return  # "awarded X $6 billion in grants": no sale
         subjects = self._kind(self._role(verb, frame.subject), frame.subject_kind)
+        if not subjects and frame.predicate in _USES and frame.subject == "agent":
+            subjects = self._passive_users(verb, frame)
         if not subjects and frame.predicate is Predicate.RESTRICTS and self.government:
             subjects = [(self.government, True)]  # "the rules restrict ...": the government's
         objects = [
@@ -417,6 +419,19 @@ class _Context:
         return lemma in self.frames.fractions and any(
             self._entity(w) or w.lemma_.lower() in self.frames.portions for w in wholes
         )
+
+    def _passive_users(self, verb: Token, frame: VerbFrame) -> list[tuple[str, bool]]:
+        """Return who uses what a passive says was done to their things.
+
+        "Its models were trained on X": whoever owns the models uses X. A named offering as
+        the subject ("the Maia 200 is built on ...") is left to the offering's own frames.
+        """
+        if not _passive(verb):
+            return []
+        named = [r for p in self._patients(verb) for r in self.refers(p)]
+        if any(_is_kind(self.kinds.get(e), "offering") for e, _ in named):
+            return []
+        return self._kind(self._owners(verb), frame.subject_kind)
 
     def _owners(self, verb: Token) -> list[tuple[str, bool]]:
         """Return the organisations a possessive names as owners of the verb's patients."""
@@ -901,6 +916,7 @@ class _Context:
 
 _NO_FRAME = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PART", "SYM", "SPACE", "INTJ"})
 _PLURAL = frozenset({"they", "them", "their"})
+_USES = frozenset({Predicate.USES, Predicate.DEPLOYS})
 _PARTY_CASES = frozenset({"with", "between", "to", "from"})  # a deal's parties, not its terms
 _AS = frozenset({"as", "among"})  # "qualified X as a supplier", "counts X among its customers"
 _PARTITIVES = frozenset({"one", "some", "several", "many", "most", "two", "three", "each"})
