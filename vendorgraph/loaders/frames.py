@@ -160,18 +160,8 @@ def load_frames() -> Frames:
             (Modality(name), frozenset(raw["modality"][name]))
             for name in ("denied", "hedged", "forecast", "planned")
         ),
-        pronouns=frozenset(raw["reference"]["pronouns"]),
-        person_pronouns=frozenset(raw["reference"]["person_pronouns"]),
-        first_person=frozenset(raw["reference"]["first_person"]),
-        company_nouns=frozenset(raw["reference"]["company_nouns"]),
-        maker_nouns=frozenset(raw["reference"]["maker_nouns"]),
-        inputs=frozenset(raw["reference"]["inputs"]),
         object_control=frozenset(raw["control"]["object_control"]),
-        portions=frozenset(raw["reference"]["portions"]),
-        fractions=frozenset(raw["reference"]["fractions"]),
-        money=frozenset(raw["reference"]["money"]),
-        staff_nouns=frozenset(raw["reference"]["staff_nouns"]),
-        listing_verbs=frozenset(raw["reference"]["listing_verbs"]),
+        **{name: frozenset(words) for name, words in raw["reference"].items()},
     )
 
 
