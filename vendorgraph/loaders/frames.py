@@ -43,19 +43,30 @@ from spacy.tokens import Token
 
 from vendorgraph.loaders.parse import ParsedSentence
 from vendorgraph.loaders.text import Sentence
+from vendorgraph.loaders.tree import (
+    PASSIVE_SUBJECT,
+    SUBJECT_DEPS,
+    case_word,
+    finite_verb_read_as_noun,
+    has_copula,
+    has_subject,
+    is_passive,
+    misread_subjects,
+    predicated_of,
+    verb_above,
+    verb_by_arguments,
+    verb_read_as_modifier,
+)
 from vendorgraph.ontology.terms import EntityType, Modality, Predicate
 
 __all__ = ["FrameHit", "Frames", "find_frames", "load_frames", "role_nouns"]
 
-_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-_PASSIVE_SUBJECT = frozenset({"nsubj:pass", "csubj:pass"})
 _INHERIT = frozenset({"xcomp", "conj", "advcl"})
 _GOVERNED = frozenset({"xcomp", "ccomp", "acl", "conj", "advcl", "acl:relcl"})
 _QUALIFIERS = frozenset({"nmod:poss", "compound"})
 _QUALIFYING_CASES = frozenset({"from", "of", "by"})
 _EXAMPLE_CASES = frozenset({"such", "including", "like"})
 _RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
-_MISREAD_SUBJECTS = frozenset({"compound", "amod", "nummod", "nsubj"})
 _MISREAD_OBJECTS = frozenset({"conj", "appos", "nmod:unmarked", "nmod:desc"})
 _OBLIQUE = ("obl", "nmod")  # a misread verb's obliques come out as noun modifiers
 _VENDORS = frozenset({EntityType.CLOUD_PROVIDER, EntityType.CHIP_VENDOR})
@@ -291,7 +302,7 @@ class _Context:
     # -- frames
 
     def hits(self, token: Token) -> Iterator[FrameHit]:
-        if token.pos_ in _NO_FRAME and not _verb_by_arguments(token):
+        if token.pos_ in _NO_FRAME and not verb_by_arguments(token):
             return  # punctuation, determiners, case words: no frame reads on them
         lemma = token.lemma_.lower()
         for verb in self._verb_frames(token, lemma):
@@ -299,8 +310,8 @@ class _Context:
         if token.pos_ in ("NOUN", "PROPN") and self._entity(token) is None:
             for noun in self.frames.nouns.get(lemma, ()):
                 yield from self._noun_hits(token, noun)
-        case = _case(token)
-        if case is not None and case in self.frames.copulas and _has_copula(token):
+        case = case_word(token)
+        if case is not None and case in self.frames.copulas and has_copula(token):
             for copula in self.frames.copulas[case]:
                 yield from self._copula_hits(token, copula)
         if any(c.dep_ == "nmod:poss" for c in token.children):
@@ -311,9 +322,9 @@ class _Context:
         if token.pos_ == "ADJ" and lemma in self.frames.adjectives:  # "X is dependent on Y"
             return self.frames.adjectives[lemma]
         misread = (
-            _finite_verb_read_as_noun(token)
-            or _verb_by_arguments(token)
-            or (token.pos_ == "ADJ" and _verb_read_as_modifier(token))
+            finite_verb_read_as_noun(token)
+            or verb_by_arguments(token)
+            or (token.pos_ == "ADJ" and verb_read_as_modifier(token))
         )
         if token.pos_ not in ("VERB", "AUX") and not misread:
             return ()
@@ -323,7 +334,7 @@ class _Context:
         return self.frames.verbs.get(verb_lemma, ())
 
     def _copula_hits(self, token: Token, frame: CopulaFrame) -> Iterator[FrameHit]:
-        subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
         subject = [r for c in subjects for r in self.refers(c)]
         yield from self._pairs(
             frame.predicate,
@@ -405,7 +416,7 @@ class _Context:
         lemma = token.lemma_.lower()
         if lemma in self.frames.portions:
             return True
-        wholes = [c for c in token.children if c.dep_.startswith("nmod") and _case(c) == "of"]
+        wholes = [c for c in token.children if c.dep_.startswith("nmod") and case_word(c) == "of"]
         return lemma in self.frames.fractions and any(
             self._entity(w) or w.lemma_.lower() in self.frames.portions for w in wholes
         )
@@ -416,7 +427,7 @@ class _Context:
         "Its models were trained on X": whoever owns the models uses X. A named offering as
         the subject ("the Maia 200 is built on ...") is left to the offering's own frames.
         """
-        if not _passive(verb):
+        if not is_passive(verb):
             return []
         named = [r for p in self._patients(verb) for r in self.refers(p)]
         if any(_is_kind(self.kinds.get(e), "offering") for e, _ in named):
@@ -442,7 +453,7 @@ class _Context:
         ]
         if not holders and frame.predicate is Predicate.RESTRICTS and self.government:
             holders = [(self.government, True)]  # "export restrictions on ...": the government's
-        as_phrase = noun.dep_ in ("obl", "xcomp", "advcl", "nmod") and _case(noun) in _AS
+        as_phrase = noun.dep_ in ("obl", "xcomp", "advcl", "nmod") and case_word(noun) in _AS
         if as_phrase and noun.head.pos_ == "VERB":  # "qualified X as a second source", "counts
             # X among its customers"
             verb = noun.head  # "picked X as its supplier": X, else "X serves as a supplier"
@@ -466,7 +477,7 @@ class _Context:
             around = [*noun.children]  # "a power purchase deal", "a deal with X for 400 MW"
             if noun.dep_ == "obj":  # "signed a deal with X for 400 MW", "for" on the verb
                 around += [c for c in noun.head.children if c.dep_.startswith("obl")]
-            terms = [t for c in around if _case(c) not in _PARTY_CASES for t in c.subtree]
+            terms = [t for c in around if case_word(c) not in _PARTY_CASES for t in c.subtree]
             if any(t.lemma_.lower() in self.frames.inputs for t in terms):
                 order = "customer" if order == "vendor" else "vendor"
             holders, others = self._ordered(holders, others, order)
@@ -543,18 +554,18 @@ class _Context:
         return [ref for token in tokens for ref in self.refers(token)]
 
     def _agents(self, verb: Token) -> list[Token]:
-        if _passive(verb):
-            return [c for c in verb.children if _case(c) == "by" and c.dep_.startswith("obl")]
-        found = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT]
+        if is_passive(verb):
+            return [c for c in verb.children if case_word(c) == "by" and c.dep_.startswith("obl")]
+        found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT]
         if found:  # a passive subject of an active verb is the parser's slip: the subject
             return found
-        found = _misread_subjects(verb) or self._controller(verb)
+        found = misread_subjects(verb) or self._controller(verb)
         if found:  # "tapped X to supply its chips": X supplies them
             return found
         if verb.dep_ == "acl:relcl":
             return [verb.head]
         if verb.dep_ == "acl":  # "X is in talks to buy": the subject of the copular noun
-            subjects = [c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS]
+            subjects = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
             governor = verb.head.head  # "X committed $10 billion to buy": the verb's subject
             if not subjects and verb.head.dep_ in ("obj", "obl") and governor.pos_ == "VERB":
                 subjects = self._agents(governor)
@@ -569,7 +580,7 @@ class _Context:
 
     def _controller(self, verb: Token) -> list[Token]:
         """Return the object of a control verb that is the subject of infinitive `verb`."""
-        if _case(verb) != "to":
+        if case_word(verb) != "to":
             return []
         if verb.dep_ == "acl" and verb.head.dep_ == "obj":  # "chose X to build": on the object
             governor, objects = verb.head.head, [verb.head]
@@ -581,22 +592,22 @@ class _Context:
         return objects if governor.lemma_.lower() in self.frames.object_control else []
 
     def _patients(self, verb: Token) -> list[Token]:
-        if _passive(verb):
-            found = [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECT]
+        if is_passive(verb):
+            found = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT]
             if not found and verb.dep_ in ("acl", "acl:relcl"):
                 found = [verb.head]  # "chips supplied by TSMC"
             return found
-        if _verb_read_as_modifier(verb):  # "restricted shipments" read as an adjective
+        if verb_read_as_modifier(verb):  # "restricted shipments" read as an adjective
             return [verb.head]
         found = [c for c in verb.children if c.dep_ == "obj"]
         if len(found) == 2:  # "rent X 20,000 GPUs": the first is who receives, the second what
             found = found[1:]
-        if not found and _finite_verb_read_as_noun(verb):  # "X supplies/NOUN both A and B"
-            found = [c for c in verb.rights if c.dep_ in _MISREAD_OBJECTS and _case(c) is None]
+        if not found and finite_verb_read_as_noun(verb):  # "X supplies/NOUN both A and B"
+            found = [c for c in verb.rights if c.dep_ in _MISREAD_OBJECTS and case_word(c) is None]
         return found
 
     def _obliques(self, verb: Token, case: str) -> list[Token]:
-        found = [c for c in verb.children if c.dep_.startswith(_OBLIQUE) and _case(c) == case]
+        found = [c for c in verb.children if c.dep_.startswith(_OBLIQUE) and case_word(c) == case]
         # "sell chips to X", "buy capacity as instances from X": the parser hangs the phrase on
         # the object or on another oblique, a noun the verb governs directly
         # and one noun further down ("runs 30% of its inference on X": "on X" on "inference")
@@ -605,7 +616,7 @@ class _Context:
         for _ in range(2):
             found += [
                 c for n in nominals for c in n.children
-                if c.dep_.startswith("nmod") and _case(c) == case
+                if c.dep_.startswith("nmod") and case_word(c) == case
             ]  # fmt: skip
             if found:
                 break
@@ -634,7 +645,7 @@ class _Context:
             tokens.append(head)  # "Nvidia's rival is AMD" read as copula
         if noun.dep_ == "nsubj" and head.lemma_.lower() in self.frames.listing_verbs:
             tokens += [c for c in head.children if c.dep_ == "obj"]  # "X's customers include A"
-        elif noun.dep_ == "nmod" and _case(noun) == "of" and head.lower_ in _PARTITIVES:
+        elif noun.dep_ == "nmod" and case_word(noun) == "of" and head.lower_ in _PARTITIVES:
             tokens += [c for c in head.children if c.dep_ == "nsubj"]  # "X is one of Y's ..."
             if head.dep_ == "appos":
                 tokens.append(head.head)  # "X, one of Y's partners,"
@@ -655,10 +666,14 @@ class _Context:
                 tokens.append(before)  # "Intel CEO Lip-Bu Tan", whatever the tree says
         else:
             case = role.removeprefix("nmod:")
-            tokens = [c for c in noun.children if c.dep_.startswith("nmod") and _case(c) == case]
+            tokens = [
+                c for c in noun.children if c.dep_.startswith("nmod") and case_word(c) == case
+            ]
             tokens = tokens or self._hung_on_names(noun, case)
             if noun.dep_ == "obj":  # "reduce its dependence on X": "on X" hangs on the verb
-                tokens += [c for c in noun.head.children if c.dep_ == "obl" and _case(c) == case]
+                tokens += [
+                    c for c in noun.head.children if c.dep_ == "obl" and case_word(c) == case
+                ]
         return [ref for token in tokens for ref in self.refers(token)]
 
     def _hung_on_names(self, noun: Token, case: str) -> list[Token]:
@@ -672,7 +687,9 @@ class _Context:
             g
             for c in names
             for g in c.children
-            if g.dep_.startswith("nmod") and _case(g) == case and self._entity(g) != self._entity(c)
+            if g.dep_.startswith("nmod")
+            and case_word(g) == case
+            and self._entity(g) != self._entity(c)
         ]
 
     # -- what an argument names
@@ -707,7 +724,9 @@ class _Context:
     def _described(self, token: Token, depth: int) -> list[tuple[str, bool]]:
         """Return what a common noun stands for: its examples, its name, or its qualifiers."""
         examples = [
-            c for c in token.children if c.dep_.startswith("nmod") and _case(c) in _EXAMPLE_CASES
+            c
+            for c in token.children
+            if c.dep_.startswith("nmod") and case_word(c) in _EXAMPLE_CASES
         ]
         if not examples and token.dep_.startswith(_OBLIQUE):  # the parser may hang "like X"
             examples = [  # of "to companies like X" on the noun's head: the phrase right after
@@ -715,7 +734,7 @@ class _Context:
                 for c in token.head.children
                 if c.left_edge.i == token.right_edge.i + 1
                 and c.dep_.startswith(_OBLIQUE)
-                and _case(c) in _EXAMPLE_CASES
+                and case_word(c) in _EXAMPLE_CASES
             ]
         if examples:  # "chips such as the A800 and H800", "countries including Iran"
             return [r for c in examples for r in self.refers(c, depth + 1)]
@@ -728,7 +747,7 @@ class _Context:
         ]
         for child in (*token.children, *(g for c in amounts for g in c.children)):
             # "chips from Google", "Nvidia's GPUs", "TSMC chips"
-            case = _case(child)
+            case = case_word(child)
             if child.dep_ in _QUALIFIERS or (
                 child.dep_.startswith("nmod") and case in _QUALIFYING_CASES
             ):
@@ -754,7 +773,7 @@ class _Context:
             return (employer, True) if employer is not None else None
         if word.lower_ not in ("its", "their"):
             return None
-        if noun.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT:  # "X's packaging is done by A, and
+        if noun.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT:  # "X's packaging is done by A, and
             # its wafers by B": X; "Its networking comes from Y": the company talked about
             return self._main_subject(word) or self._reference(word)
         if noun.dep_ == "obj" and self._controller(noun.head):
@@ -801,7 +820,7 @@ class _Context:
         sentence = self._sentence()
         if token.lower_ in _PLURAL and _group_before(sentence, token):
             return None  # "clouds want X, but they need Y": the group, not a company
-        if token.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT:  # "X tested A, and it ran B": X
+        if token.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT:  # "X tested A, and it ran B": X
             subject = self._subject_before(token, person=person)
             if subject is not None:
                 return subject, True
@@ -810,7 +829,7 @@ class _Context:
             if owner is not None:
                 return owner, True
         barred = {  # "Y is its customer": "its" is not Y's
-            self._entity(c) for c in token.head.children if _predicated_of(token, c)
+            self._entity(c) for c in token.head.children if predicated_of(token, c)
         }
         for i in range(token.i - 1, -1, -1):
             entity = sentence.entities[i]
@@ -824,10 +843,10 @@ class _Context:
 
     def _clause_subject(self, token: Token) -> str | None:
         """Return the company subject of the clause `token` stands in (the first verb above)."""
-        verb = _verb_above(token)
+        verb = verb_above(token)
         found = self._company_subject(verb, token, owners=False)
-        while found is None and verb.dep_ in ("advcl", "xcomp", "acl") and not _has_subject(verb):
-            verb = _verb_above(verb)  # "X tapped Y to make its chips": the clause above's X
+        while found is None and verb.dep_ in ("advcl", "xcomp", "acl") and not has_subject(verb):
+            verb = verb_above(verb)  # "X tapped Y to make its chips": the clause above's X
             found = self._company_subject(verb, token, owners=False)
         return found
 
@@ -838,9 +857,9 @@ class _Context:
         owned by a company counts as that company ("Quayside's packaging").
         """
         for subject in verb.children:
-            if subject.dep_ not in _SUBJECT_DEPS | _PASSIVE_SUBJECT or subject.i > token.i:
+            if subject.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT or subject.i > token.i:
                 continue
-            if token in subject.subtree or _predicated_of(token, subject):
+            if token in subject.subtree or predicated_of(token, subject):
                 continue
             entity = self._entity(subject)
             if entity is None and owners:
@@ -859,7 +878,7 @@ class _Context:
             kind = self.kinds.get(entity)
             if kind is EntityType.PERSON:
                 self.person = entity
-            elif kind is not None and kind.is_organization and token.dep_ in _SUBJECT_DEPS:
+            elif kind is not None and kind.is_organization and token.dep_ in SUBJECT_DEPS:
                 self.topic = entity
         if self.topic is None:
             self.topic = next(
@@ -882,7 +901,7 @@ class _Context:
             kind = self.kinds.get(entity) if entity is not None else None
             if (
                 entity is not None
-                and word.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT
+                and word.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT
                 and kind is not EntityType.PUBLISHER
                 and _is_kind(kind, "person" if person else "org")
             ):
@@ -916,7 +935,7 @@ def _group_before(sentence: ParsedSentence, token: Token) -> bool:
     """Whether the last subject before `token` is a plural common noun that names no entity."""
     for i in range(token.i - 1, -1, -1):
         word = sentence.doc[i]
-        if word.dep_ not in _SUBJECT_DEPS | _PASSIVE_SUBJECT:
+        if word.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT:
             continue
         if sentence.entities[i] is not None:
             return False
@@ -941,123 +960,6 @@ def _modal_words(trigger: Token) -> set[str]:
             break  # a report is not a hedge
         token, steps = token.head, steps + 1
     return words
-
-
-def _finite_verb_read_as_noun(token: Token) -> bool:
-    """Whether `token` is a present-tense verb the tagger took for a plural noun.
-
-    The parser, trained on web text, reads "Orbit relies on AWS" with "relies" as a noun and
-    "Orbit" as its modifier. A word ending in "s" without a determiner, heading its clause,
-    with a name on its left, is read as the verb it is.
-    """
-    return (
-        token.pos_ in ("NOUN", "ADJ")
-        and token.lower_.endswith("s")
-        and token.dep_ in ("ROOT", "ccomp", "conj", "parataxis")
-        and not any(c.dep_ in ("det", "nmod:poss") for c in token.children)
-        and any(c.dep_ in _MISREAD_SUBJECTS | _SUBJECT_DEPS for c in token.lefts)
-    )
-
-
-def _misread_subjects(verb: Token) -> list[Token]:
-    """Return the subject of a verb the parser misread as a noun or a modifier."""
-    if _finite_verb_read_as_noun(verb):  # "Orbit relies": the name read as a modifier
-        return [c for c in verb.lefts if c.dep_ in _MISREAD_SUBJECTS]
-    if _verb_read_as_modifier(verb):  # "the Department restricted shipments"
-        found = [c for c in verb.lefts if c.dep_ in _SUBJECT_DEPS | {"compound"}]
-        return found or [c for c in verb.head.lefts if c.i < verb.i and _names_before(c)]
-    if verb.pos_ == "VERB":  # "Harlow Capital owns 12%" with the name a compound of the verb
-        return [c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    return []
-
-
-def _verb_by_arguments(token: Token) -> bool:
-    """Whether `token`, tagged otherwise, is a verb by its arguments: a subject and an object.
-
-    "His team buys/ADP complete systems from X": the tagger may miss a verb the parse gets.
-    """
-    if token.pos_ in ("VERB", "AUX") or not (token.n_lefts and token.n_rights):
-        return False  # a subject on the left, an object on the right
-    deps = {c.dep_ for c in token.children}
-    return {"nsubj", "obj"} <= deps
-
-
-def _verb_read_as_modifier(token: Token) -> bool:
-    """Whether `token` is a clause's verb the parser hung on its object as a modifier.
-
-    "The Department restricted shipments" comes out with "restricted" a modifier of
-    "shipments"; a verb with a subject or a name on its left is a clause's verb.
-    """
-    if not (
-        token.pos_ in ("VERB", "ADJ")
-        and token.dep_ in ("amod", "compound")
-        and token.head.i > token.i
-        and token.head.pos_ == "NOUN"
-    ):
-        return False
-    if (
-        token.pos_ == "ADJ"
-        and "Part" not in token.morph.get("VerbForm", [])
-        and not (token.lower_.endswith("ed"))
-    ):
-        return False  # a plain adjective ("new chips") is no verb
-    if any(c.dep_ in _SUBJECT_DEPS or _names_before(c) for c in token.lefts):
-        return True
-    # "the Bureau barred shipments": the name hung on the noun, before the verb
-    return any(c.i < token.i and _names_before(c) for c in token.head.lefts)
-
-
-def _names_before(token: Token) -> bool:
-    """Whether `token` is a name read as a modifier ("Bureau" of "Bureau barred shipments")."""
-    return token.dep_ in ("compound", "nmod:poss") and token.pos_ == "PROPN"
-
-
-def _predicated_of(possessive: Token, subject: Token) -> bool:
-    """Whether the noun `possessive` qualifies is said of `subject`: "Y is its customer"."""
-    noun = possessive.head
-    return subject.head.i == noun.i and subject.dep_ in _SUBJECT_DEPS and _has_copula(noun)
-
-
-def _verb_above(token: Token) -> Token:
-    """Return the first verb above `token` in the tree (the root if there is none)."""
-    head = token.head
-    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-        head = head.head
-    return head
-
-
-def _has_subject(token: Token) -> bool:
-    return any(c.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT for c in token.children)
-
-
-def _has_copula(token: Token) -> bool:
-    return any(c.dep_ == "cop" for c in token.children)
-
-
-def _passive(verb: Token) -> bool:
-    """Whether `verb` is passive: a passive auxiliary, or a passive subject of a participle."""
-    if any(c.dep_ == "aux:pass" for c in verb.children):
-        return True
-    participle = "Part" in verb.morph.get("VerbForm", [])
-    if participle and any(c.dep_ == "obl:agent" for c in verb.children):
-        return True  # "... and sold by X to Y": a participle with a passive's agent
-    if participle and verb.dep_ == "acl" and "Past" in verb.morph.get("Tense", []):
-        return True  # "a startup backed by X", "chips made by TSMC": a reduced relative
-    if participle and verb.dep_ == "conj" and not _has_subject(verb) and _passive(verb.head):
-        return True  # "is made by TSMC and sold to X": the auxiliary serves both
-    return participle and any(c.dep_ in _PASSIVE_SUBJECT for c in verb.children)
-
-
-def _case(token: Token) -> str | None:
-    for child in token.children:
-        if child.dep_ in ("case", "mark"):
-            return child.lower_
-    for part in token.lefts:  # "to Halcyon Cloud" with "to" hung on "Halcyon"
-        if part.dep_ in ("compound", "flat"):
-            for child in part.lefts:
-                if child.dep_ in ("case", "mark"):
-                    return child.lower_
-    return None
 
 
 def _is_kind(etype: EntityType | None, kind: str) -> bool:

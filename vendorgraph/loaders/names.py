@@ -31,6 +31,7 @@ from vendorgraph.loaders.frames import role_nouns
 from vendorgraph.loaders.gazetteer import is_place
 from vendorgraph.loaders.parse import ParsedSentence
 from vendorgraph.loaders.quotes import load_speech_patterns
+from vendorgraph.loaders.tree import has_copula
 from vendorgraph.ontology.model import Entity, Span, entity_id
 from vendorgraph.ontology.terms import EntityType
 
@@ -209,7 +210,7 @@ def _is_person(token: Token) -> bool:
         return True
     roles = role_nouns()
     head = token.head
-    if token.dep_ == "nsubj" and head.lemma_.lower() in roles and _has_copula(head):
+    if token.dep_ == "nsubj" and head.lemma_.lower() in roles and has_copula(head):
         return True  # "X is chief executive of Y"
     if token.dep_ == "obj" and any(  # "hired X as its chief financial officer"
         c.lemma_.lower() in roles and any(w.lower_ == "as" for w in c.children)
@@ -228,10 +229,6 @@ def _is_person(token: Token) -> bool:
     said = [c for c in token.head.children if c.dep_ == "ccomp"]
     subjects = [c for v in said for c in v.children if c.dep_ in ("nsubj", "nsubj:pass")]
     return not any(c.lower_ == "it" for c in subjects)  # "X said it would": X is a company
-
-
-def _has_copula(token: Token) -> bool:
-    return any(c.dep_ == "cop" for c in token.children)
 
 
 def _proper(token: Token) -> bool:

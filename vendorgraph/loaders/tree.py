@@ -1,0 +1,164 @@
+"""What a clause's dependency tree says, read past the shipped parser's usual slips.
+
+The parser (``loaders/model``), trained on web text, misreads news sentences in a few regular
+ways: a present-tense verb after an unknown name comes out as a plural noun ("Orbit relies/NOUN
+on AWS"), a past verb as a modifier of its object ("the Bureau barred/ADJ shipments"), a name's
+first word takes the case word of the whole name ("to/mark Halcyon Cloud"). These helpers read
+a token's role the way the sentence means it; the relation frames (``loaders/frames.py``) and
+the name pass (``loaders/names.py``) ask them, and never the raw labels, for those roles.
+
+Examples
+--------
+>>> from vendorgraph.loaders.parse import parse_sentences
+>>> from vendorgraph.loaders.text import split_sentences
+>>> text = "The chips were made by TSMC."
+>>> (parsed,) = parse_sentences(text, split_sentences(text), {})
+>>> [t.text for t in parsed.doc if is_passive(t)], case_word(parsed.doc[5])
+(['made'], 'by')
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = [
+    "MISREAD_SUBJECTS",
+    "PASSIVE_SUBJECT",
+    "SUBJECT_DEPS",
+    "case_word",
+    "finite_verb_read_as_noun",
+    "has_copula",
+    "has_subject",
+    "is_passive",
+    "misread_subjects",
+    "names_before",
+    "predicated_of",
+    "verb_above",
+    "verb_by_arguments",
+    "verb_read_as_modifier",
+]
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT = frozenset({"nsubj:pass", "csubj:pass"})
+MISREAD_SUBJECTS = frozenset({"compound", "amod", "nummod", "nsubj"})
+"""Where a misread verb's subject hangs: a name read as its modifier."""
+
+
+def finite_verb_read_as_noun(token: Token) -> bool:
+    """Whether `token` is a present-tense verb the tagger took for a plural noun.
+
+    The parser, trained on web text, reads "Orbit relies on AWS" with "relies" as a noun and
+    "Orbit" as its modifier. A word ending in "s" without a determiner, heading its clause,
+    with a name on its left, is read as the verb it is.
+    """
+    return (
+        token.pos_ in ("NOUN", "ADJ")
+        and token.lower_.endswith("s")
+        and token.dep_ in ("ROOT", "ccomp", "conj", "parataxis")
+        and not any(c.dep_ in ("det", "nmod:poss") for c in token.children)
+        and any(c.dep_ in MISREAD_SUBJECTS | SUBJECT_DEPS for c in token.lefts)
+    )
+
+
+def misread_subjects(verb: Token) -> list[Token]:
+    """Return the subject of a verb the parser misread as a noun or a modifier."""
+    if finite_verb_read_as_noun(verb):  # "Orbit relies": the name read as a modifier
+        return [c for c in verb.lefts if c.dep_ in MISREAD_SUBJECTS]
+    if verb_read_as_modifier(verb):  # "the Department restricted shipments"
+        found = [c for c in verb.lefts if c.dep_ in SUBJECT_DEPS | {"compound"}]
+        return found or [c for c in verb.head.lefts if c.i < verb.i and names_before(c)]
+    if verb.pos_ == "VERB":  # "Harlow Capital owns 12%" with the name a compound of the verb
+        return [c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return []
+
+
+def verb_by_arguments(token: Token) -> bool:
+    """Whether `token`, tagged otherwise, is a verb by its arguments: a subject and an object.
+
+    "His team buys/ADP complete systems from X": the tagger may miss a verb the parse gets.
+    """
+    if token.pos_ in ("VERB", "AUX") or not (token.n_lefts and token.n_rights):
+        return False  # a subject on the left, an object on the right
+    deps = {c.dep_ for c in token.children}
+    return {"nsubj", "obj"} <= deps
+
+
+def verb_read_as_modifier(token: Token) -> bool:
+    """Whether `token` is a clause's verb the parser hung on its object as a modifier.
+
+    "The Department restricted shipments" comes out with "restricted" a modifier of
+    "shipments"; a verb with a subject or a name on its left is a clause's verb.
+    """
+    if not (
+        token.pos_ in ("VERB", "ADJ")
+        and token.dep_ in ("amod", "compound")
+        and token.head.i > token.i
+        and token.head.pos_ == "NOUN"
+    ):
+        return False
+    if (
+        token.pos_ == "ADJ"
+        and "Part" not in token.morph.get("VerbForm", [])
+        and not (token.lower_.endswith("ed"))
+    ):
+        return False  # a plain adjective ("new chips") is no verb
+    if any(c.dep_ in SUBJECT_DEPS or names_before(c) for c in token.lefts):
+        return True
+    # "the Bureau barred shipments": the name hung on the noun, before the verb
+    return any(c.i < token.i and names_before(c) for c in token.head.lefts)
+
+
+def names_before(token: Token) -> bool:
+    """Whether `token` is a name read as a modifier ("Bureau" of "Bureau barred shipments")."""
+    return token.dep_ in ("compound", "nmod:poss") and token.pos_ == "PROPN"
+
+
+def predicated_of(possessive: Token, subject: Token) -> bool:
+    """Whether the noun `possessive` qualifies is said of `subject`: "Y is its customer"."""
+    noun = possessive.head
+    return subject.head.i == noun.i and subject.dep_ in SUBJECT_DEPS and has_copula(noun)
+
+
+def verb_above(token: Token) -> Token:
+    """Return the first verb above `token` in the tree (the root if there is none)."""
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def has_subject(token: Token) -> bool:
+    """Whether `token` has a subject, active or passive."""
+    return any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT for c in token.children)
+
+
+def has_copula(token: Token) -> bool:
+    """Whether `token` is a predicate noun or adjective with a copula ("is Y's supplier")."""
+    return any(c.dep_ == "cop" for c in token.children)
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether `verb` is passive: a passive auxiliary, or a passive subject of a participle."""
+    if any(c.dep_ == "aux:pass" for c in verb.children):
+        return True
+    participle = "Part" in verb.morph.get("VerbForm", [])
+    if participle and any(c.dep_ == "obl:agent" for c in verb.children):
+        return True  # "... and sold by X to Y": a participle with a passive's agent
+    if participle and verb.dep_ == "acl" and "Past" in verb.morph.get("Tense", []):
+        return True  # "a startup backed by X", "chips made by TSMC": a reduced relative
+    if participle and verb.dep_ == "conj" and not has_subject(verb) and is_passive(verb.head):
+        return True  # "is made by TSMC and sold to X": the auxiliary serves both
+    return participle and any(c.dep_ in PASSIVE_SUBJECT for c in verb.children)
+
+
+def case_word(token: Token) -> str | None:
+    """Return the case word or marker of `token` ("to" of "to Halcyon Cloud"), or None."""
+    for child in token.children:
+        if child.dep_ in ("case", "mark"):
+            return child.lower_
+    for part in token.lefts:  # "to Halcyon Cloud" with "to" hung on "Halcyon"
+        if part.dep_ in ("compound", "flat"):
+            for child in part.lefts:
+                if child.dep_ in ("case", "mark"):
+                    return child.lower_
+    return None
