@@ -48,7 +48,6 @@ from vendorgraph.loaders.tree import (
     SUBJECT_DEPS,
     case_word,
     finite_verb_read_as_noun,
-    has_copula,
     has_subject,
     is_passive,
     misread_subjects,
@@ -310,11 +309,11 @@ class _Context:
         if token.pos_ in ("NOUN", "PROPN") and self._entity(token) is None:
             for noun in self.frames.nouns.get(lemma, ()):
                 yield from self._noun_hits(token, noun)
-        case = case_word(token)
-        if case is not None and case in self.frames.copulas and has_copula(token):
-            for copula in self.frames.copulas[case]:
+        left = {c.dep_ for c in token.lefts}  # a copula and a possessive come before
+        if "cop" in left:
+            for copula in self.frames.copulas.get(case_word(token) or "", ()):
                 yield from self._copula_hits(token, copula)
-        if any(c.dep_ == "nmod:poss" for c in token.children):
+        if "nmod:poss" in left:
             yield from self._possessive_hits(token)
 
     def _verb_frames(self, token: Token, lemma: str) -> tuple[VerbFrame, ...]:
