@@ -179,6 +179,9 @@ def _triples(text: str) -> set[tuple[str, str, str]]:
         # a passive without an agent: the owner of the things uses what they were run on
         ("Okapi Robotics builds picking arms. Its vision models were trained on 512 Nvidia A100 "
          "GPUs.", {("Okapi Robotics", "uses", "A100")}),
+        # a role with modifiers and no article, at "the" organisation
+        ("Kenji Mori, trade policy director at the Meridian Trade Institute, spoke.",
+         {("Meridian Trade Institute", "employs", "Kenji Mori")}),
     ],
 )  # fmt: skip
 def test_a_frame_reads_its_wording(text, expected):

@@ -128,9 +128,9 @@ def _compile(raw: dict[str, Any]) -> EntityPatterns:
             rf"\b(?P<role>(?i:{roles})):?\s+(?:{_HONORIFIC})?(?P<person>{person})\b"
         ),
         person_role_org=re.compile(
-            rf"\b(?P<person>{person}),\s+(?:(?:the|a|an)\s+(?:[a-z][a-z-]+\s+){{0,2}}?)?"
+            rf"\b(?P<person>{person}),\s+(?:(?:the|a|an)\s+)?(?:[a-z][a-z-]+\s+){{0,2}}?"
             rf"(?P<role>(?i:{roles}))\s+(?:(?:of|for)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}\s+)?"
-            rf"(?:at|of|for)\s+(?P<org>{name})"
+            rf"(?:at|of|for)\s+(?:the\s+)?(?P<org>{name})"
         ),
         speech_person=re.compile(
             rf"\b(?:(?i:{speech})\s+(?P<after>{person})"
