@@ -194,3 +194,17 @@ def test_a_speaker_set_off_by_commas_mid_sentence_reports_the_words_around():
         "argued",
     )
     assert quote.span.text == "Prices, Asha Verma argued, will rise next year"
+
+
+def test_in_his_words_hands_the_quote_to_the_person_named_last():
+    from vendorgraph.loaders.documents import parse_document
+    from vendorgraph.loaders.pipeline import extract
+
+    text = (
+        "Kenji Mori, trade policy director at the Meridian Trade Institute, expects Japan to "
+        'act by 2027. In his words: "The rule is less a wall than a toll booth."\n'
+    )
+    ex = extract(parse_document(text))
+    names = {e.id: e.name for e in ex.entities}
+    direct = [(names.get(q.speaker), q.text) for q in ex.quotes if q.direct]
+    assert direct == [("Kenji Mori", "The rule is less a wall than a toll booth.")]

@@ -86,6 +86,7 @@ class SpeechPatterns:
     after: re.Pattern[str]
     before: re.Pattern[str]
     before_inverted: re.Pattern[str]
+    lead_in: re.Pattern[str]  # "In his words:" just before a quote
     reported_front: re.Pattern[str]
     reported_back: re.Pattern[str]
     reported_middle: re.Pattern[str]  # "Prices, he said, will rise": the speaker set off
@@ -143,6 +144,14 @@ def load_speech_patterns() -> SpeechPatterns:
         # "Said Lena Park, chief analyst at Orbis: “…”", "Added AWS CEO Matt Garman, “…”"
         before_inverted=re.compile(
             rf"(?i:{verbs})\s+(?P<who>[^,{_DOUBLE_MARKS}]{{1,80}}?)(?:,[^{_DOUBLE_MARKS}]{{0,120}})?[\s,:]*$"
+        ),
+        lead_in=re.compile(
+            r"(?i:\b(?:"
+            + "|".join(
+                re.escape(p).replace("WHO", rf"(?P<who{i}>{_WHO}{{1,60}}?)")
+                for i, p in enumerate(raw["lead_ins"])
+            )
+            + r"))\s*[,:]?\s*$"
         ),
         reported_front=re.compile(
             rf"^(?P<who>.{{1,120}}?)\s+{verb}(?:\s+on\s+\w+)?(?:,)?(?:\s+that)?\s+(?P<clause>.+?)\.?$"
@@ -435,6 +444,13 @@ def _attribute_before(ctx: _Context, sentence: Sentence, opened: int) -> _Speake
     inverted = ctx.pats.before_inverted.match(ctx.text, start, end)
     if inverted is not None:
         return _resolve(ctx, *inverted.span("who"))
+    lead = ctx.pats.lead_in.search(ctx.text, start, end)
+    if lead is not None:  # "In his words: “…”", not a label
+        who = next(g for g, v in lead.groupdict().items() if v is not None)
+        if lead.group(who).lower() in ("his", "her"):  # the person named last
+            person = ctx.last_before(lead.start(who), person=True)
+            return _person(ctx, person) if person is not None else None
+        return _resolve(ctx, *lead.span(who))
     label = _labelled(ctx, start, end)
     if label is not None:
         return label
