@@ -182,6 +182,11 @@ def _triples(text: str) -> set[tuple[str, str, str]]:
         # a role with modifiers and no article, at "the" organisation
         ("Kenji Mori, trade policy director at the Meridian Trade Institute, spoke.",
          {("Meridian Trade Institute", "employs", "Kenji Mori")}),
+        # a rule's reach is its government's restriction, also when the verb is misread
+        ("The Department of Commerce published a rule on Monday. The rule catches Nvidia's "
+         "B300 and AMD's MI355X.",
+         {("Commerce Department", "restricts", "B300"),
+          ("Commerce Department", "restricts", "MI355X")}),
     ],
 )  # fmt: skip
 def test_a_frame_reads_its_wording(text, expected):
@@ -601,3 +606,11 @@ def test_a_named_offering_built_on_a_process_is_not_its_owners_use():
         "3nm process."
     )
     assert not [t for t in found if t[0] == "Microsoft" and t[1] == "uses"]
+
+
+def test_a_company_targeting_a_market_restricts_nothing():
+    found = _triples(
+        "The Department of Commerce published a rule on Monday. Nvidia said its new chip "
+        "targets inference, and the chip covers training too."
+    )
+    assert not [t for t in found if t[1] == "restricts"]

@@ -66,7 +66,7 @@ _QUALIFIERS = frozenset({"nmod:poss", "compound"})
 _QUALIFYING_CASES = frozenset({"from", "of", "by"})
 _EXAMPLE_CASES = frozenset({"such", "including", "like"})
 _RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
-_MISREAD_OBJECTS = frozenset({"conj", "appos", "nmod:unmarked", "nmod:desc"})
+_MISREAD_OBJECTS = frozenset({"conj", "appos", "nmod:unmarked", "nmod:desc", "compound"})
 _OBLIQUE = ("obl", "nmod")  # a misread verb's obliques come out as noun modifiers
 _VENDORS = frozenset({EntityType.CLOUD_PROVIDER, EntityType.CHIP_VENDOR})
 
@@ -84,6 +84,7 @@ class VerbFrame:
     unowned_object: bool = False
     portion_object: bool = False
     no_money: bool = False
+    rule_subject: bool = False
     whole_object: bool = False
 
 
@@ -210,6 +211,7 @@ def _verb_frame(entry: dict[str, Any]) -> VerbFrame:
         unowned_object=entry.get("unowned_object", False),
         portion_object=entry.get("portion_object", False),
         no_money=entry.get("no_money", False),
+        rule_subject=entry.get("rule_subject", False),
         whole_object=entry.get("whole_object", False),
     )
 
@@ -390,7 +392,9 @@ class _Context:
         subjects = self._kind(self._role(verb, frame.subject), frame.subject_kind)
         if not subjects and frame.predicate in _USES and frame.subject == "agent":
             subjects = self._passive_users(verb, frame)
-        if not subjects and frame.predicate is Predicate.RESTRICTS and self.government:
+        if frame.rule_subject and not subjects:
+            subjects = self._rule_makers(verb)
+        elif not subjects and frame.predicate is Predicate.RESTRICTS and self.government:
             subjects = [(self.government, True)]  # "the rules restrict ...": the government's
         objects = [
             ref
@@ -419,6 +423,14 @@ class _Context:
         return lemma in self.frames.fractions and any(
             self._entity(w) or w.lemma_.lower() in self.frames.portions for w in wholes
         )
+
+    def _rule_makers(self, verb: Token) -> list[tuple[str, bool]]:
+        """Return the government whose rule is the subject of `verb` ("the rule catches X")."""
+        rules = {n for n, fs in self.frames.nouns.items() if fs[0].predicate is Predicate.RESTRICTS}
+        agents = self._agents(verb)
+        if self.government is None or not any(a.lemma_.lower() in rules for a in agents):
+            return []
+        return [(self.government, True)]
 
     def _passive_users(self, verb: Token, frame: VerbFrame) -> list[tuple[str, bool]]:
         """Return who uses what a passive says was done to their things.
