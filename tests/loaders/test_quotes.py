@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from vendorgraph.loaders.documents import parse_document
 from vendorgraph.loaders.entities import find_entities
+from vendorgraph.loaders.pipeline import extract
 from vendorgraph.loaders.quotes import find_quotes
 from vendorgraph.ontology.lexicon import Lexicon, LexiconEntry
 from vendorgraph.ontology.model import Document
@@ -23,6 +25,12 @@ LEX = Lexicon(
 def _quotes(text: str):
     doc = Document(text=text)
     return find_quotes(doc, find_entities(doc, lexicon=LEX))
+
+
+def _extracted(text: str):
+    """Run the whole extractor (parse included) on `text`; return it and the names by id."""
+    ex = extract(parse_document(text if text.endswith("\n") else text + "\n"))
+    return ex, {e.id: e.name for e in ex.entities}
 
 
 def test_direct_quote_split_around_said_name_gives_both_halves_one_speaker():
@@ -126,15 +134,11 @@ def test_single_word_scare_quotes_are_skipped():
 
 
 def test_reported_words_holding_a_partial_quote_are_kept_and_share_the_speaker():
-    from vendorgraph.loaders.documents import parse_document
-    from vendorgraph.loaders.pipeline import extract
-
     text = (
         "Ines Halvorsen, a memory-chip analyst at Quarry Securities, said the Orbit deal "
         '"settles the supply question for two years" and raised her forecast.\n'
     )
-    ex = extract(parse_document(text))
-    names = {e.id: e.name for e in ex.entities}
+    ex, names = _extracted(text)
     quotes = {(names.get(q.speaker), q.direct, q.text) for q in ex.quotes}
     assert ("Ines Halvorsen", True, "settles the supply question for two years") in quotes
     reported = [q for q in ex.quotes if not q.direct]
@@ -147,8 +151,6 @@ def test_reported_words_holding_a_partial_quote_are_kept_and_share_the_speaker()
 
 
 def test_a_single_quoted_sentence_after_an_attributed_one_keeps_its_speaker():
-    from vendorgraph.loaders.documents import parse_document
-    from vendorgraph.loaders.pipeline import extract
     from vendorgraph.loaders.text import split_sentences
 
     text = (
@@ -157,8 +159,7 @@ def test_a_single_quoted_sentence_after_an_attributed_one_keeps_its_speaker():
     )
     starts = [s.text[0] for s in split_sentences(text)]
     assert starts == ["M", "'", "'"]  # the opening mark begins its sentence
-    ex = extract(parse_document(text + "\n"))
-    names = {e.id: e.name for e in ex.entities}
+    ex, names = _extracted(text)
     assert {(names.get(q.speaker), q.text) for q in ex.quotes if q.direct} == {
         ("Mara Quint", "It is the price of anyone's money"),
         ("Mara Quint", "Nvidia doesn't hand out free GPUs."),
@@ -177,11 +178,7 @@ def test_a_single_quoted_sentence_after_an_attributed_one_keeps_its_speaker():
     ],
 )  # fmt: skip
 def test_submissions_findings_and_allegations_are_reported_speech(text, speaker, words):
-    from vendorgraph.loaders.documents import parse_document
-    from vendorgraph.loaders.pipeline import extract
-
-    ex = extract(parse_document(text + "\n"))
-    names = {e.id: e.name for e in ex.entities}
+    ex, names = _extracted(text)
     assert (speaker, words) in {(names.get(q.speaker), q.text) for q in ex.quotes if not q.direct}
 
 
@@ -197,14 +194,10 @@ def test_a_speaker_set_off_by_commas_mid_sentence_reports_the_words_around():
 
 
 def test_in_his_words_hands_the_quote_to_the_person_named_last():
-    from vendorgraph.loaders.documents import parse_document
-    from vendorgraph.loaders.pipeline import extract
-
     text = (
         "Kenji Mori, trade policy director at the Meridian Trade Institute, expects Japan to "
         'act by 2027. In his words: "The rule is less a wall than a toll booth."\n'
     )
-    ex = extract(parse_document(text))
-    names = {e.id: e.name for e in ex.entities}
+    ex, names = _extracted(text)
     direct = [(names.get(q.speaker), q.text) for q in ex.quotes if q.direct]
     assert direct == [("Kenji Mori", "The rule is less a wall than a toll booth.")]
