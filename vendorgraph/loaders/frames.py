@@ -299,6 +299,9 @@ class _Context:
         self.government: str | None = None
         self.developers: Mapping[str, str] = {}
         self.employers: Mapping[str, str] = {}
+        self.rules = frozenset(  # the nouns of a restriction: "the rule", "the curbs"
+            n for n, fs in frames.nouns.items() if fs[0].predicate is Predicate.RESTRICTS
+        )
 
     # -- frames
 
@@ -426,9 +429,8 @@ class _Context:
 
     def _rule_makers(self, verb: Token) -> list[tuple[str, bool]]:
         """Return the government whose rule is the subject of `verb` ("the rule catches X")."""
-        rules = {n for n, fs in self.frames.nouns.items() if fs[0].predicate is Predicate.RESTRICTS}
         agents = self._agents(verb)
-        if self.government is None or not any(a.lemma_.lower() in rules for a in agents):
+        if self.government is None or not any(a.lemma_.lower() in self.rules for a in agents):
             return []
         return [(self.government, True)]
 
