@@ -227,7 +227,7 @@ def test_modality_comes_from_the_clause_of_the_frame():
 
 def test_every_frame_names_a_known_predicate_and_role():
     frames = load_frames()
-    roles = {"agent", "patient", "iobj"}
+    roles = {"agent", "patient", "iobj", "maker", "earner"}
     for verbs in frames.verbs.values():
         for frame in verbs:
             for role in (frame.subject, *frame.objects):
@@ -614,3 +614,56 @@ def test_a_company_targeting_a_market_restricts_nothing():
         "targets inference, and the chip covers training too."
     )
     assert not [t for t in found if t[1] == "restricts"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # the relational noun as the copula's subject, names as its predicate
+        ("Brisk Cloud's main rivals are Lambda and Crusoe.",
+         {("Lambda", "competes_with", "Brisk Cloud"), ("Crusoe", "competes_with", "Brisk Cloud")},
+         set()),
+        # money earned from a company: the earner sells to it, in every wording
+        ("Brisk Cloud gets most of its revenue from Microsoft and Ormond Labs.",
+         {("Brisk Cloud", "supplies", "Microsoft"), ("Brisk Cloud", "supplies", "Ormond Labs")},
+         {("Microsoft", "supplies", "Brisk Cloud"), ("Microsoft", "invests_in", "Brisk Cloud")}),
+        ("Brisk Cloud derived 62% of its revenue from Microsoft last year.",
+         {("Brisk Cloud", "supplies", "Microsoft")}, {("Microsoft", "supplies", "Brisk Cloud")}),
+        ("Nearly half of Brisk Cloud's sales came from Microsoft.",
+         {("Brisk Cloud", "supplies", "Microsoft")}, {("Microsoft", "supplies", "Brisk Cloud")}),
+        # ... and what comes from a company otherwise is still bought from it
+        ("Our networking comes from Arista, Brisk Cloud said.",
+         {("Arista Networks", "supplies", "Brisk Cloud")}, set()),
+        # the maker of what is bought sells it; a company bought is acquired, not used
+        ("Brisk Cloud ordered 5,000 of AMD's MI355X accelerators.",
+         {("AMD", "supplies", "Brisk Cloud"), ("Brisk Cloud", "uses", "MI355X")}, set()),
+        ("Pellham Networks, which Brisk Cloud bought in 2024, makes routers.",
+         {("Brisk Cloud", "acquires", "Pellham Networks")},
+         {("Brisk Cloud", "uses", "Pellham Networks"),
+          ("Pellham Networks", "supplies", "Brisk Cloud")}),
+        ("The chips that Brisk Cloud bought from Nvidia arrived.",
+         {("Nvidia", "supplies", "Brisk Cloud")}, set()),
+        # an offering received is deployed
+        ("Brisk Cloud took delivery of 12,000 Nvidia H200 GPUs in May.",
+         {("Brisk Cloud", "deploys", "H200")}, set()),
+    ],
+)  # fmt: skip
+def test_copular_rivals_earnings_makers_and_deliveries(text, expected, absent):
+    found = _triples(text)
+    assert expected <= found
+    assert not absent & found
+
+
+def test_a_relative_clause_with_a_stranded_preposition_has_no_object():
+    found = _triples("Brisk Cloud sold the compute that Kettle Labs ran on.")
+    assert ("Kettle Labs", "uses", "Brisk Cloud") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Orrin Silicon buys memory from Micron.", "Tamsin Cloud buys chips from Micron."],
+)
+def test_a_present_verb_the_parser_reads_into_the_name_before_it_is_the_verb(text):
+    found = _triples(text)
+    assert {t for t in found if t[0] == "Micron" and t[1] == "supplies"}
+    assert not [t for t in found if "buys" in t[0] or "buys" in t[2]]

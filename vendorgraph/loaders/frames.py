@@ -48,6 +48,7 @@ from vendorgraph.loaders.tree import (
     SUBJECT_DEPS,
     case_word,
     finite_verb_read_as_noun,
+    has_copula,
     has_subject,
     is_passive,
     misread_subjects,
@@ -55,6 +56,7 @@ from vendorgraph.loaders.tree import (
     verb_above,
     verb_by_arguments,
     verb_read_as_modifier,
+    verb_read_into_name,
 )
 from vendorgraph.ontology.terms import EntityType, Modality, Predicate
 
@@ -81,9 +83,12 @@ class VerbFrame:
     subject_kind: str = "any"
     object_kind: str = "any"
     named_object: bool = False
+    qualified_object: bool = False
     unowned_object: bool = False
     portion_object: bool = False
     no_money: bool = False
+    no_earnings: bool = False
+    earned: bool = False
     rule_subject: bool = False
     whole_object: bool = False
 
@@ -129,6 +134,7 @@ class Frames:
     portions: frozenset[str] = frozenset()
     fractions: frozenset[str] = frozenset()
     money: frozenset[str] = frozenset()
+    earnings: frozenset[str] = frozenset()
     staff_nouns: frozenset[str] = frozenset()
     listing_verbs: frozenset[str] = frozenset()
 
@@ -208,9 +214,12 @@ def _verb_frame(entry: dict[str, Any]) -> VerbFrame:
         subject_kind=entry.get("subject_kind", "any"),
         object_kind=entry.get("object_kind", "any"),
         named_object=entry.get("named_object", False),
+        qualified_object=entry.get("qualified_object", False),
         unowned_object=entry.get("unowned_object", False),
         portion_object=entry.get("portion_object", False),
         no_money=entry.get("no_money", False),
+        no_earnings=entry.get("no_earnings", False),
+        earned=entry.get("earned", False),
         rule_subject=entry.get("rule_subject", False),
         whole_object=entry.get("whole_object", False),
     )
@@ -306,7 +315,11 @@ class _Context:
     # -- frames
 
     def hits(self, token: Token) -> Iterator[FrameHit]:
-        if token.pos_ in _NO_FRAME and not verb_by_arguments(token):
+        if (
+            token.pos_ in _NO_FRAME
+            and not verb_by_arguments(token)
+            and verb_read_into_name(token) is None
+        ):
             return  # punctuation, determiners, case words: no frame reads on them
         lemma = token.lemma_.lower()
         for verb in self._verb_frames(token, lemma):
@@ -329,6 +342,7 @@ class _Context:
             finite_verb_read_as_noun(token)
             or verb_by_arguments(token)
             or (token.pos_ == "ADJ" and verb_read_as_modifier(token))
+            or verb_read_into_name(token) is not None
         )
         if token.pos_ not in ("VERB", "AUX") and not misread:
             return ()
@@ -387,11 +401,18 @@ class _Context:
                 return lemma
         return token.lemma_.lower()
 
-    def _verb_hits(self, verb: Token, frame: VerbFrame) -> Iterator[FrameHit]:
+    def _money_fits(self, verb: Token, frame: VerbFrame) -> bool:
+        """Whether what `verb` gives or earns is money of the kind `frame` reads."""
         if frame.no_money and any(
             t.lemma_.lower() in self.frames.money for p in self._patients(verb) for t in p.subtree
         ):
-            return  # "awarded X $6 billion in grants": no sale
+            return False  # "awarded X $6 billion in grants": no sale
+        # "gets its revenue from X": X buys, not sells; "gets chips from X": X sells
+        return not (frame.no_earnings or frame.earned) or self._earns(verb) == frame.earned
+
+    def _verb_hits(self, verb: Token, frame: VerbFrame) -> Iterator[FrameHit]:
+        if not self._money_fits(verb, frame):
+            return
         subjects = self._kind(self._role(verb, frame.subject), frame.subject_kind)
         if not subjects and frame.predicate in _USES and frame.subject == "agent":
             subjects = self._passive_users(verb, frame)
@@ -409,6 +430,8 @@ class _Context:
             objects = objects if portion == frame.portion_object else []
         if frame.named_object:  # "bought chips from X" does not acquire X, nor "part of it" it
             objects = [o for o in objects if self._names_it(verb, o[0])]
+        if frame.qualified_object:  # "bought Pellham" acquires it: no use of it
+            objects = [o for o in objects if not self._names_it(verb, o[0])]
         if frame.unowned_object:  # "X's chip is made by Y": Y does not develop it
             makers = {e for e, _ in subjects}
             if {e for e, _ in self._owners(verb)} - makers:
@@ -416,6 +439,21 @@ class _Context:
             maker = next(iter(makers), "")
             objects = [o for o in objects if self.developers.get(o[0], maker) in makers]
         yield from self._pairs(frame.predicate, subjects, objects, verb)
+
+    def _earnings(self, verb: Token) -> list[Token]:
+        """Return the words for money earned in the subject or object of `verb` ("revenue")."""
+        arguments = [*self._patients(verb), *self._agents(verb)]
+        return [t for a in arguments for t in a.subtree if t.lemma_.lower() in self.frames.earnings]
+
+    def _earns(self, verb: Token) -> bool:
+        """Whether `verb` says money was earned."""
+        return bool(self._earnings(verb))
+
+    def _earners(self, verb: Token) -> list[tuple[str, bool]]:
+        """Return whose money `verb` says was earned: "its revenue", "X's sales", else its agent."""
+        owners = [c for t in self._earnings(verb) for c in t.children if c.dep_ == "nmod:poss"]
+        found = [r for c in owners for r in self.refers(c)]
+        return found or [r for a in self._agents(verb) for r in self.refers(a)]
 
     def _is_portion(self, token: Token) -> bool:
         """Whether `token` is a part of a company's equity: "a stake", "30% of X's shares"."""
@@ -562,9 +600,29 @@ class _Context:
             objects = [c for c in verb.children if c.dep_ == "obj"]
             if not tokens and len(objects) == 2:  # "sell X 40,000 chips" read as two objects
                 tokens = objects[:1]
+        elif role == "maker":
+            return self._makers(verb)
+        elif role == "earner":
+            return self._earners(verb)
         else:
             tokens = self._obliques(verb, role.removeprefix("obl:"))
         return [ref for token in tokens for ref in self.refers(token)]
+
+    def _makers(self, verb: Token) -> list[tuple[str, bool]]:
+        """Return who makes what `verb` acts on: "buys Nvidia GPUs", "ordered AMD's MI355X".
+
+        A company named as the object itself ("buys Nvidia") makes nothing here.
+        """
+        found: list[tuple[str, bool]] = []
+        for patient in self._patients(verb):
+            for entity, resolved in self.refers(patient):
+                if _is_kind(self.kinds.get(entity), "org"):
+                    maker = None if self._names_it(verb, entity) else entity
+                else:
+                    maker = self.developers.get(entity) or self.named_after.get(entity)
+                if maker is not None and (maker, resolved) not in found:
+                    found.append((maker, resolved))
+        return found
 
     def _agents(self, verb: Token) -> list[Token]:
         if is_passive(verb):
@@ -612,9 +670,16 @@ class _Context:
             return found
         if verb_read_as_modifier(verb):  # "restricted shipments" read as an adjective
             return [verb.head]
+        swallowed = verb_read_into_name(verb)
+        if swallowed is not None:  # "Orrin Silicon buys/PROPN memory": the noun on the right
+            return [swallowed]
         found = [c for c in verb.children if c.dep_ == "obj"]
         if len(found) == 2:  # "rent X 20,000 GPUs": the first is who receives, the second what
             found = found[1:]
+        if not found:  # "derived 62% of its revenue": an amount read as an unmarked oblique
+            found = [c for c in verb.rights if c.dep_ == "obl:unmarked" and _is_amount(c)]
+        if not found and verb.dep_ == "acl:relcl" and has_subject(verb) and not _stranded(verb):
+            found = [verb.head]  # "X, which Y bought in 2024": the noun the clause is about
         if not found and finite_verb_read_as_noun(verb):  # "X supplies/NOUN both A and B"
             found = [c for c in verb.rights if c.dep_ in _MISREAD_OBJECTS and case_word(c) is None]
         return found
@@ -654,8 +719,8 @@ class _Context:
             tokens.append(head)
         elif noun.dep_ in ("obj", "xcomp", "obl", "ccomp") and head.pos_ in ("VERB", "AUX"):
             tokens += self._agents(head)  # "X remains Y's supplier", "X became a customer"
-        elif noun.dep_ == "nsubj" and head.pos_ == "NOUN":
-            tokens.append(head)  # "Nvidia's rival is AMD" read as copula
+        elif noun.dep_ == "nsubj" and (head.pos_ == "NOUN" or has_copula(head)):
+            tokens.append(head)  # "Nvidia's rival is AMD", "X's main competitors are A and B"
         if noun.dep_ == "nsubj" and head.lemma_.lower() in self.frames.listing_verbs:
             tokens += [c for c in head.children if c.dep_ == "obj"]  # "X's customers include A"
         elif noun.dep_ == "nmod" and case_word(noun) == "of" and head.lower_ in _PARTITIVES:
@@ -973,6 +1038,23 @@ def _modal_words(trigger: Token) -> set[str]:
             break  # a report is not a hedge
         token, steps = token.head, steps + 1
     return words
+
+
+def _stranded(verb: Token) -> bool:
+    """Whether a preposition after `verb` lost its object: "the compute its models ran on"."""
+    return any(
+        c.i > verb.i
+        and c.pos_ in ("ADP", "ADV")
+        and c.dep_.startswith("obl")
+        and not c.n_lefts
+        and not c.n_rights
+        for c in verb.children
+    )
+
+
+def _is_amount(token: Token) -> bool:
+    """Whether `token` heads an amount: "62%", "$2 billion", "20,000"."""
+    return token.pos_ in ("NUM", "SYM") or any(c.dep_ == "nummod" for c in token.children)
 
 
 def _is_kind(etype: EntityType | None, kind: str) -> bool:

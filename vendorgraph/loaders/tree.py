@@ -36,6 +36,7 @@ __all__ = [
     "verb_above",
     "verb_by_arguments",
     "verb_read_as_modifier",
+    "verb_read_into_name",
 ]
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -60,8 +61,37 @@ def finite_verb_read_as_noun(token: Token) -> bool:
     )
 
 
+def verb_read_into_name(token: Token) -> Token | None:
+    """Return the object of a verb the parser read as the last word of the name before it.
+
+    "Orrin Silicon buys memory from Micron" can come out with "buys" a flat part of "Orrin"
+    and "memory" the root: a lowercase "-s" or "-ed" word right after a capitalised word,
+    hung inside the name, whose name heads a noun further right, is the verb, and that noun
+    its object. None for any other token.
+    """
+    word = token.lower_
+    if not (
+        token.is_lower
+        and token.is_alpha
+        and token.dep_ in ("compound", "flat")
+        and token.i > 0
+        and (word.endswith("s") or word.endswith("ed"))
+        and token.nbor(-1).pos_ == "PROPN"
+        and token.nbor(-1).is_title
+    ):
+        return None
+    for head in token.ancestors:
+        if head.i > token.i:
+            if head.pos_ in ("NOUN", "PROPN") and head.dep_ not in SUBJECT_DEPS:
+                return head
+            return None
+    return None
+
+
 def misread_subjects(verb: Token) -> list[Token]:
     """Return the subject of a verb the parser misread as a noun or a modifier."""
+    if verb_read_into_name(verb) is not None:  # "Orrin Silicon buys/PROPN memory"
+        return [verb.nbor(-1)]
     if finite_verb_read_as_noun(verb):  # "Orbit relies": the name read as a modifier
         return [c for c in verb.lefts if c.dep_ in MISREAD_SUBJECTS]
     if verb_read_as_modifier(verb):  # "the Department restricted shipments"
