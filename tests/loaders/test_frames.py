@@ -667,3 +667,66 @@ def test_a_present_verb_the_parser_reads_into_the_name_before_it_is_the_verb(tex
     found = _triples(text)
     assert {t for t in found if t[0] == "Micron" and t[1] == "supplies"}
     assert not [t for t in found if "buys" in t[0] or "buys" in t[2]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # founders in a by-phrase, the second hung flat on the first by the parser
+        ("Tamsin Cloud was founded in 2019 by Mara Quist and Devin Solano.",
+         {("Tamsin Cloud", "employs", "Mara Quist"), ("Tamsin Cloud", "employs", "Devin Solano")}),
+        # a person named to a role: the name read as a complement of "named"
+        ("Tamsin Cloud named Devin Solano its chief financial officer in May.",
+         {("Tamsin Cloud", "employs", "Devin Solano")}),
+        # an apposition listing names: every conjunct holds the noun
+        ("Our largest customers, Microsoft and Meta, accounted for 48% of revenue, Tamsin "
+         "Cloud said.",
+         {("Tamsin Cloud", "supplies", "Microsoft"), ("Tamsin Cloud", "supplies", "Meta")}),
+        # the possessor of "investors" is the company invested in
+        ("Tamsin Cloud's investors include Fjord Ventures and Nvidia.",
+         {("Fjord Ventures", "invests_in", "Tamsin Cloud"),
+          ("Nvidia", "invests_in", "Tamsin Cloud")}),
+        # an apposition read as the name's object
+        ("Fjord Ventures, an early investor in Tamsin Cloud, led the round.",
+         {("Fjord Ventures", "invests_in", "Tamsin Cloud")}),
+        # a purchase deal's holder buys, even from another vendor
+        ("Tamsin Cloud has entered into a $2 billion purchase commitment with Nvidia.",
+         {("Nvidia", "supplies", "Tamsin Cloud")}),
+        # ... and a power purchase is still the cloud's purchase
+        ("Tamsin Cloud signed a power purchase agreement with Sunvale Energy.",
+         {("Sunvale Energy", "supplies", "Tamsin Cloud")}),
+        # a chosen supplier supplies whoever chose it
+        ("Tamsin Cloud hired Pellham Networks to build its network.",
+         {("Pellham Networks", "supplies", "Tamsin Cloud")}),
+        # a model number names an offering, not a company
+        ("Orrin Silicon makes the Velka X1, a chip aimed at inference.",
+         {("Orrin Silicon", "develops", "Velka X1")}),
+    ],
+)  # fmt: skip
+def test_founders_roles_listed_holders_purchases_and_clients(text, expected):
+    assert expected <= _triples(text)
+
+
+def test_a_clouds_gpus_are_no_product_line_of_its_own():
+    ex = extract(parse_document("Nvidia supplies nearly all of Tamsin Cloud's GPUs.\n"))
+    assert "Tamsin Cloud GPUs" not in {e.name for e in ex.entities}
+    found = _triples("Nvidia's most advanced GPUs are sold out.")
+    assert ("Nvidia", "develops", "Nvidia GPUs") in found
+
+
+def test_a_plural_common_noun_opening_a_sentence_names_no_one():
+    ex = extract(parse_document("Regulators allowed Orrin Silicon to sell chips.\n"))
+    assert "Regulators" not in {e.name for e in ex.entities}
+
+
+def test_a_chooser_that_only_permits_is_no_client():
+    found = _triples("The Commerce Department allowed Orrin Silicon to sell chips to Tamsin Cloud.")
+    assert ("Orrin Silicon", "supplies", "Commerce Department") not in found
+
+
+def test_common_nouns_in_a_headline_name_no_one_but_a_company_word_does():
+    ex = extract(parse_document("Apex Labs signed a deal.\n\nLayoffs Hit Managers, Software "
+                                "Engineers And Recruiters\n"))  # fmt: skip
+    names = {e.name for e in ex.entities}
+    assert "Apex Labs" in names
+    assert "Software Engineers" not in names

@@ -47,6 +47,7 @@ from vendorgraph.loaders.tree import (
     PASSIVE_SUBJECT,
     SUBJECT_DEPS,
     case_word,
+    coordinated_flat,
     finite_verb_read_as_noun,
     has_copula,
     has_subject,
@@ -130,7 +131,9 @@ class Frames:
     company_nouns: frozenset[str]
     maker_nouns: frozenset[str]
     inputs: frozenset[str] = frozenset()
+    purchases: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
+    clients: frozenset[str] = frozenset()
     portions: frozenset[str] = frozenset()
     fractions: frozenset[str] = frozenset()
     money: frozenset[str] = frozenset()
@@ -163,8 +166,8 @@ def load_frames() -> Frames:
 
     Examples
     --------
-    >>> [f.predicate.value for f in load_frames().verbs["acquire"]]  # a company, or a stake
-    ['acquires', 'invests_in']
+    >>> [f.predicate.value for f in load_frames().verbs["acquire"]]  # chips, a company, a stake
+    ['supplies', 'acquires', 'invests_in']
     """
     path = resources.files("vendorgraph.loaders") / "patterns" / "frames.toml"
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -178,6 +181,7 @@ def load_frames() -> Frames:
             for name in ("denied", "hedged", "forecast", "planned")
         ),
         object_control=frozenset(raw["control"]["object_control"]),
+        clients=frozenset(raw["control"]["clients"]),
         **{name: frozenset(words) for name, words in raw["reference"].items()},
     )
 
@@ -425,6 +429,19 @@ class _Context:
             for role in frame.objects
             for ref in self._kind(self._role(verb, role), frame.object_kind)
         ]
+        if not objects and frame.predicate is Predicate.SUPPLIES and frame.subject == "agent":
+            objects = self._kind(self._client(verb), frame.object_kind)  # "hired X to build"
+        objects = self._fitting(verb, frame, subjects, objects)
+        yield from self._pairs(frame.predicate, subjects, objects, verb)
+
+    def _fitting(
+        self,
+        verb: Token,
+        frame: VerbFrame,
+        subjects: list[tuple[str, bool]],
+        objects: list[tuple[str, bool]],
+    ) -> list[tuple[str, bool]]:
+        """Return the `objects` of `verb` that the frame's conditions on its object allow."""
         if frame.portion_object or frame.whole_object:  # "holds 30% of X" is no "owns X"
             portion = any(self._is_portion(p) for p in self._patients(verb))
             objects = objects if portion == frame.portion_object else []
@@ -435,10 +452,10 @@ class _Context:
         if frame.unowned_object:  # "X's chip is made by Y": Y does not develop it
             makers = {e for e, _ in subjects}
             if {e for e, _ in self._owners(verb)} - makers:
-                objects = []
+                return []
             maker = next(iter(makers), "")
             objects = [o for o in objects if self.developers.get(o[0], maker) in makers]
-        yield from self._pairs(frame.predicate, subjects, objects, verb)
+        return objects
 
     def _earnings(self, verb: Token) -> list[Token]:
         """Return the words for money earned in the subject or object of `verb` ("revenue")."""
@@ -524,15 +541,32 @@ class _Context:
         if not frame.holder_first:
             holders, others = others, holders
         if frame.order is not None:
-            order = frame.order
-            around = [*noun.children]  # "a power purchase deal", "a deal with X for 400 MW"
-            if noun.dep_ == "obj":  # "signed a deal with X for 400 MW", "for" on the verb
-                around += [c for c in noun.head.children if c.dep_.startswith("obl")]
-            terms = [t for c in around if case_word(c) not in _PARTY_CASES for t in c.subtree]
-            if any(t.lemma_.lower() in self.frames.inputs for t in terms):
-                order = "customer" if order == "vendor" else "vendor"
-            holders, others = self._ordered(holders, others, order)
+            holders, others = self._deal_sides(noun, frame.order, holders, others)
         yield from self._pairs(frame.predicate, holders, others, noun)
+
+    def _deal_sides(
+        self, noun: Token, order: str, one: list[tuple[str, bool]], other: list[tuple[str, bool]]
+    ) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+        """Return a deal's two sides in `order`: "vendor" first, or "customer" first.
+
+        The deal's terms can say who buys: power or land bought from others ("a power purchase
+        deal", "a deal with X for 400 MW") makes the cloud the customer; "a purchase commitment
+        with Y" makes its holder (`one`) the buyer. Otherwise the vendor is the cloud provider
+        or chip vendor (:meth:`_ordered`).
+        """
+        around = [*noun.children]
+        if noun.dep_ == "obj":  # "signed a deal with X for 400 MW", "for" on the verb
+            around += [c for c in noun.head.children if c.dep_.startswith("obl")]
+        terms = [t for c in around if case_word(c) not in _PARTY_CASES for t in c.subtree]
+        if any(t.lemma_.lower() in self.frames.inputs for t in terms):
+            return self._ordered(one, other, "customer" if order == "vendor" else "vendor")
+        bought = any(
+            c.dep_ == "compound" and c.lemma_.lower() in self.frames.purchases
+            for c in noun.children
+        )
+        if bought and one and other:
+            return (other, one) if order == "vendor" else (one, other)
+        return self._ordered(one, other, order)
 
     def _ordered(
         self, one: list[tuple[str, bool]], other: list[tuple[str, bool]], order: str
@@ -615,9 +649,11 @@ class _Context:
         """
         found: list[tuple[str, bool]] = []
         for patient in self._patients(verb):
+            qualifiers = {self._entity(c) for c in patient.children if c.dep_ in _QUALIFIERS}
             for entity, resolved in self.refers(patient):
-                if _is_kind(self.kinds.get(entity), "org"):
-                    maker = None if self._names_it(verb, entity) else entity
+                if _is_kind(self.kinds.get(entity), "org"):  # "Nvidia's chips", not "chips
+                    named = entity not in qualifiers or self._names_it(verb, entity)
+                    maker = None if named else entity  # from X" (X sells them), nor "buys X"
                 else:
                     maker = self.developers.get(entity) or self.named_after.get(entity)
                 if maker is not None and (maker, resolved) not in found:
@@ -651,16 +687,17 @@ class _Context:
 
     def _controller(self, verb: Token) -> list[Token]:
         """Return the object of a control verb that is the subject of infinitive `verb`."""
-        if case_word(verb) != "to":
+        governor, objects = _control(verb)
+        if governor is None or governor.lemma_.lower() not in self.frames.object_control:
             return []
-        if verb.dep_ == "acl" and verb.head.dep_ == "obj":  # "chose X to build": on the object
-            governor, objects = verb.head.head, [verb.head]
-        elif verb.dep_ in ("advcl", "xcomp"):
-            governor = verb.head
-            objects = [c for c in governor.children if c.dep_ == "obj" and c.i < verb.i]
-        else:
+        return objects
+
+    def _client(self, verb: Token) -> list[tuple[str, bool]]:
+        """Return who chose the subject of infinitive `verb`: "X picked Y to supply chips": X."""
+        governor, objects = _control(verb)
+        if governor is None or not objects or governor.lemma_.lower() not in self.frames.clients:
             return []
-        return objects if governor.lemma_.lower() in self.frames.object_control else []
+        return [r for a in self._agents(governor) for r in self.refers(a)]
 
     def _patients(self, verb: Token) -> list[Token]:
         if is_passive(verb):
@@ -674,8 +711,11 @@ class _Context:
         if swallowed is not None:  # "Orrin Silicon buys/PROPN memory": the noun on the right
             return [swallowed]
         found = [c for c in verb.children if c.dep_ == "obj"]
-        if len(found) == 2:  # "rent X 20,000 GPUs": the first is who receives, the second what
-            found = found[1:]
+        if len(found) == 2 and not any(t.text == "," for t in verb.doc[found[0].i : found[1].i]):
+            found = found[1:]  # "rent X 20,000 GPUs": the first receives, the second is what;
+        # with a comma between, the second is an apposition ("makes the X1, a chip")
+        if not found:  # "named X its chief executive" with the name read as a complement
+            found = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "PROPN"]
         if not found:  # "derived 62% of its revenue": an amount read as an unmarked oblique
             found = [c for c in verb.rights if c.dep_ == "obl:unmarked" and _is_amount(c)]
         if not found and verb.dep_ == "acl:relcl" and has_subject(verb) and not _stranded(verb):
@@ -709,13 +749,16 @@ class _Context:
         # "Y's parent company, X, said": an apposition the parser hung as a parataxis
         tokens += [c for c in noun.children if c.dep_ == "parataxis" and self._entity(c)]
         # "Its rivals, AMD and Intel,": an apposition the parser read as a conjunct
+        named = [c for c in noun.children if c.dep_ == "appos" and self._entity(c)]
         tokens += [
             c
             for c in noun.children
-            if c.dep_ == "conj" and self._entity(c) and c.left_edge.i == noun.i + 2
-            and noun.nbor(1).text == ","
+            if c.dep_ == "conj" and self._entity(c) and (
+                (c.left_edge.i == noun.i + 2 and noun.nbor(1).text == ",")
+                or any(a.i < c.i for a in named)  # "Our largest customers, X and Y,"
+            )
         ]  # fmt: skip
-        if noun.dep_ in ("appos", "conj") or (noun.dep_ == "compound" and self._entity(head)):
+        if self._said_of_head(noun):
             tokens.append(head)
         elif noun.dep_ in ("obj", "xcomp", "obl", "ccomp") and head.pos_ in ("VERB", "AUX"):
             tokens += self._agents(head)  # "X remains Y's supplier", "X became a customer"
@@ -728,6 +771,18 @@ class _Context:
             if head.dep_ == "appos":
                 tokens.append(head.head)  # "X, one of Y's partners,"
         return [ref for token in tokens for ref in self.refers(token)]
+
+    def _said_of_head(self, noun: Token) -> bool:
+        """Whether `noun` describes its head: "X, a supplier to Y", "supplier X"."""
+        head = noun.head
+        if noun.dep_ in ("appos", "conj") or (noun.dep_ == "compound" and self._entity(head)):
+            return True
+        return (  # "X, an early investor in Y," read as an object of the name
+            noun.dep_ in ("obj", "nmod:unmarked", "dep")
+            and self._entity(head) is not None
+            and head.i < noun.i
+            and noun.doc[head.i + 1].text == ","
+        )
 
     def _noun_role(self, noun: Token, role: str) -> list[tuple[str, bool]]:
         if role == "poss":
@@ -775,7 +830,8 @@ class _Context:
     def refers(self, token: Token, depth: int = 0) -> list[tuple[str, bool]]:
         """Return the entities `token` names, with whether each was resolved by reference."""
         found: list[tuple[str, bool]] = []
-        for member in (token, *token.conjuncts):
+        flats = [c for c in token.children if coordinated_flat(c)]  # "by Ada Lind and Bo Sand"
+        for member in (token, *token.conjuncts, *flats):
             for ref in self._names(member, depth):
                 if ref not in found:
                     found.append(ref)
@@ -1038,6 +1094,18 @@ def _modal_words(trigger: Token) -> set[str]:
             break  # a report is not a hedge
         token, steps = token.head, steps + 1
     return words
+
+
+def _control(verb: Token) -> tuple[Token | None, list[Token]]:
+    """Return the verb governing infinitive `verb` and its objects before `verb`."""
+    if case_word(verb) != "to":
+        return None, []
+    if verb.dep_ == "acl" and verb.head.dep_ == "obj":  # "chose X to build": on the object
+        return verb.head.head, [verb.head]
+    if verb.dep_ in ("advcl", "xcomp"):
+        governor = verb.head
+        return governor, [c for c in governor.children if c.dep_ == "obj" and c.i < verb.i]
+    return None, []
 
 
 def _stranded(verb: Token) -> bool:

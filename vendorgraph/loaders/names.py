@@ -29,18 +29,20 @@ from spacy.tokens import Token
 from vendorgraph.loaders.entities import EntityResult, Mention, load_entity_patterns
 from vendorgraph.loaders.frames import role_nouns
 from vendorgraph.loaders.gazetteer import is_place
-from vendorgraph.loaders.parse import ParsedSentence
+from vendorgraph.loaders.parse import ParsedSentence, common_nouns
 from vendorgraph.loaders.quotes import load_speech_patterns
-from vendorgraph.loaders.tree import has_copula
+from vendorgraph.loaders.tree import coordinated_flat, has_copula
 from vendorgraph.ontology.model import Entity, Span, entity_id
 from vendorgraph.ontology.terms import EntityType
 
 __all__ = ["names_from_parse"]
 
 _ARGUMENTS = frozenset(
-    {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod", "conj", "appos"}
+    {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod", "conj", "appos", "xcomp"}
 )
 _NAME_PARTS = frozenset({"compound", "flat", "nmod:desc"})  # "GE" of "GE Vernova" read nmod:desc
+_NAMING = frozenset({"name", "appoint", "elect", "promote", "make", "hire"})
+_FOUNDING = frozenset({"found", "co-found", "cofound"})
 _LOCATIVE = frozenset({"in", "near", "at", "outside", "across", "around", "throughout", "into"})
 _LABEL_LINE = re.compile(r"\W*[A-Z][A-Za-z ]{0,24}:\s+\S+(?:\s+\S+){0,4}\s*$")
 _NAME = re.compile(r"[A-Z][A-Za-z0-9&.'-]*(?: [A-Z][A-Za-z0-9&.'-]*){0,3}")
@@ -188,7 +190,17 @@ def _kind_by_clause(token: Token, name: str) -> EntityType | None:
     offering = _offering_apposition(token)
     if offering is not None:
         return offering
+    if _model_number(name.split()[-1]):  # "the Velka X1": a model, whatever the clause
+        head = token.head if token.dep_ == "compound" else None  # "the Velka X1 accelerator"
+        types = pats.head_types
+        kind = types.get(head.lemma_.lower()) if head is not None else None
+        return kind or EntityType.PRODUCT
     return EntityType.PERSON if _is_person(token) else None
+
+
+def _model_number(word: str) -> bool:
+    """Tell a model number by its shape: capitals and digits ("X1", "CM-400", "GB300")."""
+    return any(c.isdigit() for c in word) and any(c.isupper() for c in word)
 
 
 def _offering_apposition(token: Token) -> EntityType | None:
@@ -208,10 +220,20 @@ def _is_person(token: Token) -> bool:
     if any(c.dep_ == "acl:relcl" and any(w.lower_ == "who" for w in c.children)
            for c in token.children):  # fmt: skip
         return True
+    if coordinated_flat(token):  # "by Ada Lind and Bo Sand": as the name before the "and"
+        return _is_person(token.head)
     roles = role_nouns()
     head = token.head
     if token.dep_ == "nsubj" and head.lemma_.lower() in roles and has_copula(head):
         return True  # "X is chief executive of Y"
+    if token.dep_ == "obl:agent" and head.lemma_.lower() in _FOUNDING:
+        return True  # "founded in 2019 by X"
+    if (
+        token.dep_ in ("obj", "xcomp")
+        and head.lemma_.lower() in _NAMING
+        and any(t.lemma_.lower() in roles for t in token.doc[token.i + 1 : token.i + 6])
+    ):
+        return True  # "named X its chief financial officer", "appointed X chief executive"
     if token.dep_ == "obj" and any(  # "hired X as its chief financial officer"
         c.lemma_.lower() in roles and any(w.lower_ == "as" for w in c.children)
         for c in head.children
@@ -255,6 +277,27 @@ def _may_stand_alone(tokens: list[Token], head: Token) -> bool:
     return True
 
 
+def _plural_opener(tokens: list[Token]) -> bool:
+    """Tell common nouns capitalised to open a sentence or in a headline, ending in a plural.
+
+    "Regulators allowed ...", "Layoffs Hit Managers, Software Engineers": every word a common
+    noun, the last a plural that is no company word ("Labs", "Networks").
+    """
+    last = tokens[-1].text
+    if (len(tokens) == 1 and tokens[0].i > 0) or last in load_entity_patterns().suffix_types:
+        return False
+    return _plural_noun(last.lower()) and all(
+        t.lower_ in common_nouns() or _plural_noun(t.lower_) for t in tokens[:-1]
+    )
+
+
+def _plural_noun(word: str) -> bool:
+    """Tell the plural of a common noun ("analysts", "taxes", "companies")."""
+    if not word.endswith("s"):
+        return False
+    return any(s in common_nouns() for s in (word[:-1], word[:-2], word[:-3] + "y"))
+
+
 def _model_code(token: Token) -> bool:
     """Tell a model number in apposition with an offering noun ("its switch, the QZ-7")."""
     text = token.text
@@ -267,13 +310,16 @@ def _model_code(token: Token) -> bool:
 
 def _run(sentence: ParsedSentence, token: Token) -> tuple[str, int, int] | None:
     """Return the proper-noun run `token` heads, as (name, start, end), if it is a new name."""
-    if token.dep_ not in _ARGUMENTS or not (_proper(token) or _model_code(token)):
+    if not (token.dep_ in _ARGUMENTS or coordinated_flat(token)) or not (
+        _proper(token) or _model_code(token)
+    ):
         return None
     if any(c.dep_ == "case" and c.lower_ in _LOCATIVE for c in token.children):
         return None  # "near Lake Michigan": a place the gazetteer lacks, not a company
     left = [c for c in token.lefts if c.dep_ in _NAME_PARTS and _name_word(c)]
     right = [c for c in token.rights if c.dep_ in ("flat", "appos") and _name_word(c)]
     right = [c for c in right if c.dep_ == "flat" or c.i == token.i + 1]  # "Ada Lind": no comma
+    right = [c for c in right if not coordinated_flat(c)]  # "by Ada Lind and Bo Sand"
     tokens = sorted([*left, token, *right], key=lambda t: t.i)
     if not any(t.pos_ == "PROPN" for t in tokens) and not _model_code(token):
         return None
@@ -284,7 +330,7 @@ def _run(sentence: ParsedSentence, token: Token) -> tuple[str, int, int] | None:
     pats = load_entity_patterns()
     while tokens and (tokens[0].text in pats.stopwords or pats.roles.fullmatch(tokens[0].text)):
         tokens = tokens[1:]
-    if not tokens or not _may_stand_alone(tokens, token):
+    if not tokens or not _may_stand_alone(tokens, token) or _plural_opener(tokens):
         return None
     before = tokens[0].nbor(-1) if tokens[0].i > 0 else None
     if before is not None and before.is_title and before.i > 0:

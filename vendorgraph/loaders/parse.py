@@ -42,7 +42,14 @@ from spacy.util import filter_spans
 from vendorgraph.loaders.limits import tokenize
 from vendorgraph.loaders.text import Sentence
 
-__all__ = ["MAX_TOKENS", "ParsedSentence", "load_parser", "marked", "parse_sentences"]
+__all__ = [
+    "MAX_TOKENS",
+    "ParsedSentence",
+    "common_nouns",
+    "load_parser",
+    "marked",
+    "parse_sentences",
+]
 
 MAX_TOKENS = 120
 """Sentences with more tokens than this are not parsed (their claims are rarely sentences)."""
@@ -79,6 +86,19 @@ def load_parser() -> Language:
     path = resources.files("vendorgraph.loaders") / "model" / _MODEL
     with resources.as_file(path) as folder:
         return spacy.load(folder)
+
+
+@functools.cache
+def common_nouns() -> frozenset[str]:
+    """Return the English common nouns the lemmatizer's official tables know (lowercase).
+
+    Examples
+    --------
+    >>> {"regulator", "analyst"} <= common_nouns(), "nebius" in common_nouns()
+    (True, False)
+    """
+    tables = load_parser().get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    return frozenset(tables.get_table("lemma_index")["noun"])
 
 
 def parse_sentences(

@@ -26,6 +26,7 @@ __all__ = [
     "PASSIVE_SUBJECT",
     "SUBJECT_DEPS",
     "case_word",
+    "coordinated_flat",
     "finite_verb_read_as_noun",
     "has_copula",
     "has_subject",
@@ -136,6 +137,14 @@ def verb_read_as_modifier(token: Token) -> bool:
         return True
     # "the Bureau barred shipments": the name hung on the noun, before the verb
     return any(c.i < token.i and names_before(c) for c in token.head.lefts)
+
+
+def coordinated_flat(token: Token) -> bool:
+    """Tell a name the parser hung flat on the name before an "and" ("Ada Lind and Bo Sand")."""
+    if token.dep_ != "flat" or token.head.i > token.i:
+        return False
+    between = token.doc[token.head.i + 1 : token.i]
+    return any(t.pos_ == "CCONJ" or t.text == "," for t in between)
 
 
 def names_before(token: Token) -> bool:

@@ -153,11 +153,18 @@ def _vendor_product(table: Table, vendor: str, start: int, match: re.Match[str])
         table.put((start, match.end()), inner)
         _develops(table, vendor, inner, start, match.end())
         return
+    if not models and table.type_of(vendor) not in _LINE_MAKERS:
+        return  # "Tamsin Cloud's GPUs": the GPUs a cloud runs, no product line of its own
     name = " ".join(p for p in (table.drafts[vendor].name, models, head) if p)
     product = table.add(name, EntityType.CHIP, start, match.end(), nest=True)
     if models:
         table.drafts[product].aliases.add(f"{models} {head}")
     _develops(table, vendor, product, start, match.end())
+
+
+_LINE_MAKERS = frozenset({EntityType.CHIP_VENDOR, EntityType.ORGANIZATION})
+"""Who a bare product line ("X's GPUs") is named after: a chip vendor, or a company of unknown
+role; a cloud's or a lab's GPUs are the ones it runs."""
 
 
 def _head_name(head: str) -> str:
