@@ -163,3 +163,38 @@ def test_the_company_executive_is_the_person_named_at_that_company():
         "anyone's money,' the Pinecrest AI executive replied.\n"
     )
     assert ("Ana Herrera", True, "It is the price of taking anyone's money") in _quotes(text)
+
+
+_INTRO = "Devin Solano is an analyst at Fjord Research.\n\n"
+
+
+def test_a_surname_alone_after_a_name_found_on_the_parse_is_that_person():
+    found = _quotes(_INTRO + '"Nobody else can ship this many racks," said Solano.')
+    assert ("Devin Solano", True, "Nobody else can ship this many racks") in found
+
+
+def test_whom_a_speaker_told_is_not_part_of_the_words():
+    found = _quotes(
+        "Mara Quist, Tamsin Cloud's chief executive, told me that demand had doubled since March."
+    )
+    assert ("Mara Quist", False, "demand had doubled since March") in found
+
+
+def test_according_to_after_a_clause_reports_the_clause_without_its_punctuation():
+    found = _quotes("Tamsin Cloud will double its capacity, according to a filing.")
+    assert (False, "Tamsin Cloud will double its capacity") in {q[1:] for q in found}
+    found = _quotes("According to a filing, Tamsin Cloud spent $2 billion on GPUs last year.")
+    assert (False, "Tamsin Cloud spent $2 billion on GPUs last year") in {q[1:] for q in found}
+
+
+def test_according_to_after_a_quote_ending_in_a_comma_attributes_the_quote_only():
+    found = _quotes(
+        'Its chips are "the heart of our cloud, and of our margins," according to Tamsin Cloud.'
+    )
+    assert not [q for q in found if not q[1]]
+
+
+def test_an_alliance_is_named_in_full():
+    found = _quotes("Critics, including the Open Compute Alliance, argued that the deal would "
+                    "lock customers in.")  # fmt: skip
+    assert ("Open Compute Alliance", False, "the deal would lock customers in") in found

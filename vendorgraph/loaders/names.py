@@ -91,7 +91,7 @@ def names_from_parse(
         if eid in known:
             continue
         known.add(eid)
-        where = sorted(set(places) | set(_elsewhere(text, name, body, taken)))
+        where = _written(text, name, etype, places, body, taken)
         taken += where
         entities.append(Entity(id=eid, name=name, type=etype, mentions=_spans(text, where)))
         mentions += [Mention(start=a, end=b, entity=eid) for a, b in where]
@@ -102,6 +102,25 @@ def names_from_parse(
             mentions=tuple(sorted(mentions, key=lambda m: (m.start, m.end))),
         )
     )
+
+
+def _written(
+    text: str,
+    name: str,
+    etype: EntityType,
+    places: list[tuple[int, int]],
+    body: int,
+    taken: list[tuple[int, int]],
+) -> list[tuple[int, int]]:
+    """Return where the body writes a new name: where the parse found it, and elsewhere.
+
+    A person's surname alone after the full name is the person too ("said Solano").
+    """
+    where = set(places) | set(_elsewhere(text, name, body, taken))
+    if etype is EntityType.PERSON and " " in name:
+        after = min(where)[1]
+        where |= set(_elsewhere(text, name.split()[-1], after, [*taken, *where]))
+    return sorted(where)
 
 
 def _elsewhere(

@@ -154,7 +154,9 @@ def load_speech_patterns() -> SpeechPatterns:
             + r"))\s*[,:]?\s*$"
         ),
         reported_front=re.compile(
-            rf"^(?P<who>.{{1,120}}?)\s+{verb}(?:\s+on\s+\w+)?(?:,)?(?:\s+that)?\s+(?P<clause>.+?)\.?$"
+            rf"^(?P<who>.{{1,120}}?)\s+(?:(?P<told>{alternation(raw['telling'])})\s+"
+            rf"[^,.;]{{1,60}}?\s+that"  # "told me that", "told investors on Tuesday that"
+            rf"|{verb}(?:\s+on\s+\w+)?(?:,)?(?:\s+that)?)\s+(?P<clause>.+?)\.?$"
         ),
         reported_back=re.compile(
             rf"^(?P<clause>.+?),\s+(?:according\s+to\s+(?P<who1>[^,]{{1,100}}?)"
@@ -727,11 +729,19 @@ def _host_clause(name: Token) -> tuple[int, int] | None:
     """Return the clause an "according to X" phrase qualifies, without the phrase."""
     phrase_lo, phrase_hi = _extent(name)
     doc = name.doc
-    start = doc[0].idx
-    end = doc[-1].idx + len(doc[-1])
-    if phrase_lo - start <= len("According to "):  # the phrase leads: the clause follows it
-        return phrase_hi, end
-    return start, phrase_lo - len("according to ")
+    if phrase_lo - doc[0].idx <= len("According to "):  # the phrase leads: the clause follows
+        words = [t for t in doc if t.idx >= phrase_hi]
+    else:
+        words = [t for t in doc if t.idx + len(t) <= phrase_lo]  # the phrase holds "according"
+        if len(words) > 1 and words[-2].text == "," and words[-1].is_quote:
+            return None  # '"...," according to X': the phrase attributes the quote before it
+    while words and words[0].is_punct:
+        words = words[1:]
+    while words and words[-1].is_punct:
+        words = words[:-1]
+    if not words:
+        return None
+    return words[0].idx, words[-1].idx + len(words[-1])
 
 
 def _extent(token: Token, *, skip_mark: bool = False) -> tuple[int, int]:
@@ -797,7 +807,7 @@ def _reported_front(ctx: _Context, doc_id: str, sentence: Sentence) -> Quote | N
     verb = "according to"
     if match is None:
         match = ctx.pats.reported_front.match(text)
-        verb = match.group("verb") if match else ""
+        verb = (match.group("verb") or match.group("told")) if match else ""
     if match is None:
         return None
     return _front_quote(ctx, doc_id, sentence, match, verb)
