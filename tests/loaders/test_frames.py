@@ -227,7 +227,7 @@ def test_modality_comes_from_the_clause_of_the_frame():
 
 def test_every_frame_names_a_known_predicate_and_role():
     frames = load_frames()
-    roles = {"agent", "patient", "iobj", "maker", "earner"}
+    roles = {"agent", "patient", "iobj", "maker", "earner", "developer"}
     for verbs in frames.verbs.values():
         for frame in verbs:
             for role in (frame.subject, *frame.objects):
@@ -730,3 +730,27 @@ def test_common_nouns_in_a_headline_name_no_one_but_a_company_word_does():
     names = {e.name for e in ex.entities}
     assert "Apex Labs" in names
     assert "Software Engineers" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the maker of a part in an offering supplies the offering's developer, also when the
+        # parser hangs the finite verb on its object as a modifier
+        ("Microsoft said the Maia 200 accelerator uses memory from SK Hynix.",
+         {("SK Hynix", "supplies", "Microsoft")}),
+        # qualifying a chip is using it
+        ("Tamsin Cloud has begun qualifying AMD's MI355X accelerators at its Ohio site.",
+         {("Tamsin Cloud", "uses", "MI355X")}),
+        # what a company links its machines with, it uses
+        ("Tamsin Cloud connects the racks with InfiniBand.",
+         {("Tamsin Cloud", "uses", "InfiniBand")}),
+    ],
+)  # fmt: skip
+def test_parts_qualification_and_interconnects(text, expected):
+    assert expected <= _triples(text)
+
+
+def test_a_part_of_an_offering_whose_developer_the_text_does_not_name_supplies_no_one():
+    found = _triples("The Maia 200 accelerator uses memory from SK Hynix.")
+    assert not [t for t in found if t[1] == "supplies"]

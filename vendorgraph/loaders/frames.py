@@ -636,6 +636,10 @@ class _Context:
                 tokens = objects[:1]
         elif role == "maker":
             return self._makers(verb)
+        elif role == "developer":  # "the X1 carries HBM from Y": Y supplies the X1's developer
+            offerings = self._kind(self._role(verb, "agent"), "offering")
+            found = [self.developers.get(e) or self.named_after.get(e) for e, _ in offerings]
+            return [(d, True) for d in dict.fromkeys(found) if d in self.kinds]
         elif role == "earner":
             return self._earners(verb)
         else:

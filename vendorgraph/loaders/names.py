@@ -83,8 +83,9 @@ def names_from_parse(
     words = {w for e in entities for n in (e.name, *e.aliases) for w in n.split()}
     taken = [(m.start, m.end) for m in mentions]
     body = min(p.sentence.start for p in parsed)
-    for name, places in sorted(spans.items()):
-        if set(name.split()) <= words:
+    for name, found_at in sorted(spans.items()):
+        places = [p for p in found_at if p not in taken]  # not a surname already claimed
+        if set(name.split()) <= words or not places:
             continue  # "Rainier" of "Project Rainier": a part of a known name
         etype = kinds.get(name) or (EntityType.PLACE if is_place(name) else EntityType.ORGANIZATION)
         eid = entity_id(name, etype)

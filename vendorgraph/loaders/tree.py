@@ -135,6 +135,10 @@ def verb_read_as_modifier(token: Token) -> bool:
         return False  # a plain adjective ("new chips") is no verb
     if any(c.dep_ in SUBJECT_DEPS or names_before(c) for c in token.lefts):
         return True
+    if "Fin" in token.morph.get("VerbForm", []) and any(
+        c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") for c in token.lefts
+    ):
+        return True  # "the Maia 200 accelerator uses/compound memory": a finite verb is a verb
     # "the Bureau barred shipments": the name hung on the noun, before the verb
     return any(c.i < token.i and names_before(c) for c in token.head.lefts)
 
