@@ -754,3 +754,31 @@ def test_parts_qualification_and_interconnects(text, expected):
 def test_a_part_of_an_offering_whose_developer_the_text_does_not_name_supplies_no_one():
     found = _triples("The Maia 200 accelerator uses memory from SK Hynix.")
     assert not [t for t in found if t[1] == "supplies"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role noun the tagger read as an adjective
+        ("Ines Valdor has been Halden Silicon's chief executive since 2020.",
+         {("Halden Silicon", "employs", "Ines Valdor")}),
+        # an apposition the parser read as a list
+        ("Tamsin Cloud, Halden Silicon's largest customer, accounted for 41% of its revenue.",
+         {("Halden Silicon", "supplies", "Tamsin Cloud")}),
+        # work given out: its to-phrase hung on a bare -ing noun
+        ("Halden Silicon outsources manufacturing to TSMC.",
+         {("TSMC", "supplies", "Halden Silicon")}),
+        # a government's list of restricted parties, active and passive
+        ("The Commerce Department added Halden Silicon to the Entity List.",
+         {("Commerce Department", "restricts", "Halden Silicon")}),
+        ("Halden Silicon was added to the Entity List by the Commerce Department in 2025.",
+         {("Commerce Department", "restricts", "Halden Silicon")}),
+    ],
+)  # fmt: skip
+def test_adjective_roles_listed_appositions_outsourcing_and_entity_lists(text, expected):
+    assert expected <= _triples(text)
+
+
+def test_a_list_that_restricts_no_one():
+    found = _triples("Tamsin Cloud added Halden Silicon to its list of suppliers.")
+    assert not [t for t in found if t[1] == "restricts"]

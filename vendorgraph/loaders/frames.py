@@ -88,6 +88,7 @@ class VerbFrame:
     unowned_object: bool = False
     portion_object: bool = False
     no_money: bool = False
+    onto_list: bool = False
     no_earnings: bool = False
     earned: bool = False
     rule_subject: bool = False
@@ -132,6 +133,7 @@ class Frames:
     maker_nouns: frozenset[str]
     inputs: frozenset[str] = frozenset()
     purchases: frozenset[str] = frozenset()
+    blacklists: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
     clients: frozenset[str] = frozenset()
     portions: frozenset[str] = frozenset()
@@ -222,6 +224,7 @@ def _verb_frame(entry: dict[str, Any]) -> VerbFrame:
         unowned_object=entry.get("unowned_object", False),
         portion_object=entry.get("portion_object", False),
         no_money=entry.get("no_money", False),
+        onto_list=entry.get("onto_list", False),
         no_earnings=entry.get("no_earnings", False),
         earned=entry.get("earned", False),
         rule_subject=entry.get("rule_subject", False),
@@ -328,7 +331,10 @@ class _Context:
         lemma = token.lemma_.lower()
         for verb in self._verb_frames(token, lemma):
             yield from self._verb_hits(token, verb)
-        if token.pos_ in ("NOUN", "PROPN") and self._entity(token) is None:
+        nominal = token.pos_ in ("NOUN", "PROPN") or (  # "X's chief executive/ADJ"
+            token.pos_ == "ADJ" and any(c.dep_ in ("nmod:poss", "det") for c in token.children)
+        )
+        if nominal and self._entity(token) is None:
             for noun in self.frames.nouns.get(lemma, ()):
                 yield from self._noun_hits(token, noun)
         left = {c.dep_ for c in token.lefts}  # a copula and a possessive come before
@@ -445,6 +451,12 @@ class _Context:
         if frame.portion_object or frame.whole_object:  # "holds 30% of X" is no "owns X"
             portion = any(self._is_portion(p) for p in self._patients(verb))
             objects = objects if portion == frame.portion_object else []
+        if frame.onto_list and not any(  # "added X to the Entity List"
+            t.text == "List" or t.lemma_.lower() in self.frames.blacklists
+            for o in self._obliques(verb, "to")
+            for t in o.subtree
+        ):
+            return []
         if frame.named_object:  # "bought chips from X" does not acquire X, nor "part of it" it
             objects = [o for o in objects if self._names_it(verb, o[0])]
         if frame.qualified_object:  # "bought Pellham" acquires it: no use of it
@@ -639,7 +651,7 @@ class _Context:
         elif role == "developer":  # "the X1 carries HBM from Y": Y supplies the X1's developer
             offerings = self._kind(self._role(verb, "agent"), "offering")
             found = [self.developers.get(e) or self.named_after.get(e) for e, _ in offerings]
-            return [(d, True) for d in dict.fromkeys(found) if d in self.kinds]
+            return [(d, True) for d in dict.fromkeys(found) if d is not None and d in self.kinds]
         elif role == "earner":
             return self._earners(verb)
         else:
@@ -734,11 +746,11 @@ class _Context:
         # the object or on another oblique, a noun the verb governs directly
         # and one noun further down ("runs 30% of its inference on X": "on X" on "inference")
         patients = [p for t in self._patients(verb) for p in (t, *t.conjuncts)]
-        nominals = [*patients, *(c for c in verb.children if c.dep_ == "obl")]
+        nominals = [*patients, *(c for c in verb.children if c.dep_ == "obl" or _gerund(c))]
         for _ in range(2):
             found += [
                 c for n in nominals for c in n.children
-                if c.dep_.startswith("nmod") and case_word(c) == case
+                if c.dep_.startswith(_OBLIQUE) and case_word(c) == case
             ]  # fmt: skip
             if found:
                 break
@@ -779,8 +791,10 @@ class _Context:
     def _said_of_head(self, noun: Token) -> bool:
         """Whether `noun` describes its head: "X, a supplier to Y", "supplier X"."""
         head = noun.head
-        if noun.dep_ in ("appos", "conj") or (noun.dep_ == "compound" and self._entity(head)):
-            return True
+        if noun.dep_ in ("appos", "conj", "list") or (
+            noun.dep_ == "compound" and self._entity(head)
+        ):
+            return True  # "list": "X, Y's largest customer, ..." read as a list
         return (  # "X, an early investor in Y," read as an object of the name
             noun.dep_ in ("obj", "nmod:unmarked", "dep")
             and self._entity(head) is not None
@@ -1110,6 +1124,15 @@ def _control(verb: Token) -> tuple[Token | None, list[Token]]:
         governor = verb.head
         return governor, [c for c in governor.children if c.dep_ == "obj" and c.i < verb.i]
     return None, []
+
+
+def _gerund(token: Token) -> bool:
+    """Whether `token` is a bare -ing noun read as a clause ("outsources manufacturing to X")."""
+    return (
+        token.dep_ in ("xcomp", "advcl")
+        and token.lower_.endswith("ing")
+        and not any(c.dep_ in ("obj", "nsubj", "mark") for c in token.children)
+    )
 
 
 def _stranded(verb: Token) -> bool:
