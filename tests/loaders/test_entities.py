@@ -340,3 +340,27 @@ def test_a_name_followed_by_who_is_a_person_but_a_company_name_is_not():
 def test_a_name_before_an_offering_noun_is_that_offering(text, name, etype):
     found = extract(parse_document(text + "\n")).entities
     assert (name, etype) in {(e.name, e.type) for e in found}
+
+
+def _named(text: str) -> dict[str, str]:
+    ex = extract(parse_document(text + "\n"))
+    return {e.name: e.type.value for e in ex.entities}
+
+
+def test_one_capitalised_word_that_is_no_english_noun_is_a_name():
+    found = _named("Okapi's main rival, Pickwise of Leeds, trains its models on Google Cloud.")
+    assert "Pickwise" in found
+    assert "Rival" not in found and "Models" not in found
+
+
+def test_a_name_joined_by_an_ampersand_is_one_name():
+    found = _named("Adaeze Okafor of Hollis & Grant said her client had no way out.")
+    assert "Hollis & Grant" in found and "Hollis" not in found
+
+
+def test_a_function_word_opening_a_sentence_is_no_part_of_a_name():
+    assert "Nor" not in _named("Nor did Halden Silicon comment.")
+
+
+def test_a_place_modifying_our_site_is_a_place():
+    assert _named("We qualify accelerators at our Columbus site.").get("Columbus") == "Place"

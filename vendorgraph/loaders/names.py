@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Token
 
 from vendorgraph.loaders.entities import EntityResult, Mention, load_entity_patterns
@@ -45,7 +46,7 @@ _NAMING = frozenset({"name", "appoint", "elect", "promote", "make", "hire"})
 _FOUNDING = frozenset({"found", "co-found", "cofound"})
 _LOCATIVE = frozenset({"in", "near", "at", "outside", "across", "around", "throughout", "into"})
 _LABEL_LINE = re.compile(r"\W*[A-Z][A-Za-z ]{0,24}:\s+\S+(?:\s+\S+){0,4}\s*$")
-_NAME = re.compile(r"[A-Z][A-Za-z0-9&.'-]*(?: [A-Z][A-Za-z0-9&.'-]*){0,3}")
+_NAME = re.compile(r"[A-Z][A-Za-z0-9&.'-]*(?:(?: &)? [A-Z][A-Za-z0-9&.'-]*){0,3}")
 
 
 def names_from_parse(
@@ -297,6 +298,34 @@ def _may_stand_alone(tokens: list[Token], head: Token) -> bool:
     return True
 
 
+def _run_tokens(token: Token) -> list[Token]:
+    """Return the words of the name `token` heads: its name parts, and "& Y" after it."""
+    left = [c for c in token.lefts if c.dep_ in _NAME_PARTS and _name_word(c)]
+    right = [c for c in token.rights if c.dep_ in ("flat", "appos") and _name_word(c)]
+    right = [c for c in right if c.dep_ == "flat" or c.i == token.i + 1]  # "Ada Lind": no comma
+    right = [c for c in right if not coordinated_flat(c)]  # "by Ada Lind and Bo Sand"
+    tokens = sorted([*left, token, *right], key=lambda t: t.i)
+    last = tokens[-1]
+    if last.i + 2 < len(last.doc) and last.nbor(1).text == "&" and last.nbor(2).is_title:
+        tokens += [last.nbor(1), last.nbor(2)]  # "Hollis & Grant"
+    return tokens
+
+
+def _unknown(tokens: list[Token]) -> bool:
+    """Tell one capitalised word mid-sentence that is no English noun ("rival Pickwise")."""
+    word = tokens[0]
+    return (
+        len(tokens) == 1
+        and word.i > 0
+        and word.is_title
+        and word.nbor(-1).text not in (":", "(", "“", '"', "'", "‘", "—", "–", "-")
+        and not word.nbor(-1).is_space
+        and word.lower_ not in common_nouns()
+        and not _plural_noun(word.lower_)
+        and word.lower_ not in STOP_WORDS
+    )
+
+
 def _plural_opener(tokens: list[Token]) -> bool:
     """Tell common nouns capitalised to open a sentence or in a headline, ending in a plural.
 
@@ -336,19 +365,19 @@ def _run(sentence: ParsedSentence, token: Token) -> tuple[str, int, int] | None:
         return None
     if any(c.dep_ == "case" and c.lower_ in _LOCATIVE for c in token.children):
         return None  # "near Lake Michigan": a place the gazetteer lacks, not a company
-    left = [c for c in token.lefts if c.dep_ in _NAME_PARTS and _name_word(c)]
-    right = [c for c in token.rights if c.dep_ in ("flat", "appos") and _name_word(c)]
-    right = [c for c in right if c.dep_ == "flat" or c.i == token.i + 1]  # "Ada Lind": no comma
-    right = [c for c in right if not coordinated_flat(c)]  # "by Ada Lind and Bo Sand"
-    tokens = sorted([*left, token, *right], key=lambda t: t.i)
-    if not any(t.pos_ == "PROPN" for t in tokens) and not _model_code(token):
+    tokens = _run_tokens(token)
+    if not any(t.pos_ == "PROPN" for t in tokens) and not (_model_code(token) or _unknown(tokens)):
         return None
     if tokens[-1].i - tokens[0].i + 1 != len(tokens):
         return None  # not contiguous
     if any(sentence.entities[t.i] is not None for t in tokens):
         return None
     pats = load_entity_patterns()
-    while tokens and (tokens[0].text in pats.stopwords or pats.roles.fullmatch(tokens[0].text)):
+    while tokens and (
+        tokens[0].text in pats.stopwords
+        or pats.roles.fullmatch(tokens[0].text)
+        or (tokens[0].i == 0 and tokens[0].lower_ in STOP_WORDS)  # "Nor did X comment"
+    ):
         tokens = tokens[1:]
     if not tokens or not _may_stand_alone(tokens, token) or _plural_opener(tokens):
         return None

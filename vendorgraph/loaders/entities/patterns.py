@@ -118,7 +118,7 @@ def _compile(raw: dict[str, Any]) -> EntityPatterns:
             rf"\b(?:{alternation(raw['place_cues']['before'])})\s+(?:the\s+)?(?P<name>{place})"
         ),
         place_modifier=re.compile(
-            rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?P<name>{place})(?:-based)?\s+(?:{alternation(raw['place_cues']['modified'])})\b"
+            rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Hh]is|[Hh]er)\s+(?P<name>{place})(?:-based)?\s+(?:{alternation(raw['place_cues']['modified'])})\b"
         ),
         place_in_region=re.compile(
             rf"\b(?P<name>{place}),\s+"
