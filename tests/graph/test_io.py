@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from rdflib import Literal, URIRef
 
@@ -95,13 +93,10 @@ def test_writing_into_a_missing_folder_is_an_input_file_error(tmp_path, dataset)
         write_dataset(dataset, tmp_path / "no" / "g.nq")
 
 
-def test_hundred_thousand_triples_read_and_write_in_seconds(tmp_path):
+def test_hundred_thousand_triples_read_and_write_back_whole(tmp_path):
+    # their speed is measured by benchmarks/bench_build.py, not here (timed tests flake)
     source = tmp_path / "big.nt"
     lines = (f'<urn:x:s{i}> <urn:x:p{i % 7}> "v{i}" .\n' for i in range(100_000))
     source.write_text("".join(lines), "utf-8")
-    start = time.perf_counter()
-    ds = read_dataset(source)
-    write_dataset(ds, tmp_path / "big.nq")
-    elapsed = time.perf_counter() - start
+    write_dataset(read_dataset(source), tmp_path / "big.nq")
     assert len(read_dataset(tmp_path / "big.nq")) == 100_000
-    assert elapsed < 5, f"read + write of 1e5 triples took {elapsed:.1f}s"

@@ -782,3 +782,29 @@ def test_adjective_roles_listed_appositions_outsourcing_and_entity_lists(text, e
 def test_a_list_that_restricts_no_one():
     found = _triples("Tamsin Cloud added Halden Silicon to its list of suppliers.")
     assert not [t for t in found if t[1] == "restricts"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a relational noun conjoined to a predicate noun is said of the copula's subject
+        ("Korin Memory is a large chipmaker and the main supplier of HBM to Nvidia.",
+         {("Korin Memory", "supplies", "Nvidia")}, set()),
+        # an active verb conjoined to a passive takes the passive's subject, also when the
+        # parser tags it as an adjective conjoined to the noun before it
+        ("AMD's MI400 series will be built on a 2nm process node and feature 432GB of HBM4 "
+         "memory.", {("MI400", "integrates", "HBM4")}, set()),
+        # an order for an offering buys from its maker, unless the deal names its seller
+        ("Tamsin Cloud placed an order for 5,000 Nvidia B200 GPUs.",
+         {("Nvidia", "supplies", "Tamsin Cloud")}, set()),
+        ("Tessaract Labs signed a three-year contract with Lambda for 4,096 Nvidia B200 GPUs.",
+         {("Lambda", "supplies", "Tessaract Labs")}, {("Nvidia", "supplies", "Tessaract Labs")}),
+        ("Tessaract Labs bought 4,096 Nvidia B200 GPUs from Lambda.",
+         {("Lambda", "supplies", "Tessaract Labs"), ("Tessaract Labs", "uses", "B200")},
+         {("Nvidia", "supplies", "Tessaract Labs")}),
+    ],
+)  # fmt: skip
+def test_conjoined_predicates_and_orders_for_offerings(text, expected, absent):
+    found = _triples(text)
+    assert expected <= found
+    assert not absent & found

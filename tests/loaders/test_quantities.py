@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -300,20 +298,6 @@ def test_seed_article_conversion_and_deadline(seed_path):
     by_text = {q.text: q for q in found}
     assert by_text["$50 billion"].converted_from == by_text["₱3 trillion"].id
     assert by_text["end of 2027"].deadline and by_text["end of 2027"].iso == "2027-12-31"
-
-
-def test_five_thousand_words_take_well_under_a_tenth_of_a_second():
-    paragraph = (
-        "Vela will deploy up to 1 million GPUs and 6 gigawatts by the end of 2027, a "
-        "multibillion-dollar deal worth roughly $38B, or about two-thirds of its 2026 budget of "
-        "₱3 trillion ($50 billion). Shares rose 35% on Monday after several years of talks. "
-    )
-    words = len(paragraph.split())
-    doc = Document(text=paragraph * (5000 // words + 1))
-    find_quantities(doc)  # compile outside the timing
-    start = time.perf_counter()
-    find_quantities(doc)
-    assert time.perf_counter() - start < 0.25  # generous for slow CI; the report quotes the figure
 
 
 @pytest.mark.parametrize(

@@ -106,6 +106,7 @@ class NounFrame:
     other_kind: str = "any"
     holder_roles: tuple[str, ...] = ()
     order: str | None = None
+    makers: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -249,6 +250,7 @@ def _noun_frame(entry: dict[str, Any]) -> NounFrame:
         other_kind=entry.get("other_kind", "any"),
         holder_roles=tuple(entry.get("holder_roles", ())),
         order=entry.get("order"),
+        makers=entry.get("makers", False),
     )
 
 
@@ -460,7 +462,11 @@ class _Context:
         if frame.named_object:  # "bought chips from X" does not acquire X, nor "part of it" it
             objects = [o for o in objects if self._names_it(verb, o[0])]
         if frame.qualified_object:  # "bought Pellham" acquires it: no use of it
-            objects = [o for o in objects if not self._names_it(verb, o[0])]
+            objects = [
+                o
+                for o in objects
+                if not (_is_kind(self.kinds.get(o[0]), "org") and self._names_it(verb, o[0]))
+            ]
         if frame.unowned_object:  # "X's chip is made by Y": Y does not develop it
             makers = {e for e, _ in subjects}
             if {e for e, _ in self._owners(verb)} - makers:
@@ -531,6 +537,11 @@ class _Context:
             for role in frame.roles
             for ref in self._kind(self._noun_role(noun, role), frame.other_kind)
         ]
+        if frame.makers:  # "Oracle's order for AMD MI450 chips": the chips' maker, unless
+            makers = [(self.developers.get(o) or self.named_after.get(o, ""), r) for o, r in others]
+            others = [(d, r) for d, r in makers if d in self.kinds]
+            if self._noun_role(noun, "nmod:with") or self._noun_role(noun, "nmod:from"):
+                others = []  # the deal names its seller ("a contract with Lambda for B200s")
         if not holders and frame.predicate is Predicate.RESTRICTS and self.government:
             holders = [(self.government, True)]  # "export restrictions on ...": the government's
         as_phrase = noun.dep_ in ("obl", "xcomp", "advcl", "nmod") and case_word(noun) in _AS
@@ -661,8 +672,11 @@ class _Context:
     def _makers(self, verb: Token) -> list[tuple[str, bool]]:
         """Return who makes what `verb` acts on: "buys Nvidia GPUs", "ordered AMD's MI355X".
 
-        A company named as the object itself ("buys Nvidia") makes nothing here.
+        A company named as the object itself ("buys Nvidia") makes nothing here, and a seller
+        in a from-phrase is the one who sells.
         """
+        if self._role(verb, "obl:from"):
+            return []  # "bought Nvidia GPUs from Lambda": the seller is named
         found: list[tuple[str, bool]] = []
         for patient in self._patients(verb):
             qualifiers = {self._entity(c) for c in patient.children if c.dep_ in _QUALIFIERS}
@@ -697,8 +711,17 @@ class _Context:
             controller = [c for c in verb.head.children if c.dep_ == "obj" and c.i < verb.i]
             if controller:
                 return controller
-        if verb.dep_ in _INHERIT and verb.head.i != verb.i:
-            return self._agents(verb.head)
+        return self._inherited_agents(verb)
+
+    def _inherited_agents(self, verb: Token) -> list[Token]:
+        """Return the subject `verb` shares with the verb it is conjoined to or governed by."""
+        head = verb.head
+        if verb.dep_ == "conj" and head.pos_ not in ("VERB", "AUX"):
+            head = verb_above(verb)  # a verb the parser conjoined to the noun before it
+        if verb.dep_ == "conj" and is_passive(head):  # "will be built on X and feature Y"
+            return [c for c in head.children if c.dep_ in PASSIVE_SUBJECT]
+        if verb.dep_ in _INHERIT and head.i != verb.i:
+            return self._agents(head)
         return []
 
     def _controller(self, verb: Token) -> list[Token]:
@@ -774,6 +797,8 @@ class _Context:
                 or any(a.i < c.i for a in named)  # "Our largest customers, X and Y,"
             )
         ]  # fmt: skip
+        if noun.dep_ == "conj" and not self._entity(head) and has_copula(head):
+            return self._holders(head)  # "X is a chipmaker and the main supplier of Y"
         if self._said_of_head(noun):
             tokens.append(head)
         elif noun.dep_ in ("obj", "xcomp", "obl", "ccomp") and head.pos_ in ("VERB", "AUX"):

@@ -312,7 +312,10 @@ def _run_tokens(token: Token) -> list[Token]:
 
 
 def _unknown(tokens: list[Token]) -> bool:
-    """Tell one capitalised word mid-sentence that is no English noun ("rival Pickwise")."""
+    """Tell one capitalised word mid-sentence that is no English noun, or is a known place.
+
+    "Okapi's rival, Pickwise of Leeds": both are names, though the tagger read them as nouns.
+    """
     word = tokens[0]
     return (
         len(tokens) == 1
@@ -320,8 +323,10 @@ def _unknown(tokens: list[Token]) -> bool:
         and word.is_title
         and word.nbor(-1).text not in (":", "(", "“", '"', "'", "‘", "—", "–", "-")
         and not word.nbor(-1).is_space
-        and word.lower_ not in common_nouns()
-        and not _plural_noun(word.lower_)
+        and (
+            (word.lower_ not in common_nouns() and not _plural_noun(word.lower_))
+            or is_place(word.text)  # "Pickwise of Leeds"
+        )
         and word.lower_ not in STOP_WORDS
     )
 

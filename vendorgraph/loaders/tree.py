@@ -108,9 +108,13 @@ def verb_by_arguments(token: Token) -> bool:
 
     "His team buys/ADP complete systems from X": the tagger may miss a verb the parse gets.
     """
-    if token.pos_ in ("VERB", "AUX") or not (token.n_lefts and token.n_rights):
-        return False  # a subject on the left, an object on the right
+    if token.pos_ in ("VERB", "AUX"):
+        return False
     deps = {c.dep_ for c in token.children}
+    if token.dep_ == "conj" and "obj" in deps and token.pos_ in ("NOUN", "ADJ"):
+        return True  # "will be built on X and feature/ADJ 432GB": a conjoined verb
+    if not (token.n_lefts and token.n_rights):
+        return False  # a subject on the left, an object on the right
     return {"nsubj", "obj"} <= deps
 
 
