@@ -808,3 +808,29 @@ def test_conjoined_predicates_and_orders_for_offerings(text, expected, absent):
     found = _triples(text)
     assert expected <= found
     assert not absent & found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role and the name set off after it, both hung on the verb
+        ("Orrin Silicon's chief executive, Ines Valdor, said the company would ship its first "
+         "chips to Tamsin Cloud in June.",
+         {("Orrin Silicon", "employs", "Ines Valdor"),
+          ("Orrin Silicon", "supplies", "Tamsin Cloud")}),
+        # a buyer of an offering buys from its maker; what is received is bought from its maker
+        ("Tamsin Cloud has been a major buyer of Nvidia's H100 and H200 GPUs.",
+         {("Nvidia", "supplies", "Tamsin Cloud")}),
+        ("Tamsin Cloud will receive the first batch of Orrin Silicon's chips in June.",
+         {("Orrin Silicon", "supplies", "Tamsin Cloud")}),
+        # a preposition opening a sentence is no part of the name after it
+        ("Among Orrin Silicon's customers are Tamsin Cloud and Brannock AI.",
+         {("Orrin Silicon", "supplies", "Tamsin Cloud"),
+          ("Orrin Silicon", "supplies", "Brannock AI")}),
+        # conjoined as-phrases, on a verb the tagger read as a noun
+        ("Tamsin Cloud counts Nvidia as both a supplier and an investor.",
+         {("Nvidia", "supplies", "Tamsin Cloud"), ("Nvidia", "invests_in", "Tamsin Cloud")}),
+    ],
+)  # fmt: skip
+def test_set_off_roles_buyers_receipts_and_conjoined_as_phrases(text, expected):
+    assert expected <= _triples(text)

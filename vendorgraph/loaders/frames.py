@@ -544,10 +544,12 @@ class _Context:
                 others = []  # the deal names its seller ("a contract with Lambda for B200s")
         if not holders and frame.predicate is Predicate.RESTRICTS and self.government:
             holders = [(self.government, True)]  # "export restrictions on ...": the government's
-        as_phrase = noun.dep_ in ("obl", "xcomp", "advcl", "nmod") and case_word(noun) in _AS
-        if as_phrase and noun.head.pos_ == "VERB":  # "qualified X as a second source", "counts
-            # X among its customers"
-            verb = noun.head  # "picked X as its supplier": X, else "X serves as a supplier"
+        phrase = noun.head if noun.dep_ == "conj" else noun  # "as a supplier and an investor"
+        as_phrase = phrase.dep_ in ("obl", "xcomp", "advcl", "nmod") and case_word(phrase) in _AS
+        verb = phrase.head
+        if as_phrase and (verb.pos_ == "VERB" or verb_by_arguments(verb)):  # "qualified X as
+            # a second source", "counts X among its customers", "picked X as its supplier":
+            # X, else "X serves as a supplier"
             chosen = [c for c in verb.children if c.dep_ in ("obj", "xcomp") and c.i < noun.i]
             holders = (
                 self._kind([r for c in chosen for r in self.refers(c)], frame.holder_kind)
@@ -799,6 +801,7 @@ class _Context:
         ]  # fmt: skip
         if noun.dep_ == "conj" and not self._entity(head) and has_copula(head):
             return self._holders(head)  # "X is a chipmaker and the main supplier of Y"
+        tokens += self._apposed_sibling(noun)
         if self._said_of_head(noun):
             tokens.append(head)
         elif noun.dep_ in ("obj", "xcomp", "obl", "ccomp") and head.pos_ in ("VERB", "AUX"):
@@ -812,6 +815,21 @@ class _Context:
             if head.dep_ == "appos":
                 tokens.append(head.head)  # "X, one of Y's partners,"
         return [ref for token in tokens for ref in self.refers(token)]
+
+    def _apposed_sibling(self, noun: Token) -> list[Token]:
+        """Return a name set off after `noun` that the parser hung beside it, not on it.
+
+        "X's chief executive, Jane Roe, said" can come out with both the role and the name
+        hanging on "said": the name right after the comma is the role's holder.
+        """
+        end = max(t.i for t in noun.subtree if not t.is_punct)
+        if end + 2 >= len(noun.doc) or noun.doc[end + 1].text != ",":
+            return []
+        name = noun.doc[end + 2]
+        while name.head.i != name.i and name.head.i > name.i and self._entity(name.head):
+            name = name.head  # the head word of the name
+        found = self._entity(name) is not None and name.head.i == noun.head.i != noun.i
+        return [name] if found and noun.dep_ not in ("appos", "conj") else []
 
     def _said_of_head(self, noun: Token) -> bool:
         """Whether `noun` describes its head: "X, a supplier to Y", "supplier X"."""
