@@ -198,3 +198,40 @@ def test_an_alliance_is_named_in_full():
     found = _quotes("Critics, including the Open Compute Alliance, argued that the deal would "
                     "lock customers in.")  # fmt: skip
     assert ("Open Compute Alliance", False, "the deal would lock customers in") in found
+
+
+def test_the_writers_own_i_think_and_a_negated_attribution_are_no_quotes():
+    found = _quotes(
+        "I want to explain where I think the risks lie. Neither company would say how many "
+        "units are in transit. Halden Silicon declined to say when the chips would ship."
+    )
+    assert not [q for q in found if not q[1]]
+
+
+def test_an_amount_added_is_no_reported_speech():
+    found = _quotes("Tidewell Capital, our earliest investor, added $250 million in the round.")
+    assert found == []
+    found = _quotes("Mara Quist added that demand was strong.")
+    assert ("Mara Quist", False, "demand was strong") in found
+
+
+def test_the_department_is_the_government_named_before_and_the_agency_may_be_the_outlet():
+    found = _quotes(
+        "The Commerce Department issued the rule on Monday. Nvidia said it would comply. "
+        "According to the department, 140,000 accelerators reached Malaysia in 2025."
+    )
+    assert ("Commerce Department", False, "140,000 accelerators reached Malaysia in 2025") in found
+    found = _quotes(
+        "According to Bloomberg, Microsoft has committed $33 billion to smaller clouds. These "
+        "deals show a new willingness to rent capacity, the agency notes."
+    )
+    assert ("Bloomberg", False, "These deals show a new willingness to rent capacity") in found
+
+
+def test_a_speaker_after_a_closing_mark_is_no_part_of_the_quote_before():
+    found = _quotes(
+        '"A new model was a quarterly event. Now it is routine," Ruben Vandermeer says.'
+    )
+    assert found == [
+        ("Ruben Vandermeer", True, "A new model was a quarterly event. Now it is routine")
+    ]

@@ -83,6 +83,8 @@ class SpeechPatterns:
     unnamed: re.Pattern[str]
     person_pronoun: re.Pattern[str]
     org_pronoun: re.Pattern[str]
+    government_nouns: frozenset[str]  # "the department" stands for the government named last
+    publisher_nouns: frozenset[str]  # "the newspaper" for the publisher named last
     after: re.Pattern[str]
     before: re.Pattern[str]
     before_inverted: re.Pattern[str]
@@ -127,6 +129,8 @@ def load_speech_patterns() -> SpeechPatterns:
         forecast=frozenset(raw["forecast_verbs"]),
         unnamed=re.compile(rf"(?i:\b(?:{alternation(raw['unnamed'])})\b)"),
         person_pronoun=re.compile(rf"^(?:{alternation(raw['person_pronouns'])})$"),
+        government_nouns=frozenset(raw["government_descriptions"]),
+        publisher_nouns=frozenset(raw["publisher_descriptions"]),
         org_pronoun=re.compile(
             rf"^(?:{alternation(raw['org_pronouns'])}"
             rf"|[Tt]he\s+(?:[\w-]+\s+)?(?:{alternation(raw['org_descriptions'])}))$"
@@ -156,7 +160,8 @@ def load_speech_patterns() -> SpeechPatterns:
         reported_front=re.compile(
             rf"^(?P<who>.{{1,120}}?)\s+(?:(?P<told>{alternation(raw['telling'])})\s+"
             rf"[^,.;]{{1,60}}?\s+that"  # "told me that", "told investors on Tuesday that"
-            rf"|{verb}(?:\s+on\s+\w+)?(?:,)?(?:\s+that)?)\s+(?P<clause>.+?)\.?$"
+            rf"|{verb}(?!\s+[$€£¥\d])"  # "added $250 million": an amount, not words
+            rf"(?:\s+on\s+\w+)?(?:,)?(?:\s+that)?)\s+(?P<clause>.+?)\.?$"
         ),
         reported_back=re.compile(
             rf"^(?P<clause>.+?),\s+(?:according\s+to\s+(?P<who1>[^,]{{1,100}}?)"
@@ -232,11 +237,19 @@ class _Context:
         last = bisect.bisect_right(self.starts, hi) if self.ordered else len(self.starts)
         return [m for m in self.mentions[first:last] if m.end <= hi]
 
-    def last_before(self, pos: int, *, person: bool, skip: tuple[int, int] = (0, 0)) -> str | None:
-        """Return the person or organisation named last before `pos`, outside `skip`."""
+    def last_before(
+        self,
+        pos: int,
+        *,
+        person: bool,
+        skip: tuple[int, int] = (0, 0),
+        kinds: frozenset[EntityType] = frozenset(),
+    ) -> str | None:
+        """Return the person or organisation (of one of `kinds`, if any) named last before `pos`."""
         for m in reversed(self.mentions):
             etype = self.types[m.entity]
             wanted = etype is EntityType.PERSON if person else etype.is_organization
+            wanted = wanted and (not kinds or etype in kinds)
             if m.end <= pos and wanted and not skip[0] <= m.start < skip[1]:
                 return m.entity
         return None
@@ -277,7 +290,7 @@ def _by_company(
     if holder is not None:
         return _person(ctx, holder)
     if ctx.pats.org_pronoun.match(words):  # "the company", "it": before "company" as a noun
-        who = ctx.last_before(lo, person=False, skip=skip)
+        who = ctx.last_before(lo, person=False, skip=skip, kinds=_described_kinds(ctx, words))
         if who:
             return _Speaker(id=who)
     introduced = _introduced_in_role(ctx, lo, words, orgs)
@@ -288,6 +301,20 @@ def _by_company(
     if orgs and _names_only(ctx, lo, hi, found):
         return _Speaker(id=orgs[-1])
     return None
+
+
+def _described_kinds(ctx: _Context, words: str) -> frozenset[EntityType]:
+    """Return the kinds of organisation a description can stand for (empty: any kind).
+
+    "The department": a government; "the agency": a government or a publisher.
+    """
+    noun = words.split()[-1].lower()
+    kinds = set()
+    if noun in ctx.pats.government_nouns:
+        kinds.add(EntityType.GOVERNMENT)
+    if noun in ctx.pats.publisher_nouns:
+        kinds.add(EntityType.PUBLISHER)
+    return frozenset(kinds)
 
 
 _DEFINITE = re.compile(r"[Tt]he\s+(?:\S+\s+){0,3}?(?P<noun>[\w-]+)")
@@ -670,7 +697,7 @@ def _speech_at(ctx: _Context, doc_id: str, parsed: ParsedSentence, token: Token)
         said = _host_clause(token.head)
     else:
         return None
-    if not who or said is None:
+    if not who or said is None or _unsaid(token, who[0]):
         return None
     lo, hi = _extent(who[0])
     speaker = _resolve(ctx, base + lo, base + hi)
@@ -678,6 +705,23 @@ def _speech_at(ctx: _Context, doc_id: str, parsed: ParsedSentence, token: Token)
         speaker = _Speaker(id=None, label=ctx.text[base + lo : base + hi])
     start, end = said
     return _quote(ctx, doc_id, base + start, base + end, speaker, direct=False, cue=cue)
+
+
+def _unsaid(verb: Token, subject: Token) -> bool:
+    """Whether what `verb` reports is no one's reported speech.
+
+    The writer's own "I think", "we hope" (a letter's or a column's text is not a quote), and
+    a negated attribution ("Neither company would say how many ...", "declined to say").
+    """
+    if subject.lower_ in ("i", "we"):
+        return True
+    if any(c.dep_ == "advmod" and c.lower_ in ("not", "n't", "never") for c in verb.children):
+        return True
+    if any(c.dep_ == "det" and c.lower_ in ("neither", "no") for c in subject.children):
+        return True
+    return subject.lower_ in ("neither", "nobody", "none") or (
+        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse")
+    )
 
 
 _STATED_INTENTS = frozenset({"plan", "intention", "intent", "decision", "commitment", "goal"})
@@ -707,6 +751,8 @@ def _complement(verb: Token) -> tuple[int, int] | None:
     # "The deal will close, the company said.": the clause up to where the attribution starts
     inside = range(clause.left_edge.i, clause.right_edge.i + 1)
     attribution = min(t.idx for t in verb.subtree if t.i not in inside or t.i >= verb.i)
+    if clause.i == verb.head.i:  # a parataxis holds its subject: '... routine," X says'
+        attribution = min(attribution, verb.left_edge.idx)
     lo = min(t.idx for t in clause.subtree)
     return lo, attribution
 
