@@ -834,3 +834,29 @@ def test_conjoined_predicates_and_orders_for_offerings(text, expected, absent):
 )  # fmt: skip
 def test_set_off_roles_buyers_receipts_and_conjoined_as_phrases(text, expected):
     assert expected <= _triples(text)
+
+
+def test_the_trigger_prefilter_changes_no_frame_hit(monkeypatch):
+    """Parity: skipping words no frame is keyed by finds what reading every word finds."""
+    from vendorgraph.loaders import frames
+    from vendorgraph.loaders.relations import hits
+
+    articles = sorted((ROOT / "tests" / "data" / "articles").glob("*.txt"))
+    assert articles
+    texts = [p.read_text("utf-8") for p in articles]
+    found: list[frames.FrameHit] = []
+
+    def recording(*args, **kwargs):
+        out = list(frames.find_frames(*args, **kwargs))
+        found.extend(out)
+        return iter(out)
+
+    monkeypatch.setattr(hits, "find_frames", recording)
+    for text in texts:
+        extract(parse_document(text))
+    fast, found[:] = list(found), []
+    monkeypatch.setattr(frames._Context, "_may_trigger", lambda self, token: True)
+    for text in texts:
+        extract(parse_document(text))
+    assert len(fast) > 20
+    assert found == fast

@@ -143,6 +143,7 @@ class Frames:
     earnings: frozenset[str] = frozenset()
     staff_nouns: frozenset[str] = frozenset()
     listing_verbs: frozenset[str] = frozenset()
+    keys: frozenset[str] = frozenset()  # every lemma a verb, noun or adjective frame is keyed by
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -174,10 +175,14 @@ def load_frames() -> Frames:
     """
     path = resources.files("vendorgraph.loaders") / "patterns" / "frames.toml"
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    verbs = _by_lemma(raw["verb"], _verb_frame)
+    nouns = _by_lemma(raw["noun"], _noun_frame)
+    adjectives = _by_lemma(raw["adjective"], _verb_frame)
     return Frames(
-        verbs=_by_lemma(raw["verb"], _verb_frame),
-        nouns=_by_lemma(raw["noun"], _noun_frame),
-        adjectives=_by_lemma(raw["adjective"], _verb_frame),
+        verbs=verbs,
+        nouns=nouns,
+        adjectives=adjectives,
+        keys=frozenset(verbs) | frozenset(nouns) | frozenset(adjectives),
         copulas=_by_lemma(raw["copula"], _copula_frame, key="cases"),
         modality=tuple(
             (Modality(name), frozenset(raw["modality"][name]))
@@ -324,6 +329,8 @@ class _Context:
     # -- frames
 
     def hits(self, token: Token) -> Iterator[FrameHit]:
+        if not self._may_trigger(token):
+            return  # no frame is keyed by any reading of the word, and no copula or possessive
         if (
             token.pos_ in _NO_FRAME
             and not verb_by_arguments(token)
@@ -345,6 +352,25 @@ class _Context:
                 yield from self._copula_hits(token, copula)
         if "nmod:poss" in left:
             yield from self._possessive_hits(token)
+
+    def _may_trigger(self, token: Token) -> bool:
+        """Whether a frame can read on `token`: a key among its readings, a copula, a possessive.
+
+        The readings are the ones :meth:`_verb_frames` and the noun frames look up: the lemma,
+        the word, and the verb lemmas of a misread present or past form (:meth:`_verb_lemma`).
+        """
+        if any(c.dep_ in ("cop", "nmod:poss") for c in token.lefts):
+            return True
+        word = token.lower_
+        keys = self.frames.keys
+        return (
+            token.lemma_.lower() in keys
+            or word in keys
+            or word[:-3] + "y" in keys
+            or word[:-2] in keys
+            or word[:-1] in keys
+            or word[:-3] in keys
+        )
 
     def _verb_frames(self, token: Token, lemma: str) -> tuple[VerbFrame, ...]:
         """Return the frames of a verb, of a verb read as a noun, or of an adjective."""
