@@ -235,3 +235,18 @@ def test_a_speaker_after_a_closing_mark_is_no_part_of_the_quote_before():
     assert found == [
         ("Ruben Vandermeer", True, "A new model was a quarterly event. Now it is routine")
     ]
+
+
+def test_what_comes_between_the_reporting_verb_and_the_words_is_left_out():
+    found = _quotes(
+        "Nadia Ferro, Tamsin Cloud's head of infrastructure, said in a LinkedIn post that the "
+        "first racks were live. Mark Ettel, Orrin Silicon's chief financial officer, told "
+        "analysts the company expected margins to widen. Ines Valdor said last week the "
+        "backlog had doubled."
+    )
+    words = {q[2] for q in found if not q[1]}
+    assert {
+        "the first racks were live",
+        "the company expected margins to widen",
+        "the backlog had doubled",
+    } <= words

@@ -159,9 +159,13 @@ def load_speech_patterns() -> SpeechPatterns:
         ),
         reported_front=re.compile(
             rf"^(?P<who>.{{1,120}}?)\s+(?:(?P<told>{alternation(raw['telling'])})\s+"
-            rf"[^,.;]{{1,60}}?\s+that"  # "told me that", "told investors on Tuesday that"
+            rf"(?:[^,.;]{{1,60}}?\s+that"  # "told me that", "told investors on Tuesday that"
+            rf"|(?:{alternation(raw['addressees'])})(?!\s+that\b))"  # "told analysts the ..."
+            rf"|(?P<verb2>{verbs})\s+(?:in|on|at|during|via|through)\s+[^,.;]{{1,50}}?\s+that"
+            # "said in a LinkedIn post that ..."
             rf"|{verb}(?!\s+[$€£¥\d])"  # "added $250 million": an amount, not words
-            rf"(?:\s+on\s+\w+)?(?:,)?(?:\s+that)?)\s+(?P<clause>.+?)\.?$"
+            rf"(?:\s+(?:on|in|late|early|last|this|earlier)\s+(?:[A-Z][a-z]+|week|month|year)"
+            rf"(?:\s+\d{{1,2}})?)?(?:,)?(?:\s+that)?)\s+(?P<clause>.+?)\.?$"
         ),
         reported_back=re.compile(
             rf"^(?P<clause>.+?),\s+(?:according\s+to\s+(?P<who1>[^,]{{1,100}}?)"
@@ -853,7 +857,7 @@ def _reported_front(ctx: _Context, doc_id: str, sentence: Sentence) -> Quote | N
     verb = "according to"
     if match is None:
         match = ctx.pats.reported_front.match(text)
-        verb = (match.group("verb") or match.group("told")) if match else ""
+        verb = (match.group("verb") or match.group("told") or match.group("verb2")) if match else ""
     if match is None:
         return None
     return _front_quote(ctx, doc_id, sentence, match, verb)
