@@ -364,3 +364,10 @@ def test_a_function_word_opening_a_sentence_is_no_part_of_a_name():
 
 def test_a_place_modifying_our_site_is_a_place():
     assert _named("We qualify accelerators at our Columbus site.").get("Columbus") == "Place"
+
+
+def test_a_compass_word_before_a_known_place_names_a_place_that_takes_over_the_shorter():
+    found = _named("Shipments to South-East Asia rose. Plants in Northern Virginia and in Europe.")
+    assert found.get("South-East Asia") == "Place" and "Asia" not in found
+    assert found.get("Northern Virginia") == "Place" and "Virginia" not in found
+    assert found.get("Europe") == "Place"

