@@ -860,3 +860,28 @@ def test_the_trigger_prefilter_changes_no_frame_hit(monkeypatch):
         extract(parse_document(text))
     assert len(fast) > 20
     assert found == fast
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an investment by one company in another
+        ("The $2 billion investment by Fjord Ventures in Tamsin Cloud closed in May.",
+         {("Fjord Ventures", "invests_in", "Tamsin Cloud")}),
+        # a list read as a name with the rest in apposition; a verb tagged as an adverb
+        ("Tamsin Cloud, Brannock AI and Orrin Silicon all rely on TSMC.",
+         {("Tamsin Cloud", "depends_on", "TSMC"), ("Brannock AI", "depends_on", "TSMC"),
+          ("Orrin Silicon", "depends_on", "TSMC")}),
+        # a linking verb cut off from its predicate noun
+        ("Microsoft remains Tamsin Cloud's largest customer.",
+         {("Tamsin Cloud", "supplies", "Microsoft")}),
+        # the subject of a verb the tagger read as a noun is the subject of its infinitive
+        ("Tamsin Cloud plans to buy 10,000 of Orrin Silicon's Velka X1 chips.",
+         {("Orrin Silicon", "supplies", "Tamsin Cloud")}),
+        # turning to a company for something is using it
+        ("Brannock AI turned to Tamsin Cloud for extra capacity.",
+         {("Brannock AI", "uses", "Tamsin Cloud")}),
+    ],
+)  # fmt: skip
+def test_investments_by_lists_linking_verbs_and_plans(text, expected):
+    assert expected <= _triples(text)

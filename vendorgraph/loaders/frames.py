@@ -729,6 +729,8 @@ class _Context:
             return found
         if verb.dep_ == "acl:relcl":
             return [verb.head]
+        if verb.dep_ == "acl" and finite_verb_read_as_noun(verb.head):
+            return misread_subjects(verb.head)  # "X plans/NOUN to buy": X buys
         if verb.dep_ == "acl":  # "X is in talks to buy": the subject of the copular noun
             subjects = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
             governor = verb.head.head  # "X committed $10 billion to buy": the verb's subject
@@ -832,6 +834,8 @@ class _Context:
             tokens.append(head)
         elif noun.dep_ in ("obj", "xcomp", "obl", "ccomp") and head.pos_ in ("VERB", "AUX"):
             tokens += self._agents(head)  # "X remains Y's supplier", "X became a customer"
+        elif noun.dep_ == "ROOT" and noun.i > 0:  # "X remains | Y's largest customer"
+            tokens += _split_copula_subjects(noun)
         elif noun.dep_ == "nsubj" and (head.pos_ == "NOUN" or has_copula(head)):
             tokens.append(head)  # "Nvidia's rival is AMD", "X's main competitors are A and B"
         if noun.dep_ == "nsubj" and head.lemma_.lower() in self.frames.listing_verbs:
@@ -918,7 +922,13 @@ class _Context:
         """Return the entities `token` names, with whether each was resolved by reference."""
         found: list[tuple[str, bool]] = []
         flats = [c for c in token.children if coordinated_flat(c)]  # "by Ada Lind and Bo Sand"
-        for member in (token, *token.conjuncts, *flats):
+        listed = [  # "X, Y and Z rely on ..." read as X with "Y and Z" in apposition
+            m
+            for c in token.children
+            if c.dep_ == "appos" and c.conjuncts and self._entity(token) and self._entity(c)
+            for m in (c, *c.conjuncts)
+        ]
+        for member in (token, *token.conjuncts, *flats, *listed):
             for ref in self._names(member, depth):
                 if ref not in found:
                     found.append(ref)
@@ -1193,6 +1203,24 @@ def _control(verb: Token) -> tuple[Token | None, list[Token]]:
         governor = verb.head
         return governor, [c for c in governor.children if c.dep_ == "obj" and c.i < verb.i]
     return None, []
+
+
+_LINKING = frozenset({"remain", "become", "stay", "be", "continue", "emerge", "rank"})
+
+
+def _split_copula_subjects(noun: Token) -> list[Token]:
+    """Return the subject of a linking verb the parser cut off from its predicate noun.
+
+    "Microsoft remains Y's largest customer" can come out as two trees, "Microsoft remains"
+    and "Y's largest customer": the noun is said of the verb's subject.
+    """
+    before = noun.doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None
+    verb = before.head if before is not None else None
+    if verb is None or verb.dep_ != "ROOT" or verb.lemma_.lower() not in _LINKING:
+        return []
+    if any(c.dep_ in ("obj", "xcomp", "ccomp") for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
 
 
 def _gerund(token: Token) -> bool:

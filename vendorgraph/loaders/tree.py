@@ -113,6 +113,8 @@ def verb_by_arguments(token: Token) -> bool:
     deps = {c.dep_ for c in token.children}
     if token.dep_ == "conj" and "obj" in deps and token.pos_ in ("NOUN", "ADJ"):
         return True  # "will be built on X and feature/ADJ 432GB": a conjoined verb
+    if token.dep_ == "ROOT" and token.pos_ == "ADV" and "nsubj" in deps and "cop" not in deps:
+        return True  # "X and Y all rely/ADV on Z": a root with a subject and no copula
     if not (token.n_lefts and token.n_rights):
         return False  # a subject on the left, an object on the right
     return {"nsubj", "obj"} <= deps
