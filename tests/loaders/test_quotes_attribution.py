@@ -250,3 +250,16 @@ def test_what_comes_between_the_reporting_verb_and_the_words_is_left_out():
         "the company expected margins to widen",
         "the backlog had doubled",
     } <= words
+
+
+def test_putting_it_in_words_before_a_colon_attributes_the_quote():
+    found = _quotes(
+        "Leo Brandt is the chief executive of Orison AI. He put it more simply to his board: "
+        '"Calder Peak is the only partner that has never missed a date."'
+    )
+    assert (
+        "Leo Brandt",
+        True,
+        "Calder Peak is the only partner that has never missed a date.",
+    ) in found
+    assert _quotes("Leo Brandt put $5 billion into the fund.") == []
