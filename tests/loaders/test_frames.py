@@ -885,3 +885,21 @@ def test_the_trigger_prefilter_changes_no_frame_hit(monkeypatch):
 )  # fmt: skip
 def test_investments_by_lists_linking_verbs_and_plans(text, expected):
     assert expected <= _triples(text)
+
+
+_PROFILE = """Verrel Systems
+
+Verrel Systems designs networking chips in Austin. In 2024 Microsoft became its largest customer.
+Verrel's main product is the VX-9 switch chip, which is manufactured by TSMC on a 5nm process.
+"""
+
+
+def test_what_the_text_says_one_company_develops_serves_the_sentences_after_it():
+    ex = extract(parse_document(_PROFILE, path="profile.txt"))
+    names = {e.id: e.name for e in ex.entities}
+    found = {(names[r.subject], r.predicate.value, names[r.object]) for r in ex.relations}
+    assert {
+        ("Verrel Systems", "supplies", "Microsoft"),  # "became its customer": not Microsoft's
+        ("Verrel Systems", "develops", "VX-9"),  # "X's main product is the VX-9 ..."
+        ("TSMC", "supplies", "Verrel Systems"),  # the maker of the VX-9 supplies its developer
+    } <= found

@@ -304,7 +304,9 @@ def find_frames(
     for sentence in parsed:
         ctx.sentence = sentence
         for token in sentence.doc:
-            yield from ctx.hits(token)
+            for hit in ctx.hits(token):
+                ctx.learn(hit)
+                yield hit
         ctx.remember(sentence)
 
 
@@ -402,6 +404,12 @@ class _Context:
     def _possessive_hits(self, token: Token) -> Iterator[FrameHit]:
         """Say the possessor develops the offering: "Google's TPUs", "Anthropic's model Claude"."""
         named = [token, *(c for c in token.children if c.dep_ in ("appos", "flat", "compound"))]
+        if token.dep_ in SUBJECT_DEPS and has_copula(token.head):  # "X's main product is the
+            predicate = token.head  # VX-9 switch chip": the offering said of it is X's
+            named += [
+                predicate,
+                *(t for t in predicate.subtree if t.i < predicate.i and t.dep_ in _NAME_WORDS),
+            ]
         offerings = [
             e for t in named if (e := self._entity(t)) and _is_kind(self.kinds.get(e), "offering")
         ]
@@ -987,6 +995,12 @@ class _Context:
                     found.append((entity, False))
                 elif (owner := self._possessor(child, token)) is not None:
                     found.append(owner)
+                elif child.dep_ == "compound":  # "the VX-9 switch chip": the name two words off
+                    found += [
+                        (e, False)
+                        for g in child.children
+                        if g.dep_ == "compound" and (e := self._entity(g)) is not None
+                    ]
                 elif case == "of":  # "100,000 of the latest chips from Nvidia"
                     found += self.refers(child, depth + 1)
         return found
@@ -1059,8 +1073,10 @@ class _Context:
             owner = self._clause_subject(token)
             if owner is not None:
                 return owner, True
-        barred = {  # "Y is its customer": "its" is not Y's
-            self._entity(c) for c in token.head.children if predicated_of(token, c)
+        barred = {  # "Y is its customer", "Y became its customer": "its" is not Y's
+            self._entity(c)
+            for c in (*token.head.children, *token.head.head.children)
+            if predicated_of(token, c)
         }
         for i in range(token.i - 1, -1, -1):
             entity = sentence.entities[i]
@@ -1099,6 +1115,15 @@ class _Context:
             if entity is not None and _is_kind(self.kinds.get(entity), "org"):
                 return entity
         return None
+
+    def learn(self, hit: FrameHit) -> None:
+        """Keep who develops an offering the text said so of, for the sentences after it.
+
+        "Verrel's main product is the VX-9 ... The VX-9 is manufactured by TSMC": TSMC then
+        supplies Verrel. What the lexicon or an earlier sentence said is kept.
+        """
+        if hit.predicate is Predicate.DEVELOPS and hit.modality is Modality.ASSERTED:
+            self.developers = {hit.object: hit.subject, **self.developers}
 
     def remember(self, sentence: ParsedSentence) -> None:
         """After a sentence: its subject company becomes the topic; its last person is kept."""
@@ -1154,6 +1179,7 @@ class _Context:
         return Modality.ASSERTED
 
 
+_NAME_WORDS = frozenset({"compound", "flat"})
 _NO_FRAME = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PART", "SYM", "SPACE", "INTJ"})
 _PLURAL = frozenset({"they", "them", "their"})
 _USES = frozenset({Predicate.USES, Predicate.DEPLOYS})

@@ -22,6 +22,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 __all__ = [
+    "LINKING_VERBS",
     "MISREAD_SUBJECTS",
     "PASSIVE_SUBJECT",
     "SUBJECT_DEPS",
@@ -162,10 +163,26 @@ def names_before(token: Token) -> bool:
     return token.dep_ in ("compound", "nmod:poss") and token.pos_ == "PROPN"
 
 
+LINKING_VERBS = frozenset({"become", "remain", "stay"})
+"""Verbs that say their complement of their subject, as a copula does ("X became its customer")."""
+
+
 def predicated_of(possessive: Token, subject: Token) -> bool:
-    """Whether the noun `possessive` qualifies is said of `subject`: "Y is its customer"."""
+    """Whether the noun `possessive` qualifies is said of `subject`: "Y is its customer".
+
+    Also through a linking verb: "Y became its largest customer".
+    """
     noun = possessive.head
-    return subject.head.i == noun.i and subject.dep_ in SUBJECT_DEPS and has_copula(noun)
+    if subject.dep_ not in SUBJECT_DEPS:
+        return False
+    if subject.head.i == noun.i and has_copula(noun):
+        return True
+    verb = noun.head
+    return (
+        noun.dep_ in ("xcomp", "obj")
+        and subject.head.i == verb.i
+        and verb.lemma_.lower() in LINKING_VERBS
+    )
 
 
 def verb_above(token: Token) -> Token:
