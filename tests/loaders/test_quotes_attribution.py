@@ -263,3 +263,14 @@ def test_putting_it_in_words_before_a_colon_attributes_the_quote():
         "Calder Peak is the only partner that has never missed a date.",
     ) in found
     assert _quotes("Leo Brandt put $5 billion into the fund.") == []
+
+
+def test_a_dash_line_under_a_block_quote_names_its_speaker_and_is_no_quote():
+    text = (
+        "Ines Valdor runs Orrin Silicon.\n\n**Quote of the week**\n\n"
+        '> "Power is the new GPU."\n> — Mara Quist, chief executive of Halden Energy\n'
+    )
+    ex = extract(parse_document(text, path="letter.md"))
+    names = {e.id: e.name for e in ex.entities}
+    found = [(names.get(q.speaker or ""), q.direct, q.text) for q in ex.quotes]
+    assert found == [("Mara Quist", True, "Power is the new GPU.")]

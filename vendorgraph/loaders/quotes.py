@@ -512,11 +512,37 @@ def _block_quote(
     """
     if ctx.text[lo] != ">" or _MARKS.search(ctx.text, lo, hi) or before is None:
         return None
+    if _DASH_LINE.match(ctx.text, lo):
+        return None  # "> — Jane Roe, chief executive": the attribution of the quote above
     speaker = _introducer(ctx, parsed.get(before.start)) if before.text.endswith(":") else None
     if speaker is None:
         who = ctx.last_before(lo, person=True)
         speaker = _person(ctx, who) if who is not None else None
     return _quote(ctx, doc_id, lo + 1, hi, speaker, direct=True)
+
+
+_DASH_LINE = re.compile(r">?[ \t]*[—–―-]{1,2}[ \t]*(?=[A-Z])")
+
+
+def _dash_attribution(ctx: _Context, end: int) -> _Speaker | None:
+    """Return the person a dash line under a quote names ("— Jane Roe, chief executive")."""
+    newline = ctx.text.find("\n", end)
+    if newline < 0 or ctx.text[end:newline].strip(" \t\"”'’.,"):
+        return None  # more words follow the quote on its line
+    line_start = newline + 1
+    match = _DASH_LINE.match(ctx.text, line_start)
+    if match is None:
+        return None
+    line_end = ctx.text.find("\n", line_start)
+    line_end = len(ctx.text) if line_end < 0 else line_end
+    people = [
+        m.entity
+        for m in ctx.inside(match.end(), line_end)
+        if ctx.types[m.entity] is EntityType.PERSON
+    ]
+    if people:
+        return _person(ctx, people[0])
+    return _resolve(ctx, match.end(), line_end)
 
 
 def _labelled(ctx: _Context, start: int, end: int) -> _Speaker | None:
@@ -552,6 +578,7 @@ def _direct(
             speaker = (
                 _attribute_after(ctx, start, end, min(hi, end + 100))
                 or _attribute_before(ctx, sentence, start)
+                or _dash_attribution(ctx, end)
                 or last
             )
             quote = _quote(ctx, doc_id, start, end, speaker, direct=True)
