@@ -371,3 +371,9 @@ def test_a_compass_word_before_a_known_place_names_a_place_that_takes_over_the_s
     assert found.get("South-East Asia") == "Place" and "Asia" not in found
     assert found.get("Northern Virginia") == "Place" and "Virginia" not in found
     assert found.get("Europe") == "Place"
+
+
+def test_a_full_name_that_heads_or_joins_a_company_is_a_person():
+    assert _named("Leo Brandt leads Orison AI.").get("Leo Brandt") == "Person"
+    assert _named("Ada Lind joined Tamsin Cloud in 2021.").get("Ada Lind") == "Person"
+    assert _named("Orrin Labs leads the market.").get("Orrin Labs") == "Organization"

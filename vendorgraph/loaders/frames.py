@@ -61,7 +61,7 @@ from vendorgraph.loaders.tree import (
 )
 from vendorgraph.ontology.terms import EntityType, Modality, Predicate
 
-__all__ = ["FrameHit", "Frames", "find_frames", "load_frames", "role_nouns"]
+__all__ = ["FrameHit", "Frames", "find_frames", "load_frames", "role_nouns", "role_verbs"]
 
 _INHERIT = frozenset({"xcomp", "conj", "advcl"})
 _GOVERNED = frozenset({"xcomp", "ccomp", "acl", "conj", "advcl", "acl:relcl"})
@@ -205,6 +205,22 @@ def role_nouns() -> frozenset[str]:
     """
     nouns = load_frames().nouns.items()
     return frozenset(n for n, fs in nouns if any(f.predicate is Predicate.EMPLOYS for f in fs))
+
+
+@functools.cache
+def role_verbs() -> frozenset[str]:
+    """Return the verbs whose subject is a person working at the object ("X heads Y", "joined").
+
+    Examples
+    --------
+    >>> {"head", "join"} <= role_verbs()
+    True
+    """
+    return frozenset(
+        lemma
+        for lemma, fs in load_frames().verbs.items()
+        if any(f.predicate is Predicate.EMPLOYS and f.objects == ("agent",) for f in fs)
+    )
 
 
 def _by_lemma(

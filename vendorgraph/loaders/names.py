@@ -28,7 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Token
 
 from vendorgraph.loaders.entities import EntityResult, Mention, load_entity_patterns
-from vendorgraph.loaders.frames import role_nouns
+from vendorgraph.loaders.frames import role_nouns, role_verbs
 from vendorgraph.loaders.gazetteer import is_place
 from vendorgraph.loaders.parse import ParsedSentence, common_nouns
 from vendorgraph.loaders.quotes import load_speech_patterns
@@ -249,6 +249,12 @@ def _is_person(token: Token) -> bool:
         return True  # "X is chief executive of Y"
     if token.dep_ == "obl:agent" and head.lemma_.lower() in _FOUNDING:
         return True  # "founded in 2019 by X"
+    if (
+        token.dep_ == "nsubj"
+        and head.lemma_.lower() in role_verbs()
+        and any(c.dep_ in ("flat", "compound") for c in token.children)
+    ):
+        return True  # "Leo Brandt leads Orison", "Ada Lind joined X in 2021": a full name
     if (
         token.dep_ in ("obj", "xcomp")
         and head.lemma_.lower() in _NAMING
