@@ -903,3 +903,18 @@ def test_what_the_text_says_one_company_develops_serves_the_sentences_after_it()
         ("Verrel Systems", "develops", "VX-9"),  # "X's main product is the VX-9 ..."
         ("TSMC", "supplies", "Verrel Systems"),  # the maker of the VX-9 supplies its developer
     } <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the on-phrase of "rely" is the subject of the infinitive after it
+        ("Orrin Silicon relies on TSMC to make its chips.",
+         {("TSMC", "supplies", "Orrin Silicon")}),
+        # ... and who relies on the supplier is its customer
+        ("Tamsin Cloud depends on Nvidia to supply most of its GPUs.",
+         {("Nvidia", "supplies", "Tamsin Cloud"), ("Tamsin Cloud", "depends_on", "Nvidia")}),
+    ],
+)  # fmt: skip
+def test_relying_on_a_company_to_do_something(text, expected):
+    assert expected <= _triples(text)

@@ -136,6 +136,7 @@ class Frames:
     purchases: frozenset[str] = frozenset()
     blacklists: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
+    oblique_control: frozenset[str] = frozenset()
     clients: frozenset[str] = frozenset()
     portions: frozenset[str] = frozenset()
     fractions: frozenset[str] = frozenset()
@@ -189,6 +190,7 @@ def load_frames() -> Frames:
             for name in ("denied", "hedged", "forecast", "planned")
         ),
         object_control=frozenset(raw["control"]["object_control"]),
+        oblique_control=frozenset(raw["control"]["oblique_control"]),
         clients=frozenset(raw["control"]["clients"]),
         **{name: frozenset(words) for name, words in raw["reference"].items()},
     )
@@ -781,16 +783,33 @@ class _Context:
     def _controller(self, verb: Token) -> list[Token]:
         """Return the object of a control verb that is the subject of infinitive `verb`."""
         governor, objects = _control(verb)
-        if governor is None or governor.lemma_.lower() not in self.frames.object_control:
+        if governor is not None and governor.lemma_.lower() in self.frames.object_control:
+            return objects
+        governor = verb.head  # "X relies on TSMC to make its chips": TSMC makes them
+        if case_word(verb) != "to" or verb.dep_ not in ("acl", "advcl", "xcomp"):
             return []
-        return objects
+        if self._verb_lemma(governor) not in self.frames.oblique_control:
+            return []
+        return [
+            c
+            for c in governor.children
+            if c.dep_.startswith(_OBLIQUE) and case_word(c) in ("on", "upon") and c.i < verb.i
+        ]
 
     def _client(self, verb: Token) -> list[tuple[str, bool]]:
-        """Return who chose the subject of infinitive `verb`: "X picked Y to supply chips": X."""
+        """Return who chose the subject of infinitive `verb`: "X picked Y to supply chips": X.
+
+        So does who relies on it: "X depends on Y to supply most of its GPUs": X.
+        """
         governor, objects = _control(verb)
-        if governor is None or not objects or governor.lemma_.lower() not in self.frames.clients:
-            return []
-        return [r for a in self._agents(governor) for r in self.refers(a)]
+        if governor is not None and objects and governor.lemma_.lower() in self.frames.clients:
+            return [r for a in self._agents(governor) for r in self.refers(a)]
+        head = verb.head
+        if verb.dep_ in ("acl", "advcl", "xcomp") and case_word(verb) == "to" and (
+            self._verb_lemma(head) in self.frames.oblique_control
+        ):
+            return [r for a in self._agents(head) for r in self.refers(a)]
+        return []
 
     def _patients(self, verb: Token) -> list[Token]:
         if is_passive(verb):
@@ -1119,8 +1138,9 @@ class _Context:
         In "its rival" as the subject, "its" is someone else's. With `owners`, a subject
         owned by a company counts as that company ("Quayside's packaging").
         """
-        for subject in verb.children:
-            if subject.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT or subject.i > token.i:
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT]
+        for subject in subjects or misread_subjects(verb):  # "X relies/NOUN on ...": X
+            if subject.i > token.i:
                 continue
             if token in subject.subtree or predicated_of(token, subject):
                 continue
