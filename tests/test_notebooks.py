@@ -15,6 +15,7 @@ To store fresh outputs after a change::
 
 from __future__ import annotations
 
+import copy
 import difflib
 import os
 import re
@@ -47,6 +48,22 @@ def _execute(path: Path) -> Any:
     return notebook
 
 
+def _coalesced(outputs: list[Any]) -> list[Any]:
+    """Join consecutive prints to one stream: the kernel splits them as its flushes fall."""
+    joined: list[Any] = []
+    for output in outputs:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and output["output_type"] == "stream" == last["output_type"]
+            and output["name"] == last["name"]
+        ):
+            last["text"] += output["text"]
+        else:
+            joined.append(output)
+    return joined
+
+
 def _text_outputs(notebook: Any) -> list[str]:
     """Every code cell's text outputs, one string per cell, volatile parts left out."""
     cells = []
@@ -54,7 +71,7 @@ def _text_outputs(notebook: Any) -> list[str]:
         if cell.cell_type != "code":
             continue
         parts = [f"--- cell {number}"]
-        for output in cell.get("outputs", []):
+        for output in _coalesced(copy.deepcopy(cell.get("outputs", []))):
             kind = output["output_type"]
             if kind == "stream":
                 parts.append(f"[{output['name']}] {output['text']}")
@@ -72,6 +89,8 @@ def _store(path: Path, notebook: Any) -> None:
 
     for cell in notebook.cells:
         cell.get("metadata", {}).pop("execution", None)
+        if "outputs" in cell:
+            cell["outputs"] = _coalesced(cell["outputs"])
         for output in cell.get("outputs", []):  # stored without addresses: byte-identical runs
             data = output.get("data", {})
             for mime in TEXT:
