@@ -918,3 +918,32 @@ def test_what_the_text_says_one_company_develops_serves_the_sentences_after_it()
 )  # fmt: skip
 def test_relying_on_a_company_to_do_something(text, expected):
     assert expected <= _triples(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a company hired sells its work to the hirer
+        ("Oracle hired Pellham Networks to build a campus in Wyoming.",
+         {("Pellham Networks", "supplies", "Oracle")}, set()),
+        # a supply contract's holder sells
+        ("Plainsview Energy, which signed a 20-year supply contract with Oracle in October, "
+         "will build a plant.", {("Plainsview Energy", "supplies", "Oracle")},
+         {("Oracle", "supplies", "Plainsview Energy")}),
+        # an offering with a possessive noun in apposition after it
+        ("Keystone, Halvard Semiconductor's open-source compiler, is free.",
+         {("Halvard Semiconductor", "develops", "Keystone")}, set()),
+        # a name after an offering noun is the offering ("its chatbot Sillage")
+        ("Ondine AI serves its chatbot Sillage on HV-3 chips.",
+         {("Ondine AI", "develops", "Sillage")}, {("Ondine AI", "owns", "Sillage")}),
+        # companies doing something jointly are partners; "together" alone says no more
+        ("Cerulean Networks and Microsoft are jointly developing hollow-core fibre links.",
+         {("Cerulean Networks", "partners_with", "Microsoft")}, set()),
+        ("Nvidia and AMD together shipped most of the chips.", set(),
+         {("Nvidia", "partners_with", "AMD"), ("AMD", "partners_with", "Nvidia")}),
+    ],
+)  # fmt: skip
+def test_hiring_supply_contracts_apposed_offerings_and_joint_work(text, expected, absent):
+    found = _triples(text)
+    assert expected <= found
+    assert not absent & found

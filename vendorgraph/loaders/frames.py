@@ -134,6 +134,7 @@ class Frames:
     maker_nouns: frozenset[str]
     inputs: frozenset[str] = frozenset()
     purchases: frozenset[str] = frozenset()
+    sales: frozenset[str] = frozenset()
     blacklists: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
     oblique_control: frozenset[str] = frozenset()
@@ -144,6 +145,7 @@ class Frames:
     earnings: frozenset[str] = frozenset()
     staff_nouns: frozenset[str] = frozenset()
     listing_verbs: frozenset[str] = frozenset()
+    jointly: frozenset[str] = frozenset()
     keys: frozenset[str] = frozenset()  # every lemma a verb, noun or adjective frame is keyed by
 
 
@@ -360,6 +362,9 @@ class _Context:
         lemma = token.lemma_.lower()
         for verb in self._verb_frames(token, lemma):
             yield from self._verb_hits(token, verb)
+        if token.pos_ == "VERB" and any(c.lower_ in self.frames.jointly for c in token.children):
+            together = self._kind(self._role(token, "agent"), "org")  # "X and Y are jointly
+            yield from self._pairs(Predicate.PARTNERS_WITH, together, [], token)  # developing"
         nominal = token.pos_ in ("NOUN", "PROPN") or (  # "X's chief executive/ADJ"
             token.pos_ == "ADJ" and any(c.dep_ in ("nmod:poss", "det") for c in token.children)
         )
@@ -380,6 +385,8 @@ class _Context:
         the word, and the verb lemmas of a misread present or past form (:meth:`_verb_lemma`).
         """
         if any(c.dep_ in ("cop", "nmod:poss") for c in token.lefts):
+            return True
+        if any(c.lower_ in self.frames.jointly for c in token.children):
             return True
         word = token.lower_
         keys = self.frames.keys
@@ -422,6 +429,8 @@ class _Context:
     def _possessive_hits(self, token: Token) -> Iterator[FrameHit]:
         """Say the possessor develops the offering: "Google's TPUs", "Anthropic's model Claude"."""
         named = [token, *(c for c in token.children if c.dep_ in ("appos", "flat", "compound"))]
+        if token.dep_ == "appos":  # "Keystone, Halvard's open-source compiler"
+            named.append(token.head)
         if token.dep_ in SUBJECT_DEPS and has_copula(token.head):  # "X's main product is the
             predicate = token.head  # VX-9 switch chip": the offering said of it is X's
             named += [
@@ -637,12 +646,11 @@ class _Context:
         terms = [t for c in around if case_word(c) not in _PARTY_CASES for t in c.subtree]
         if any(t.lemma_.lower() in self.frames.inputs for t in terms):
             return self._ordered(one, other, "customer" if order == "vendor" else "vendor")
-        bought = any(
-            c.dep_ == "compound" and c.lemma_.lower() in self.frames.purchases
-            for c in noun.children
-        )
-        if bought and one and other:
+        terms_before = {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
+        if one and other and terms_before & self.frames.purchases:
             return (other, one) if order == "vendor" else (one, other)
+        if one and other and terms_before & self.frames.sales:  # "signed a supply contract
+            return (one, other) if order == "vendor" else (other, one)  # with Y": X sells
         return self._ordered(one, other, order)
 
     def _ordered(

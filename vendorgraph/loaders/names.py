@@ -229,9 +229,12 @@ def _offering_apposition(token: Token) -> EntityType | None:
     heads = load_entity_patterns().head_types
     nouns = [token.head] if token.dep_ == "appos" else []
     nouns += [c for c in token.children if c.dep_ == "appos"]
+    nouns = [n for n in nouns if n.pos_ == "NOUN"]
+    # "its chatbot Sillage": the offering noun right before the name, however it is tagged
+    nouns += [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i == token.i - 1]
     for noun in nouns:
         etype = heads.get(noun.lower_) or heads.get(noun.lemma_.lower())
-        if noun.pos_ == "NOUN" and etype is not None:
+        if etype is not None:
             return etype
     return None
 
