@@ -274,3 +274,32 @@ def test_a_dash_line_under_a_block_quote_names_its_speaker_and_is_no_quote():
     names = {e.id: e.name for e in ex.entities}
     found = [(names.get(q.speaker or ""), q.direct, q.text) for q in ex.quotes]
     assert found == [("Mara Quist", True, "Power is the new GPU.")]
+
+
+def test_a_capitalised_description_stands_for_the_government_named_before():
+    found = _quotes(
+        "The Texas Grid Reliability Commission opened an inquiry into the campus of Brightline. "
+        "In a preliminary order, the Commission stated that two substations were energized early."
+    )
+    assert (
+        "Texas Grid Reliability Commission",
+        False,
+        "two substations were energized early",
+    ) in found
+
+
+def test_the_company_is_the_one_the_text_is_about_among_those_just_named():
+    found = _quotes(
+        "Halvard Semiconductor designs inference chips. Halvard sells them to clouds. The HV-3 "
+        "carries memory that Halvard buys from Samsung. The company claims that the HV-3 uses "
+        "a third of the energy of a GPU."
+    )
+    assert ("Halvard Semiconductor", False, "the HV-3 uses a third of the energy of a GPU") in found
+
+
+def test_a_name_before_an_indefinite_apposition_speaks():
+    found = _quotes(
+        "In April 2026 Chipwatch, a Brussels-based advocacy group, reported that the chips had "
+        "been rented out to companies in China."
+    )
+    assert ("Chipwatch", False, "the chips had been rented out to companies in China") in found

@@ -813,8 +813,10 @@ class _Context:
         if governor is not None and objects and governor.lemma_.lower() in self.frames.clients:
             return [r for a in self._agents(governor) for r in self.refers(a)]
         head = verb.head
-        if verb.dep_ in ("acl", "advcl", "xcomp") and case_word(verb) == "to" and (
-            self._verb_lemma(head) in self.frames.oblique_control
+        if (
+            verb.dep_ in ("acl", "advcl", "xcomp")
+            and case_word(verb) == "to"
+            and (self._verb_lemma(head) in self.frames.oblique_control)
         ):
             return [r for a in self._agents(head) for r in self.refers(a)]
         return []

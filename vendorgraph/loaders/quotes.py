@@ -133,7 +133,7 @@ def load_speech_patterns() -> SpeechPatterns:
         publisher_nouns=frozenset(raw["publisher_descriptions"]),
         org_pronoun=re.compile(
             rf"^(?:{alternation(raw['org_pronouns'])}"
-            rf"|[Tt]he\s+(?:[\w-]+\s+)?(?:{alternation(raw['org_descriptions'])}))$"
+            rf"|[Tt]he\s+(?:[\w-]+\s+)?(?i:{alternation(raw['org_descriptions'])}))$"
         ),
         after=re.compile(
             rf"\s*,?\s*(?:(?P<v1>{verbs})\s+(?P<who1>{_WHO}{{1,80}})"
@@ -226,6 +226,9 @@ class _Speaker:
     role: str | None = None
 
 
+_NEAR = 300  # characters before a description where the company it stands for is named
+
+
 @dataclass(frozen=True, slots=True)
 class _Context:
     text: str
@@ -240,6 +243,32 @@ class _Context:
         first = bisect.bisect_left(self.starts, lo)
         last = bisect.bisect_right(self.starts, hi) if self.ordered else len(self.starts)
         return [m for m in self.mentions[first:last] if m.end <= hi]
+
+    def salient_before(
+        self, pos: int, *, skip: tuple[int, int] = (0, 0), kinds: frozenset[EntityType]
+    ) -> str | None:
+        """Return the organisation a description ("the company") stands for at `pos`.
+
+        Of those named in the two sentences' worth of text before it, the one the article
+        names most (the one it is about); on a tie, the one named last.
+        """
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            counts[m.entity] = counts.get(m.entity, 0) + 1
+        near: list[str] = []
+        for m in self.mentions:
+            etype = self.types[m.entity]
+            wanted = etype.is_organization and (not kinds or etype in kinds)
+            if (
+                wanted
+                and pos - _NEAR <= m.start
+                and m.end <= pos
+                and not skip[0] <= m.start < skip[1]
+            ):
+                near.append(m.entity)
+        if not near:
+            return self.last_before(pos, person=False, skip=skip, kinds=kinds)
+        return max(reversed(near), key=lambda e: counts[e])
 
     def last_before(
         self,
@@ -270,7 +299,11 @@ def _resolve(ctx: _Context, lo: int, hi: int, *, skip: tuple[int, int] = (0, 0))
         return _person(ctx, named.pop())
     comma = ctx.text.rfind(",", lo, hi)
     if comma >= 0 and ctx.text[comma + 1 : hi].strip():
-        lo = comma + 1
+        described = re.match(r"\s*an?\s", ctx.text[comma + 1 : hi]) is not None
+        if not described or ctx.inside(comma + 1, hi) or len(ctx.inside(lo, comma)) != 1:
+            lo = comma + 1
+        else:  # "Chipwatch, a Brussels-based advocacy group," → the one name before it
+            hi = comma
     elif comma >= 0:  # "Nvidia, TSMC's largest customer," → the name before the apposition
         hi = ctx.text.find(",", lo, hi)
     words = ctx.text[lo:hi].strip()
@@ -294,7 +327,12 @@ def _by_company(
     if holder is not None:
         return _person(ctx, holder)
     if ctx.pats.org_pronoun.match(words):  # "the company", "it": before "company" as a noun
-        who = ctx.last_before(lo, person=False, skip=skip, kinds=_described_kinds(ctx, words))
+        kinds = _described_kinds(ctx, words)
+        who = (
+            ctx.salient_before(lo, skip=skip, kinds=kinds)
+            if words.lower().startswith("the ")
+            else ctx.last_before(lo, person=False, skip=skip, kinds=kinds)
+        )
         if who:
             return _Speaker(id=who)
     introduced = _introduced_in_role(ctx, lo, words, orgs)
