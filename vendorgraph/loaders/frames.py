@@ -319,7 +319,7 @@ def find_frames(
     ctx.speakers = speakers or {}
     ctx.named_after = named_after or {}
     ctx.government = government
-    ctx.developers = developers or {}
+    ctx.developers = dict(developers or {})  # the walk adds what the text says
     ctx.employers = employers or {}
     for sentence in parsed:
         ctx.sentence = sentence
@@ -342,7 +342,7 @@ class _Context:
         self.speakers: Mapping[int, str] = {}
         self.named_after: Mapping[str, str] = {}
         self.government: str | None = None
-        self.developers: Mapping[str, str] = {}
+        self.developers: dict[str, str] = {}
         self.employers: Mapping[str, str] = {}
         self.rules = frozenset(  # the nouns of a restriction: "the rule", "the curbs"
             n for n, fs in frames.nouns.items() if fs[0].predicate is Predicate.RESTRICTS
@@ -1169,7 +1169,7 @@ class _Context:
         supplies Verrel. What the lexicon or an earlier sentence said is kept.
         """
         if hit.predicate is Predicate.DEVELOPS and hit.modality is Modality.ASSERTED:
-            self.developers = {hit.object: hit.subject, **self.developers}
+            self.developers.setdefault(hit.object, hit.subject)
 
     def remember(self, sentence: ParsedSentence) -> None:
         """After a sentence: its subject company becomes the topic; its last person is kept."""
