@@ -44,6 +44,7 @@ from spacy.tokens import Token
 from vendorgraph.loaders.parse import ParsedSentence
 from vendorgraph.loaders.text import Sentence
 from vendorgraph.loaders.tree import (
+    LINKING_VERBS,
     PASSIVE_SUBJECT,
     SUBJECT_DEPS,
     case_word,
@@ -793,16 +794,21 @@ class _Context:
         governor, objects = _control(verb)
         if governor is not None and governor.lemma_.lower() in self.frames.object_control:
             return objects
-        governor = verb.head  # "X relies on TSMC to make its chips": TSMC makes them
-        if case_word(verb) != "to" or verb.dep_ not in ("acl", "advcl", "xcomp"):
-            return []
-        if self._verb_lemma(governor) not in self.frames.oblique_control:
+        governor = self._relied_on(verb)  # "X relies on TSMC to make its chips": TSMC does
+        if governor is None:
             return []
         return [
             c
             for c in governor.children
             if c.dep_.startswith(_OBLIQUE) and case_word(c) in ("on", "upon") and c.i < verb.i
         ]
+
+    def _relied_on(self, verb: Token) -> Token | None:
+        """Return the verb of relying that governs infinitive `verb` ("relies on X to make")."""
+        governor = verb.head
+        if case_word(verb) != "to" or verb.dep_ not in ("acl", "advcl", "xcomp"):
+            return None
+        return governor if self._verb_lemma(governor) in self.frames.oblique_control else None
 
     def _client(self, verb: Token) -> list[tuple[str, bool]]:
         """Return who chose the subject of infinitive `verb`: "X picked Y to supply chips": X.
@@ -812,13 +818,9 @@ class _Context:
         governor, objects = _control(verb)
         if governor is not None and objects and governor.lemma_.lower() in self.frames.clients:
             return [r for a in self._agents(governor) for r in self.refers(a)]
-        head = verb.head
-        if (
-            verb.dep_ in ("acl", "advcl", "xcomp")
-            and case_word(verb) == "to"
-            and (self._verb_lemma(head) in self.frames.oblique_control)
-        ):
-            return [r for a in self._agents(head) for r in self.refers(a)]
+        relying = self._relied_on(verb)
+        if relying is not None:
+            return [r for a in self._agents(relying) for r in self.refers(a)]
         return []
 
     def _patients(self, verb: Token) -> list[Token]:
@@ -1277,9 +1279,6 @@ def _control(verb: Token) -> tuple[Token | None, list[Token]]:
     return None, []
 
 
-_LINKING = frozenset({"remain", "become", "stay", "be", "continue", "emerge", "rank"})
-
-
 def _split_copula_subjects(noun: Token) -> list[Token]:
     """Return the subject of a linking verb the parser cut off from its predicate noun.
 
@@ -1288,7 +1287,7 @@ def _split_copula_subjects(noun: Token) -> list[Token]:
     """
     before = noun.doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None
     verb = before.head if before is not None else None
-    if verb is None or verb.dep_ != "ROOT" or verb.lemma_.lower() not in _LINKING:
+    if verb is None or verb.dep_ != "ROOT" or verb.lemma_.lower() not in LINKING_VERBS:
         return []
     if any(c.dep_ in ("obj", "xcomp", "ccomp") for c in verb.children):
         return []

@@ -163,7 +163,7 @@ def names_before(token: Token) -> bool:
     return token.dep_ in ("compound", "nmod:poss") and token.pos_ == "PROPN"
 
 
-LINKING_VERBS = frozenset({"become", "remain", "stay"})
+LINKING_VERBS = frozenset({"become", "remain", "stay", "be", "continue", "emerge", "rank"})
 """Verbs that say their complement of their subject, as a copula does ("X became its customer")."""
 
 
