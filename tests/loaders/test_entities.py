@@ -358,6 +358,17 @@ def test_a_name_joined_by_an_ampersand_is_one_name():
     assert "Hollis & Grant" in found and "Hollis" not in found
 
 
+def test_an_unknown_name_that_only_owns_something_is_a_name():
+    assert "Pellam" in _named("Pellam's chips are made by TSMC.")
+    found = _named("Harbin Micro's chief executive, Rafael Osk, said the plant would open.")
+    assert "Harbin Micro" in found
+
+
+def test_a_coined_word_the_tagger_read_as_an_adjective_opens_the_name():
+    found = _named("Hexmoor Infrastructure has agreed to buy Coldwater Liquid Systems.")
+    assert "Hexmoor Infrastructure" in found and "Infrastructure" not in found
+
+
 def test_a_function_word_opening_a_sentence_is_no_part_of_a_name():
     assert "Nor" not in _named("Nor did Halden Silicon comment.")
 

@@ -30,7 +30,7 @@ from spacy.tokens import Token
 from vendorgraph.loaders.entities import EntityResult, Mention, load_entity_patterns
 from vendorgraph.loaders.frames import role_nouns, role_verbs
 from vendorgraph.loaders.gazetteer import is_place
-from vendorgraph.loaders.parse import ParsedSentence, common_nouns
+from vendorgraph.loaders.parse import ParsedSentence, common_nouns, english_words
 from vendorgraph.loaders.quotes import load_speech_patterns
 from vendorgraph.loaders.tree import coordinated_flat, has_copula
 from vendorgraph.ontology.model import Entity, Span, entity_id
@@ -39,7 +39,19 @@ from vendorgraph.ontology.terms import EntityType
 __all__ = ["names_from_parse"]
 
 _ARGUMENTS = frozenset(
-    {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod", "conj", "appos", "xcomp"}
+    {
+        "nsubj",
+        "nsubj:pass",
+        "obj",
+        "iobj",
+        "obl",
+        "obl:agent",
+        "nmod",
+        "nmod:poss",
+        "conj",
+        "appos",
+        "xcomp",
+    }
 )
 _NAME_PARTS = frozenset({"compound", "flat", "nmod:desc"})  # "GE" of "GE Vernova" read nmod:desc
 _NAMING = frozenset({"name", "appoint", "elect", "promote", "make", "hire"})
@@ -309,7 +321,7 @@ def _may_stand_alone(tokens: list[Token], head: Token) -> bool:
 
 def _run_tokens(token: Token) -> list[Token]:
     """Return the words of the name `token` heads: its name parts, and "& Y" after it."""
-    left = [c for c in token.lefts if c.dep_ in _NAME_PARTS and _name_word(c)]
+    left = [c for c in token.lefts if (c.dep_ in _NAME_PARTS and _name_word(c)) or _coined(c)]
     right = [c for c in token.rights if c.dep_ in ("flat", "appos") and _name_word(c)]
     right = [c for c in right if c.dep_ == "flat" or c.i == token.i + 1]  # "Ada Lind": no comma
     right = [c for c in right if not coordinated_flat(c)]  # "by Ada Lind and Bo Sand"
@@ -318,6 +330,11 @@ def _run_tokens(token: Token) -> list[Token]:
     if last.i + 2 < len(last.doc) and last.nbor(1).text == "&" and last.nbor(2).is_title:
         tokens += [last.nbor(1), last.nbor(2)]  # "Hollis & Grant"
     return tokens
+
+
+def _coined(token: Token) -> bool:
+    """Tell a capitalised modifier that is no English word ("Hexmoor" read as an adjective)."""
+    return token.dep_ == "amod" and token.is_title and token.lower_ not in english_words()
 
 
 def _unknown(tokens: list[Token]) -> bool:

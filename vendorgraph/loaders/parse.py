@@ -46,6 +46,7 @@ __all__ = [
     "MAX_TOKENS",
     "ParsedSentence",
     "common_nouns",
+    "english_words",
     "load_parser",
     "marked",
     "parse_sentences",
@@ -99,6 +100,19 @@ def common_nouns() -> frozenset[str]:
     """
     tables = load_parser().get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
     return frozenset(tables.get_table("lemma_index")["noun"])
+
+
+@functools.cache
+def english_words() -> frozenset[str]:
+    """Return the English base forms of every part of speech the lemmatizer's tables know.
+
+    Examples
+    --------
+    >>> {"liquid", "quarry", "silicon"} <= english_words(), "hexmoor" in english_words()
+    (True, False)
+    """
+    tables = load_parser().get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    return frozenset().union(*tables.get_table("lemma_index").values())
 
 
 def parse_sentences(
