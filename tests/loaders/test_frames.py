@@ -947,3 +947,42 @@ def test_hiring_supply_contracts_apposed_offerings_and_joint_work(text, expected
     found = _triples(text)
     assert expected <= found
     assert not absent & found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a customer's share of a company's revenue makes it the company's customer
+        ("Microsoft accounted for 21% of Orrin Cloud's revenue.",
+         {("Orrin Cloud", "supplies", "Microsoft")}, {("Microsoft", "supplies", "Orrin Cloud")}),
+        ("Keld Robotics represented a fifth of Orrin Cloud's sales in 2026.",
+         {("Orrin Cloud", "supplies", "Keld Robotics")}, set()),
+        # "its" in the customer's own clause is the company's, never the customer's
+        ("Orrin Cloud said Microsoft accounted for 21% of its revenue.",
+         {("Orrin Cloud", "supplies", "Microsoft")}, {("Microsoft", "supplies", "Orrin Cloud")}),
+        # "the two firms" is a group: no one company earns or pays
+        ("TSMC makes chips for Huaxin Micro. TSMC said the two firms together accounted for "
+         "less than 1% of its revenue.", set(),
+         {("TSMC", "supplies", "TSMC"), ("Huaxin Micro", "supplies", "TSMC")}),
+    ],
+)  # fmt: skip
+def test_shares_of_revenue(text, expected, absent):
+    found = _triples(text)
+    assert expected <= found
+    assert not absent & found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list set off after a relational noun holds it, wherever the comma hangs
+        ("Nvidia dominates the market for AI chips. Its rivals, AMD and Intel, are catching up.",
+         {("AMD", "competes_with", "Nvidia"), ("Intel", "competes_with", "Nvidia")}),
+        # the object an infinitive is said of is what the next sentence's "its" refers to
+        ("Corbel Partners expects Nvidia to hold 80% of the market. Its rivals, AMD and Intel, "
+         "offer cheaper parts.",
+         {("AMD", "competes_with", "Nvidia"), ("Intel", "competes_with", "Nvidia")}),
+    ],
+)  # fmt: skip
+def test_a_listed_apposition_and_the_subject_of_an_infinitive(text, expected):
+    assert expected <= _triples(text)

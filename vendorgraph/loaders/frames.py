@@ -539,7 +539,8 @@ class _Context:
 
     def _earnings(self, verb: Token) -> list[Token]:
         """Return the words for money earned in the subject or object of `verb` ("revenue")."""
-        arguments = [*self._patients(verb), *self._agents(verb)]
+        shares = [c for c in verb.children if c.dep_ == "obl" and case_word(c) == "for"]
+        arguments = [*self._patients(verb), *self._agents(verb), *shares]  # "accounted for 9% of"
         return [t for a in arguments for t in a.subtree if t.lemma_.lower() in self.frames.earnings]
 
     def _earns(self, verb: Token) -> bool:
@@ -549,8 +550,17 @@ class _Context:
     def _earners(self, verb: Token) -> list[tuple[str, bool]]:
         """Return whose money `verb` says was earned: "its revenue", "X's sales", else its agent."""
         owners = [c for t in self._earnings(verb) for c in t.children if c.dep_ == "nmod:poss"]
-        found = [r for c in owners for r in self.refers(c)]
-        return found or [r for a in self._agents(verb) for r in self.refers(a)]
+        agents = [r for a in self._agents(verb) for r in self.refers(a)]
+        found = [r for c in owners for r in self._earner(c, frozenset(e for e, _ in agents))]
+        return found or agents
+
+    def _earner(self, owner: Token, agents: frozenset[str]) -> list[tuple[str, bool]]:
+        """Return whose money a possessive names ("its" in "X made up half its sales" is not X)."""
+        found = self.refers(owner)
+        if self._entity(owner) is None and {e for e, _ in found} <= agents:
+            back = self._back(owner, person=False, others=agents)
+            found = [back] if back is not None else []
+        return found
 
     def _is_portion(self, token: Token) -> bool:
         """Whether `token` is a part of a company's equity: "a stake", "30% of X's shares"."""
@@ -878,7 +888,7 @@ class _Context:
             c
             for c in noun.children
             if c.dep_ == "conj" and self._entity(c) and (
-                (c.left_edge.i == noun.i + 2 and noun.nbor(1).text == ",")
+                (c.left_edge.i in (noun.i + 1, noun.i + 2) and noun.nbor(1).text == ",")
                 or any(a.i < c.i for a in named)  # "Our largest customers, X and Y,"
             )
         ]  # fmt: skip
@@ -1081,6 +1091,7 @@ class _Context:
         if word in self.frames.pronouns or (
             token.lemma_.lower() in self.frames.company_nouns
             and any(c.lower_ in ("the", "this", "that") for c in token.children)
+            and "Plur" not in token.morph.get("Number")  # "the two firms": no one company
         ):
             return self._back(token, person=False)
         if word in self.frames.person_pronouns:
@@ -1108,7 +1119,10 @@ class _Context:
 
     # -- reference back
 
-    def _back(self, token: Token, *, person: bool) -> tuple[str, bool] | None:
+    def _back(
+        self, token: Token, *, person: bool, others: frozenset[str] = frozenset()
+    ) -> tuple[str, bool] | None:
+        """Return what a pronoun or "the company" stands for: no entity in `others`."""
         sentence = self._sentence()
         if token.lower_ in _PLURAL and _group_before(sentence, token):
             return None  # "clouds want X, but they need Y": the group, not a company
@@ -1118,13 +1132,13 @@ class _Context:
                 return subject, True
         if token.dep_ == "nmod:poss" and not person:  # "X holds 18%, behind Y, its rival": X
             owner = self._clause_subject(token)
-            if owner is not None:
+            if owner is not None and owner not in others:
                 return owner, True
         barred = {  # "Y is its customer", "Y became its customer": "its" is not Y's
             self._entity(c)
             for c in (*token.head.children, *token.head.head.children)
             if predicated_of(token, c)
-        }
+        } | others
         for i in range(token.i - 1, -1, -1):
             entity = sentence.entities[i]
             kind = self.kinds.get(entity) if entity is not None else None
@@ -1182,7 +1196,7 @@ class _Context:
             kind = self.kinds.get(entity)
             if kind is EntityType.PERSON:
                 self.person = entity
-            elif kind is not None and kind.is_organization and token.dep_ in SUBJECT_DEPS:
+            elif kind is not None and kind.is_organization and _subject_of_a_clause(token):
                 self.topic = entity
         if self.topic is None:
             self.topic = next(
@@ -1336,3 +1350,16 @@ def _is_kind(etype: EntityType | None, kind: str) -> bool:
     if kind == "authority":  # "Washington barred ...": the capital for its government
         return etype in (EntityType.GOVERNMENT, EntityType.PLACE)
     return etype is EntityType.PLACE
+
+
+def _subject_of_a_clause(token: Token) -> bool:
+    """Whether `token` is a subject, or the object that an infinitive after it is said of.
+
+    In "Corbel expects Nvidia to hold 80%", Nvidia is the subject of "to hold".
+    """
+    if token.dep_ in SUBJECT_DEPS:
+        return True
+    head = token.head
+    return token.dep_ == "obj" and any(
+        c.dep_ == "xcomp" and c.i > token.i and c.pos_ in ("VERB", "AUX") for c in head.children
+    )
