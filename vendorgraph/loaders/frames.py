@@ -1091,7 +1091,7 @@ class _Context:
         if word in self.frames.pronouns or (
             token.lemma_.lower() in self.frames.company_nouns
             and any(c.lower_ in ("the", "this", "that") for c in token.children)
-            and "Plur" not in token.morph.get("Number")  # "the two firms": no one company
+            and "Plur" not in token.morph.get("Number", [])  # "the two firms": no one company
         ):
             return self._back(token, person=False)
         if word in self.frames.person_pronouns:
