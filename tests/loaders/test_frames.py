@@ -227,7 +227,7 @@ def test_modality_comes_from_the_clause_of_the_frame():
 
 def test_every_frame_names_a_known_predicate_and_role():
     frames = load_frames()
-    roles = {"agent", "patient", "iobj", "maker", "earner", "developer"}
+    roles = {"agent", "patient", "iobj", "maker", "earner", "developer", "raiser"}
     for verbs in frames.verbs.values():
         for frame in verbs:
             for role in (frame.subject, *frame.objects):
@@ -986,3 +986,24 @@ def test_shares_of_revenue(text, expected, absent):
 )  # fmt: skip
 def test_a_listed_apposition_and_the_subject_of_an_infinitive(text, expected):
     assert expected <= _triples(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fjord Ventures led a $250 million round in Quarry Compute.",
+         {("Fjord Ventures", "invests_in", "Quarry Compute")}),
+        ("Quarry Compute closed a $90 million round that Fjord Ventures and Samsung joined.",
+         {("Fjord Ventures", "invests_in", "Quarry Compute"),
+          ("Samsung", "invests_in", "Quarry Compute")}),
+        ("Halvard raised $210 million in a round led by Orchard Lane Capital.",
+         {("Orchard Lane Capital", "invests_in", "Halvard")}),
+    ],
+)  # fmt: skip
+def test_who_leads_or_joins_a_funding_round_invests_in_who_raises_it(text, expected):
+    assert expected <= _triples(text)
+
+
+def test_leading_what_is_no_round_invests_in_nothing():
+    found = _triples("Orrin Labs led the talks for Quarry Compute.")
+    assert not any(p == "invests_in" for _, p, _ in found)

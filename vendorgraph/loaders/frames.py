@@ -144,6 +144,8 @@ class Frames:
     fractions: frozenset[str] = frozenset()
     money: frozenset[str] = frozenset()
     earnings: frozenset[str] = frozenset()
+    rounds: frozenset[str] = frozenset()
+    raising: frozenset[str] = frozenset()
     staff_nouns: frozenset[str] = frozenset()
     listing_verbs: frozenset[str] = frozenset()
     jointly: frozenset[str] = frozenset()
@@ -738,9 +740,37 @@ class _Context:
             return [(d, True) for d in dict.fromkeys(found) if d is not None and d in self.kinds]
         elif role == "earner":
             return self._earners(verb)
+        elif role == "raiser":
+            return self._raisers(verb)
         else:
             tokens = self._obliques(verb, role.removeprefix("obl:"))
         return [ref for token in tokens for ref in self.refers(token)]
+
+    def _raisers(self, verb: Token) -> list[tuple[str, bool]]:
+        """Return who raises the funding round `verb` acts on ("led a round in X").
+
+        The round names its raiser with "in"/"for", or hangs on the raising verb:
+        "X raised $210 million in a round led by Y", "X closed a round that Y joined".
+        """
+        rounds = [
+            t
+            for t in (*self._patients(verb), *self._obliques(verb, "in"))
+            if t.lemma_.lower() in self.frames.rounds
+        ]
+        found = [
+            ref
+            for r in rounds
+            for c in r.children
+            if c.dep_.startswith("nmod") and case_word(c) in ("in", "for")
+            for ref in self.refers(c)
+        ]
+        if rounds and not found:
+            above = verb_above(verb)
+            while above.lemma_.lower() not in self.frames.raising and above.head.i != above.i:
+                above = verb_above(above)
+            if above.lemma_.lower() in self.frames.raising:
+                found = [ref for a in self._agents(above) for ref in self.refers(a)]
+        return found
 
     def _makers(self, verb: Token) -> list[tuple[str, bool]]:
         """Return who makes what `verb` acts on: "buys Nvidia GPUs", "ordered AMD's MI355X".
