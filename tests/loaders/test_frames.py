@@ -998,6 +998,8 @@ def test_a_listed_apposition_and_the_subject_of_an_infinitive(text, expected):
           ("Samsung", "invests_in", "Quarry Compute")}),
         ("Halvard raised $210 million in a round led by Orchard Lane Capital.",
          {("Orchard Lane Capital", "invests_in", "Halvard")}),
+        ("Northgate Ventures led Quarry's $14 million seed round in 2024.",
+         {("Northgate Ventures", "invests_in", "Quarry")}),
     ],
 )  # fmt: skip
 def test_who_leads_or_joins_a_funding_round_invests_in_who_raises_it(text, expected):

@@ -67,6 +67,7 @@ __all__ = ["FrameHit", "Frames", "find_frames", "load_frames", "role_nouns", "ro
 _INHERIT = frozenset({"xcomp", "conj", "advcl"})
 _GOVERNED = frozenset({"xcomp", "ccomp", "acl", "conj", "advcl", "acl:relcl"})
 _QUALIFIERS = frozenset({"nmod:poss", "compound"})
+_RAISED = ("in", "for")  # "a round in X", "a round for X": X raises it
 _QUALIFYING_CASES = frozenset({"from", "of", "by"})
 _EXAMPLE_CASES = frozenset({"such", "including", "like"})
 _RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
@@ -752,18 +753,22 @@ class _Context:
         The round names its raiser with "in"/"for", or hangs on the raising verb:
         "X raised $210 million in a round led by Y", "X closed a round that Y joined".
         """
-        rounds = [
+        rounds = [  # "a round", "our seed round", "our $95 million Series B"
             t
             for t in (*self._patients(verb), *self._obliques(verb, "in"))
-            if t.lemma_.lower() in self.frames.rounds
+            if any(w.lemma_.lower() in self.frames.rounds for w in t.subtree)
         ]
         found = [
             ref
             for r in rounds
-            for c in r.children
-            if c.dep_.startswith("nmod") and case_word(c) in ("in", "for")
-            for ref in self.refers(c)
+            for w in r.subtree
+            if _within_phrase(w, r)
+            if w.dep_ == "nmod:poss" or (w.dep_.startswith("nmod") and case_word(w) in _RAISED)
+            for ref in self.refers(w)
         ]
+        if rounds and not found:  # "led a round in X" with "in X" hung on the verb
+            obliques = [c for c in self._obliques(verb, "in") if c not in rounds]
+            found = [r for c in obliques for r in self.refers(c)]
         if rounds and not found:
             above = verb_above(verb)
             while above.lemma_.lower() not in self.frames.raising and above.head.i != above.i:
@@ -1393,3 +1398,18 @@ def _subject_of_a_clause(token: Token) -> bool:
     return token.dep_ == "obj" and any(
         c.dep_ == "xcomp" and c.i > token.i and c.pos_ in ("VERB", "AUX") for c in head.children
     )
+
+
+def _within_phrase(word: Token, phrase: Token) -> bool:
+    """Whether `word` hangs on `phrase` through modifiers of one noun phrase, not a clause.
+
+    "Quarry" in "Quarry's $14 million seed round" does; "X" in "a round that X joined" does not.
+    """
+    head = word.head
+    while head.i != phrase.i:
+        if head.dep_ not in ("compound", "nummod", "amod", "appos", "flat", "nmod:poss"):
+            return False
+        if head.head.i == head.i:
+            return False
+        head = head.head
+    return word.i != phrase.i
