@@ -134,7 +134,27 @@ def _written(
     if etype is EntityType.PERSON and " " in name:
         after = min(where)[1]
         where |= set(_elsewhere(text, name.split()[-1], after, [*taken, *where]))
+    elif etype is EntityType.ORGANIZATION and _short_form(name):
+        where |= set(_elsewhere(text, name.split()[0], body, [*taken, *where]))
     return sorted(where)
+
+
+def _short_form(name: str) -> bool:
+    """Tell whether a company's first word can stand for it alone ("Tessaract" of "Tessaract Labs").
+
+    Only a coined word: no English word, place or name part of the cue rules ("Pacific Grid").
+    """
+    words = name.split()
+    first = words[0]
+    return (
+        len(words) > 1
+        and len(first) >= 4
+        and first.istitle()
+        and first.isalpha()
+        and first.lower() not in english_words()
+        and first not in load_entity_patterns().stopwords
+        and not is_place(first)
+    )
 
 
 def _elsewhere(

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from vendorgraph.loaders.parse import english_words
+
 __all__ = [
     "LINKING_VERBS",
     "MISREAD_SUBJECTS",
@@ -159,8 +161,15 @@ def coordinated_flat(token: Token) -> bool:
 
 
 def names_before(token: Token) -> bool:
-    """Whether `token` is a name read as a modifier ("Bureau" of "Bureau barred shipments")."""
-    return token.dep_ in ("compound", "nmod:poss") and token.pos_ == "PROPN"
+    """Whether `token` is a name read as a modifier ("Bureau" of "Bureau barred shipments").
+
+    A coined word the tagger took for a common noun is a name too ("Tessaract rented ...").
+    """
+    if token.dep_ not in ("compound", "nmod:poss"):
+        return False
+    return token.pos_ == "PROPN" or (
+        token.pos_ == "NOUN" and token.is_title and token.lower_ not in english_words()
+    )
 
 
 LINKING_VERBS = frozenset({"become", "remain", "stay", "be", "continue", "emerge", "rank"})
