@@ -369,6 +369,20 @@ def test_a_coined_word_the_tagger_read_as_an_adjective_opens_the_name():
     assert "Hexmoor Infrastructure" in found and "Infrastructure" not in found
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("Stellarc's power is bought from Hydro-Québec.", "Hydro-Québec", "Organization"),
+        ("Halvard's supervisory board is chaired by Pieter-Jan Oosterhuis.",
+         "Pieter-Jan Oosterhuis", "Person"),
+    ],
+)  # fmt: skip
+def test_words_joined_by_a_hyphen_are_one_name(text, name, etype):
+    found = _named(text)
+    assert found.get(name) == etype, found
+    assert not {"Hydro", "Québec", "Jan Oosterhuis", "Pieter"} & set(found)
+
+
 def test_a_function_word_opening_a_sentence_is_no_part_of_a_name():
     assert "Nor" not in _named("Nor did Halden Silicon comment.")
 

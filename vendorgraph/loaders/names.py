@@ -58,7 +58,7 @@ _NAMING = frozenset({"name", "appoint", "elect", "promote", "make", "hire"})
 _FOUNDING = frozenset({"found", "co-found", "cofound"})
 _LOCATIVE = frozenset({"in", "near", "at", "outside", "across", "around", "throughout", "into"})
 _LABEL_LINE = re.compile(r"\W*[A-Z][A-Za-z ]{0,24}:\s+\S+(?:\s+\S+){0,4}\s*$")
-_NAME = re.compile(r"[A-Z][A-Za-z0-9&.'-]*(?:(?: &)? [A-Z][A-Za-z0-9&.'-]*){0,3}")
+_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w&.'-]*(?:(?: &)? [A-ZÀ-ÖØ-Þ][\w&.'-]*){0,3}")
 
 
 def names_from_parse(
@@ -282,8 +282,8 @@ def _is_person(token: Token) -> bool:
     head = token.head
     if token.dep_ == "nsubj" and head.lemma_.lower() in roles and has_copula(head):
         return True  # "X is chief executive of Y"
-    if token.dep_ == "obl:agent" and head.lemma_.lower() in _FOUNDING:
-        return True  # "founded in 2019 by X"
+    if token.dep_ == "obl:agent" and _agent_is_person(token, head.lemma_.lower()):
+        return True  # "founded in 2019 by X", "the board is chaired by Pieter-Jan Smit"
     if (
         token.dep_ == "nsubj"
         and head.lemma_.lower() in role_verbs()
@@ -313,6 +313,12 @@ def _is_person(token: Token) -> bool:
     said = [c for c in token.head.children if c.dep_ == "ccomp"]
     subjects = [c for v in said for c in v.children if c.dep_ in ("nsubj", "nsubj:pass")]
     return not any(c.lower_ == "it" for c in subjects)  # "X said it would": X is a company
+
+
+def _agent_is_person(token: Token, verb: str) -> bool:
+    """Tell a person by the passive that names them: a founder, or a full name in a role."""
+    full = any(c.dep_ in ("flat", "compound") for c in token.children)
+    return verb in _FOUNDING or (verb in role_verbs() and full)
 
 
 def _proper(token: Token) -> bool:
@@ -349,7 +355,39 @@ def _run_tokens(token: Token) -> list[Token]:
     last = tokens[-1]
     if last.i + 2 < len(last.doc) and last.nbor(1).text == "&" and last.nbor(2).is_title:
         tokens += [last.nbor(1), last.nbor(2)]  # "Hollis & Grant"
-    return tokens
+    return _hyphenated(tokens)
+
+
+def _hyphenated(tokens: list[Token]) -> list[Token]:
+    """Return the run with the capitalised words hyphenated to its ends ("Pieter-Jan Smit").
+
+    The tokenizer splits "Hydro-Québec" and "Osei-Lund" at the hyphen; a hyphen with no space
+    on either side joins the words into one name.
+    """
+    doc = tokens[0].doc
+
+    def glued(hyphen: int) -> bool:
+        return (
+            0 < hyphen < len(doc) - 1
+            and doc[hyphen].text == "-"
+            and not doc[hyphen - 1].whitespace_
+            and not doc[hyphen].whitespace_
+            and doc[hyphen - 1].is_title
+            and doc[hyphen + 1].is_title
+        )
+
+    first, last = tokens[0].i, tokens[-1].i
+    while glued(first - 1):
+        first -= 2
+    while glued(last + 1):
+        last += 2
+        while last + 1 < len(doc) and doc[last + 1].dep_ == "flat" and doc[last + 1].head.i == last:
+            last += 1  # "Anne-Marie Okafor" with "Okafor" hung on "Marie"
+    inside = {t.i for t in tokens} | {
+        i for i in range(tokens[-1].i, last + 1) if doc[i].dep_ == "flat"
+    }
+    inside |= {i + d for i in range(first, last + 1) if glued(i) for d in (-1, 0, 1)}
+    return [doc[i] for i in range(first, last + 1) if i in inside]
 
 
 def _coined(token: Token) -> bool:
