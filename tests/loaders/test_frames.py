@@ -1009,3 +1009,19 @@ def test_who_leads_or_joins_a_funding_round_invests_in_who_raises_it(text, expec
 def test_leading_what_is_no_round_invests_in_nothing():
     found = _triples("Orrin Labs led the talks for Quarry Compute.")
     assert not any(p == "invests_in" for _, p, _ in found)
+
+
+def test_the_sentence_prefilter_changes_no_record(monkeypatch):
+    """Parity: parsing only the sentences that can hold a claim finds what parsing all finds."""
+    from vendorgraph.graph.extraction_json import to_json
+    from vendorgraph.loaders import pipeline
+
+    articles = sorted((ROOT / "tests" / "data" / "articles").glob("*.*"))
+    articles = [p for p in articles if p.suffix in (".txt", ".md")]
+    assert articles
+    texts = [(p.read_text("utf-8"), p.name) for p in articles]
+    texts.append(("Halvard was founded in 2019. It makes chips for Tamsin Cloud.\n", "a.txt"))
+    fast = [to_json(extract(parse_document(t, path=n))) for t, n in texts]
+    monkeypatch.setattr(pipeline, "sentences_to_parse", lambda sentences, spans: list(sentences))
+    slow = [to_json(extract(parse_document(t, path=n))) for t, n in texts]
+    assert fast == slow

@@ -2,7 +2,8 @@
 
 Parsing costs far more than everything else the extractor does, so a sentence is parsed only
 when something in it can take part in a relation frame or a reported quote: an entity mention,
-a capitalised word after the first (a name the lexicon lacks, found on the parse), or a word
+a capitalised word after the first or a first word no English word list knows (a name the
+lexicon lacks, found on the parse: "Halvard was founded in 2019"), or a word
 that refers back to one (a pronoun, "the company") or reports speech ("said",
 "according to"). The words come from the frames' and the speech patterns' own data files; a
 sentence this filter drops could not have produced a relation or a reported quote.
@@ -23,6 +24,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from vendorgraph.loaders.frames import load_frames
+from vendorgraph.loaders.parse import english_words
 from vendorgraph.loaders.quotes import load_speech_patterns
 from vendorgraph.loaders.text import Sentence
 
@@ -61,6 +63,8 @@ def sentences_to_parse(
         named = i < len(starts) and starts[i] < sentence.end
         if named or any(w.lower() in cues for w in words) or _NAME_INSIDE.search(sentence.text):
             chosen.append(sentence)
+        elif words[0].istitle() and words[0].lower() not in english_words():
+            chosen.append(sentence)  # a name the lexicon lacks, opening the sentence
     return chosen
 
 
