@@ -1025,3 +1025,19 @@ def test_the_sentence_prefilter_changes_no_record(monkeypatch):
     monkeypatch.setattr(pipeline, "sentences_to_parse", lambda sentences, spans: list(sentences))
     slow = [to_json(extract(parse_document(t, path=n))) for t, n in texts]
     assert fast == slow
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "kept"),
+    [
+        ("Stellarc Cloud runs clusters in Reno and Dublin. Customers like Okapi Robotics are "
+         "why Stellarc Cloud built Reno.",
+         ("Stellarc Cloud", "supplies", "Reno"), None),
+        ("The Commerce Department restricted exports of Tarn-2 chips to China.",
+         None, ("Commerce Department", "restricts", "China")),
+    ],
+)  # fmt: skip
+def test_a_place_takes_part_only_in_restrictions_and_rivalries(text, absent, kept):
+    found = _triples(text)
+    assert absent is None or absent not in found
+    assert kept is None or kept in found

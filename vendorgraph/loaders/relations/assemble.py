@@ -26,7 +26,16 @@ _FACTS = frozenset({"role", "product line", "maker"})
 
 
 def adjust(article: Article, hit: Hit) -> Hit | None:
-    """Apply the lexicon's knowledge: who develops what, what a dependency is on."""
+    """Apply the lexicon's knowledge: who develops what, what a dependency is on.
+
+    A place takes part in a restriction ("exports to China") or in a rivalry with another
+    place ("the United States and China compete"), nothing else: "we built Reno" or "Alberta"
+    before a chip name states no supply or development by or to a place.
+    """
+    places = [article.cls(e) == "place" for e in (hit.subject, hit.object)]
+    rivals = hit.predicate is Predicate.COMPETES_WITH and all(places)
+    if any(places) and hit.predicate is not Predicate.RESTRICTS and not rivals:
+        return None
     if hit.predicate is Predicate.SUPPLIES and article.cls(hit.subject) in ("chip", "product"):
         maker = article.developer(hit.subject)
         return replace(hit, subject=maker, resolved=True) if maker is not None else None
