@@ -1041,3 +1041,21 @@ def test_a_place_takes_part_only_in_restrictions_and_rivalries(text, absent, kep
     found = _triples(text)
     assert absent is None or absent not in found
     assert kept is None or kept in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quillmark Cloud signed a 15-year power purchase agreement with Northfield Energy.",
+        "Quillmark Cloud signed a supply contract with Northfield Energy.",
+        "Quillmark Cloud signed an agreement with Northfield Energy for 400 megawatts of power.",
+    ],
+)
+def test_a_deal_to_buy_or_sell_is_no_partnership(text):
+    found = _triples(text)
+    assert not {p for _, p, _ in found} & {"partners_with"}, found
+
+
+def test_a_deal_without_trade_terms_is_still_a_partnership():
+    found = _triples("Quillmark Cloud signed an agreement with Northfield Labs to study cooling.")
+    assert ("Quillmark Cloud", "partners_with", "Northfield Labs") in found

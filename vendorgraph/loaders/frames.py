@@ -90,6 +90,7 @@ class VerbFrame:
     unowned_object: bool = False
     portion_object: bool = False
     no_money: bool = False
+    no_trade: bool = False
     onto_list: bool = False
     no_earnings: bool = False
     earned: bool = False
@@ -109,6 +110,7 @@ class NounFrame:
     holder_roles: tuple[str, ...] = ()
     order: str | None = None
     makers: bool = False
+    no_trade: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -254,6 +256,7 @@ def _verb_frame(entry: dict[str, Any]) -> VerbFrame:
         unowned_object=entry.get("unowned_object", False),
         portion_object=entry.get("portion_object", False),
         no_money=entry.get("no_money", False),
+        no_trade=entry.get("no_trade", False),
         onto_list=entry.get("onto_list", False),
         no_earnings=entry.get("no_earnings", False),
         earned=entry.get("earned", False),
@@ -280,6 +283,7 @@ def _noun_frame(entry: dict[str, Any]) -> NounFrame:
         holder_roles=tuple(entry.get("holder_roles", ())),
         order=entry.get("order"),
         makers=entry.get("makers", False),
+        no_trade=entry.get("no_trade", False),
     )
 
 
@@ -484,6 +488,8 @@ class _Context:
             t.lemma_.lower() in self.frames.money for p in self._patients(verb) for t in p.subtree
         ):
             return False  # "awarded X $6 billion in grants": no sale
+        if frame.no_trade and any(self._trade_terms(p) for p in self._patients(verb)):
+            return False  # "signed a power purchase agreement with X": a sale, no partnership
         # "gets its revenue from X": X buys, not sells; "gets chips from X": X sells
         return not (frame.no_earnings or frame.earned) or self._earns(verb) == frame.earned
 
@@ -602,6 +608,8 @@ class _Context:
         return self._kind([r for c in owners for r in self.refers(c)], "org")
 
     def _noun_hits(self, noun: Token, frame: NounFrame) -> Iterator[FrameHit]:
+        if frame.no_trade and self._trade_terms(noun):
+            return  # "a power purchase agreement with X": a sale, no partnership
         if noun.dep_ == "compound" and noun.head.lemma_.lower() in self.frames.company_nouns:
             noun = noun.head  # "Y's parent company": the frame reads on "company"
         found = self._holders(noun)
@@ -644,6 +652,27 @@ class _Context:
             holders, others = self._deal_sides(noun, frame.order, holders, others)
         yield from self._pairs(frame.predicate, holders, others, noun)
 
+    def _trade_terms(self, noun: Token) -> bool:
+        """Whether a deal's terms say something is bought or sold.
+
+        "a supply contract", "a power purchase agreement", "an agreement with X for 400 MW".
+        """
+        named = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+        if named & (self.frames.purchases | self.frames.sales | self.frames.inputs):
+            return True
+        return any(
+            t.lemma_.lower() in self.frames.inputs
+            for t in self._terms(noun)
+            if _in_for_phrase(t, noun)
+        )
+
+    def _terms(self, noun: Token) -> list[Token]:
+        """Return the words of a deal's terms: its phrases that name no party."""
+        around = [*noun.children]
+        if noun.dep_ == "obj":  # "signed a deal with X for 400 MW", "for" on the verb
+            around += [c for c in noun.head.children if c.dep_.startswith("obl")]
+        return [t for c in around if case_word(c) not in _PARTY_CASES for t in c.subtree]
+
     def _deal_sides(
         self, noun: Token, order: str, one: list[tuple[str, bool]], other: list[tuple[str, bool]]
     ) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
@@ -654,11 +683,7 @@ class _Context:
         with Y" makes its holder (`one`) the buyer. Otherwise the vendor is the cloud provider
         or chip vendor (:meth:`_ordered`).
         """
-        around = [*noun.children]
-        if noun.dep_ == "obj":  # "signed a deal with X for 400 MW", "for" on the verb
-            around += [c for c in noun.head.children if c.dep_.startswith("obl")]
-        terms = [t for c in around if case_word(c) not in _PARTY_CASES for t in c.subtree]
-        if any(t.lemma_.lower() in self.frames.inputs for t in terms):
+        if any(t.lemma_.lower() in self.frames.inputs for t in self._terms(noun)):
             return self._ordered(one, other, "customer" if order == "vendor" else "vendor")
         terms_before = {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
         if one and other and terms_before & self.frames.purchases:
@@ -1413,3 +1438,10 @@ def _within_phrase(word: Token, phrase: Token) -> bool:
             return False
         head = head.head
     return word.i != phrase.i
+
+
+def _in_for_phrase(token: Token, noun: Token) -> bool:
+    """Whether `token` is in a "for" phrase of `noun` or of the verb it is the object of."""
+    while token.head.i != token.i and token.head.i not in (noun.i, noun.head.i):
+        token = token.head
+    return case_word(token) == "for"
