@@ -507,6 +507,7 @@ _TIME_CUT = re.compile(r"\s+(?:in|on|at|during|today|yesterday|this|last|when|wh
 
 
 _REACH = 400  # the speaker is at most 120 characters, then the verb: where a cue can start
+_LEAD_REACH = 200  # "in the words of" and a name of at most 60 characters end at the quote
 _MARKS = re.compile(f"[{_DOUBLE_MARKS}]")
 
 
@@ -515,7 +516,7 @@ def _attribute_before(ctx: _Context, sentence: Sentence, opened: int) -> _Speake
     inverted = ctx.pats.before_inverted.match(ctx.text, start, end)
     if inverted is not None:
         return _resolve(ctx, *inverted.span("who"))
-    lead = ctx.pats.lead_in.search(ctx.text, start, end)
+    lead = ctx.pats.lead_in.search(ctx.text, max(start, end - _LEAD_REACH), end)
     if lead is not None:  # "In his words: “…”", not a label
         who = next(g for g, v in lead.groupdict().items() if v is not None)
         if lead.group(who).lower() in ("his", "her"):  # the person named last
