@@ -383,6 +383,14 @@ def test_words_joined_by_a_hyphen_are_one_name(text, name, etype):
     assert not {"Hydro", "Québec", "Jan Oosterhuis", "Pieter"} & set(found)
 
 
+def test_a_coined_word_hung_on_the_verb_after_it_is_its_subject_and_a_name():
+    ex = extract(parse_document("Coralmind designs the CM-400 inference accelerator.\n"))
+    names = {e.id: e.name for e in ex.entities}
+    assert "Coralmind" in names.values()
+    found = {(names[r.subject], r.predicate.value, names[r.object]) for r in ex.relations}
+    assert ("Coralmind", "develops", "CM-400") in found
+
+
 def test_a_function_word_opening_a_sentence_is_no_part_of_a_name():
     assert "Nor" not in _named("Nor did Halden Silicon comment.")
 

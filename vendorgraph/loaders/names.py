@@ -32,7 +32,7 @@ from vendorgraph.loaders.frames import role_nouns, role_verbs
 from vendorgraph.loaders.gazetteer import is_place
 from vendorgraph.loaders.parse import ParsedSentence, common_nouns, english_words
 from vendorgraph.loaders.quotes import load_speech_patterns
-from vendorgraph.loaders.tree import coordinated_flat, has_copula
+from vendorgraph.loaders.tree import coined, coordinated_flat, has_copula, misread_subjects
 from vendorgraph.ontology.model import Entity, Span, entity_id
 from vendorgraph.ontology.terms import EntityType
 
@@ -448,14 +448,19 @@ def _model_code(token: Token) -> bool:
 
 def _run(sentence: ParsedSentence, token: Token) -> tuple[str, int, int] | None:
     """Return the proper-noun run `token` heads, as (name, start, end), if it is a new name."""
-    if not (token.dep_ in _ARGUMENTS or coordinated_flat(token)) or not (
-        _proper(token) or _model_code(token)
+    # "Coralmind/NOUN designs ...": a coined word hung on its verb as a compound
+    misread = token.dep_ == "compound" and coined(token) and token in misread_subjects(token.head)
+    if not misread and (
+        not (token.dep_ in _ARGUMENTS or coordinated_flat(token))
+        or not (_proper(token) or _model_code(token))
     ):
         return None
     if any(c.dep_ == "case" and c.lower_ in _LOCATIVE for c in token.children):
         return None  # "near Lake Michigan": a place the gazetteer lacks, not a company
     tokens = _run_tokens(token)
-    if not any(t.pos_ == "PROPN" for t in tokens) and not (_model_code(token) or _unknown(tokens)):
+    if not any(t.pos_ == "PROPN" for t in tokens) and not (
+        misread or _model_code(token) or _unknown(tokens)
+    ):
         return None
     if tokens[-1].i - tokens[0].i + 1 != len(tokens):
         return None  # not contiguous

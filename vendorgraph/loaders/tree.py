@@ -102,7 +102,7 @@ def misread_subjects(verb: Token) -> list[Token]:
         found = [c for c in verb.lefts if c.dep_ in SUBJECT_DEPS | {"compound"}]
         return found or [c for c in verb.head.lefts if c.i < verb.i and names_before(c)]
     if verb.pos_ == "VERB":  # "Harlow Capital owns 12%" with the name a compound of the verb
-        return [c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        return [c for c in verb.lefts if c.dep_ == "compound" and (c.pos_ == "PROPN" or coined(c))]
     return []
 
 
@@ -160,6 +160,11 @@ def coordinated_flat(token: Token) -> bool:
     return any(t.pos_ == "CCONJ" or t.text == "," for t in between)
 
 
+def coined(token: Token) -> bool:
+    """Whether `token` is a capitalised word no English word list knows ("Coralmind")."""
+    return token.is_title and token.is_alpha and token.lower_ not in english_words()
+
+
 def names_before(token: Token) -> bool:
     """Whether `token` is a name read as a modifier ("Bureau" of "Bureau barred shipments").
 
@@ -167,9 +172,7 @@ def names_before(token: Token) -> bool:
     """
     if token.dep_ not in ("compound", "nmod:poss"):
         return False
-    return token.pos_ == "PROPN" or (
-        token.pos_ == "NOUN" and token.is_title and token.lower_ not in english_words()
-    )
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and coined(token))
 
 
 LINKING_VERBS = frozenset({"become", "remain", "stay", "be", "continue", "emerge", "rank"})
