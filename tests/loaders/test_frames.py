@@ -1049,6 +1049,7 @@ def test_a_place_takes_part_only_in_restrictions_and_rivalries(text, absent, kep
         "Quillmark Cloud signed a 15-year power purchase agreement with Northfield Energy.",
         "Quillmark Cloud signed a supply contract with Northfield Energy.",
         "Quillmark Cloud signed an agreement with Northfield Energy for 400 megawatts of power.",
+        "Tarrow Compute signed a $1.2 billion contract with Olsen AI for 8,000 Nvidia B300 GPUs.",
     ],
 )
 def test_a_deal_to_buy_or_sell_is_no_partnership(text):

@@ -655,15 +655,17 @@ class _Context:
     def _trade_terms(self, noun: Token) -> bool:
         """Whether a deal's terms say something is bought or sold.
 
-        "a supply contract", "a power purchase agreement", "an agreement with X for 400 MW".
+        "a supply contract", "a power purchase agreement", "a contract with X for 400 MW" or
+        "for 8,000 B300 GPUs".
         """
         named = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
         if named & (self.frames.purchases | self.frames.sales | self.frames.inputs):
             return True
-        return any(
+        bought = [t for t in self._terms(noun) if _in_for_phrase(t, noun)]
+        return any(  # "for 400 megawatts", "for 8,000 B300 GPUs"
             t.lemma_.lower() in self.frames.inputs
-            for t in self._terms(noun)
-            if _in_for_phrase(t, noun)
+            or _is_kind(self.kinds.get(self._entity(t) or ""), "offering")
+            for t in bought
         )
 
     def _terms(self, noun: Token) -> list[Token]:
