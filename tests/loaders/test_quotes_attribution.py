@@ -303,3 +303,12 @@ def test_a_name_before_an_indefinite_apposition_speaks():
         "been rented out to companies in China."
     )
     assert ("Chipwatch", False, "the chips had been rented out to companies in China") in found
+
+
+def test_management_speaks_for_the_company_the_text_is_about():
+    found = _quotes(
+        "Tarrow Compute rents GPUs to AI labs. Tarrow Compute signed a contract with Olsen AI. "
+        "Tarrow Compute expanded its Reno site. Management told us that Dovecote Labs renewed "
+        "for three years."
+    )
+    assert ("Tarrow Compute", False, "Dovecote Labs renewed for three years") in found

@@ -330,7 +330,7 @@ def _by_company(
         kinds = _described_kinds(ctx, words)
         who = (
             ctx.salient_before(lo, skip=skip, kinds=kinds)
-            if words.lower().startswith("the ")
+            if words.lower() != "it"
             else ctx.last_before(lo, person=False, skip=skip, kinds=kinds)
         )
         if who:
