@@ -47,3 +47,29 @@ def test_mentions_mark_their_tokens_and_long_sentences_are_not_parsed():
     (first,) = parsed
     assert [t.text for t in first.doc if first.entity(t.i)] == ["Acme", "Cloud"]
     assert first.sentence.start + first.doc[2].idx == text.index("buys")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb"),
+    [
+        ("Fenwick sells chips to Meta.", "sells"),
+        ("Orrin Silicon designs its own chips.", "designs"),
+        ("Orrin Silicon also ships its chips to Meta.", "ships"),
+    ],
+)
+def test_a_present_verb_the_treebank_lacks_is_read_as_the_verb_after_a_name(sentence, verb):
+    spans = {(0, sentence.index(" ", 7) if sentence.startswith("Orrin") else 7): "org/x"}
+    (parsed,) = parse_sentences(sentence, split_sentences(sentence), spans)
+    token = next(t for t in parsed.doc if t.text == verb)
+    assert token.dep_ == "ROOT" and token.pos_ == "VERB", [
+        (t.text, t.pos_, t.dep_) for t in parsed.doc
+    ]
+    assert parsed.doc.text == sentence  # the words themselves are kept
+
+
+def test_a_capitalised_or_plural_noun_use_is_left_alone():
+    sentence = "Daunt Networks ships its designs to Meta."
+    (parsed,) = parse_sentences(sentence, split_sentences(sentence), {(0, 14): "org/daunt"})
+    norms = {t.text: t.norm_ for t in parsed.doc}
+    assert norms["Networks"] == "networks" and norms["designs"] == "designs"
+    assert norms["ships"] != "ships"

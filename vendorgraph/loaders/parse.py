@@ -12,6 +12,11 @@ Services" is three tokens whose head, "Services", names ``org/aws``. (Merging a 
 token before parsing was tried and rejected: the parser, trained on ordinary words, misreads
 a token with spaces in it.)
 
+The treebank is web text in the first and second person: the present tense of the verbs the
+relation frames read ("buys", "rents", "sells", "designs") is nearly absent from it, and the
+parser misreads it after a name. Such a word after a subject is given, for the parse only, the
+norm of a present verb the treebank has often (:func:`_familiar_verbs`).
+
 Only sentences that can hold a claim are parsed (``loaders/prefilter.py`` chooses them), in
 batches, and a
 sentence longer than :data:`MAX_TOKENS` tokens is not parsed at all (a table flattened into
@@ -30,6 +35,7 @@ Examples
 from __future__ import annotations
 
 import functools
+import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -159,7 +165,68 @@ def _marked(
     nlp: Language, sentence: Sentence, mentions: Mapping[tuple[int, int], str]
 ) -> tuple[Doc, tuple[str | None, ...]]:
     doc = tokenize(nlp, sentence.text)
-    return doc, _marks(doc, sentence, mentions)
+    marks = _marks(doc, sentence, mentions)
+    _familiar_verbs(doc, marks)
+    return doc, marks
+
+
+# present verbs the treebank has often: one that takes an object, one that takes none
+_FAMILIAR = {True: "makes", False: "comes"}
+_SUBJECT_WORDS = frozenset({"it", "he", "she", "which", "that", "who"})
+_ADVERBS = frozenset({"also", "now", "still", "already", "currently", "just", "only", "even",
+                      "then", "reportedly", "typically", "usually", "often", "mainly"})  # fmt: skip
+
+
+def _familiar_verbs(doc: Doc, marks: tuple[str | None, ...]) -> None:
+    """Let the parser read the present tense of the frames' verbs after a subject as verbs.
+
+    The treebank (web text, written in the first and second person) has almost no "buys",
+    "rents", "sells", "leases" or "designs"; after a name the parser takes them for nouns or
+    prepositions ("Fenwick sells/ADP chips"). Such a word right after a name or a subject
+    pronoun is given the norm of a present verb it knows well, which its features are read from;
+    the word itself is kept.
+    """
+    forms = _present_forms()
+    for token in doc:
+        if token.i == 0 or not token.is_lower or token.lower_ not in forms:
+            continue  # "Daunt Networks": a capitalised word is part of a name
+        transitive = forms[token.lower_]
+        before = token.i - 1
+        while before > 0 and (doc[before].lower_ in _ADVERBS or doc[before].lower_.endswith("ly")):
+            before -= 1
+        subject = doc[before]
+        if (
+            marks[before] is not None
+            or subject.lower_ in _SUBJECT_WORDS
+            or (subject.is_title and before > 0)
+        ):
+            token.norm_ = _FAMILIAR[transitive]
+
+
+@functools.cache
+def _present_forms() -> dict[str, bool]:
+    """Return the third-person present forms of the relation frames' verbs ("buys", "relies").
+
+    Each with whether the verb takes an object: the frames file lists those that do not
+    ("relies on X", "competes with X").
+    """
+    path = resources.files("vendorgraph.loaders") / "patterns" / "frames.toml"
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    intransitive = set(raw["parse"]["intransitive"])
+    return {
+        _third_person(lemma): lemma not in intransitive
+        for frame in raw["verb"]
+        for lemma in frame["lemmas"]
+    }
+
+
+def _third_person(lemma: str) -> str:
+    """Return the third-person singular present of `lemma` ("buy" → "buys", "rely" → "relies")."""
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma[:-1] + "ies"
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    return lemma + "s"
 
 
 def _marks(
