@@ -1060,3 +1060,23 @@ def test_a_deal_to_buy_or_sell_is_no_partnership(text):
 def test_a_deal_without_trade_terms_is_still_a_partnership():
     found = _triples("Quillmark Cloud signed an agreement with Northfield Labs to study cooling.")
     assert ("Quillmark Cloud", "partners_with", "Northfield Labs") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a role noun in a verb's phrase is not the subject's: Kessel is no rival of Tarrow
+        ("Kessel Networks also ships transceivers to Tarrow Compute's rival, Halden Cloud.",
+         {("Kessel Networks", "supplies", "Halden Cloud")},
+         {("Kessel Networks", "competes_with", "Tarrow Compute")}),
+        # an event noun there is ("sells them through a partnership with X")
+        ("Pinecrest AI builds coding assistants and sells them through a partnership with "
+         "Snowflake.", {("Pinecrest AI", "partners_with", "Snowflake")}, set()),
+    ],
+)  # fmt: skip
+def test_a_role_noun_in_a_verbs_phrase_is_not_its_subjects_but_an_event_noun_is(
+    text, expected, absent
+):
+    found = _triples(text)
+    assert expected <= found
+    assert not absent & found

@@ -67,9 +67,24 @@ def test_a_present_verb_the_treebank_lacks_is_read_as_the_verb_after_a_name(sent
     assert parsed.doc.text == sentence  # the words themselves are kept
 
 
+def test_a_base_form_after_a_modal_is_read_as_a_verb():
+    sentence = "AWS will supply chips to the Chatty maker."
+    (parsed,) = parse_sentences(sentence, split_sentences(sentence), {(0, 3): "org/aws"})
+    supply = parsed.doc[2]
+    assert (supply.pos_, supply.dep_) == ("VERB", "ROOT")
+
+
 def test_a_capitalised_or_plural_noun_use_is_left_alone():
     sentence = "Daunt Networks ships its designs to Meta."
     (parsed,) = parse_sentences(sentence, split_sentences(sentence), {(0, 14): "org/daunt"})
     norms = {t.text: t.norm_ for t in parsed.doc}
     assert norms["Networks"] == "networks" and norms["designs"] == "designs"
     assert norms["ships"] != "ships"
+
+
+def test_a_coined_name_after_to_is_read_as_a_name_not_a_verb():
+    sentence = "Hanseong Electronics will supply HBM4 to Veltrix for its chips."
+    spans = {(0, 20): "org/hanseong", (43, 50): "org/veltrix"}
+    (parsed,) = parse_sentences(sentence, split_sentences(sentence), spans)
+    veltrix = next(t for t in parsed.doc if t.text == "Veltrix")
+    assert veltrix.pos_ == "PROPN" and veltrix.head.text == "supply", veltrix.dep_

@@ -148,6 +148,7 @@ class Frames:
     money: frozenset[str] = frozenset()
     earnings: frozenset[str] = frozenset()
     rounds: frozenset[str] = frozenset()
+    events: frozenset[str] = frozenset()
     raising: frozenset[str] = frozenset()
     staff_nouns: frozenset[str] = frozenset()
     listing_verbs: frozenset[str] = frozenset()
@@ -959,8 +960,8 @@ class _Context:
         tokens += self._apposed_sibling(noun)
         if self._said_of_head(noun):
             tokens.append(head)
-        elif noun.dep_ in ("obj", "xcomp", "obl", "ccomp") and head.pos_ in ("VERB", "AUX"):
-            tokens += self._agents(head)  # "X remains Y's supplier", "X became a customer"
+        elif self._said_of_subject(noun) and not named:
+            tokens += self._agents(head)  # "X remains Y's supplier", "sells through a deal with"
         elif noun.dep_ == "ROOT" and noun.i > 0:  # "X remains | Y's largest customer"
             tokens += _split_copula_subjects(noun)
         elif noun.dep_ == "nsubj" and (head.pos_ == "NOUN" or has_copula(head)):
@@ -972,6 +973,18 @@ class _Context:
             if head.dep_ == "appos":
                 tokens.append(head.head)  # "X, one of Y's partners,"
         return [ref for token in tokens for ref in self.refers(token)]
+
+    def _said_of_subject(self, noun: Token) -> bool:
+        """Whether a relational noun on a verb is its subject's.
+
+        "X became Y's rival", "X signed a deal with Y", "X sells through a partnership with Y";
+        not "X ships to Y's rival".
+        """
+        if noun.head.pos_ not in ("VERB", "AUX"):
+            return False
+        if noun.dep_ in ("obj", "xcomp", "ccomp") or case_word(noun) == "as":
+            return True
+        return noun.dep_ == "obl" and noun.lemma_.lower() in self.frames.events
 
     def _apposed_sibling(self, noun: Token) -> list[Token]:
         """Return a name set off after `noun` that the parser hung beside it, not on it.

@@ -167,57 +167,93 @@ def _marked(
     doc = tokenize(nlp, sentence.text)
     marks = _marks(doc, sentence, mentions)
     _familiar_verbs(doc, marks)
+    _familiar_names_after_to(doc, marks)
     return doc, marks
 
 
-# present verbs the treebank has often: one that takes an object, one that takes none
-_FAMILIAR = {True: "makes", False: "comes"}
+_FAMILIAR_NAME = "google"  # a company name the treebank has often
+
+
+def _familiar_names_after_to(doc: Doc, marks: tuple[str | None, ...]) -> None:
+    """Let the parser read a coined name after "to" as a name, not an infinitive's verb.
+
+    "supply HBM4 to Veltrix", "sold the plant to Veltrix": a word it has never seen after "to"
+    is taken for a verb. The name's first word is given the norm of a name the treebank knows.
+    """
+    for token in doc[1:]:
+        i = token.i
+        if marks[i] is None or marks[i] == marks[i - 1] or not token.is_title:
+            continue
+        if token.lower_ in english_words():
+            continue
+        if doc[i - 1].lower_ == "to":
+            token.norm_ = _FAMILIAR_NAME
+
+
+# verbs the treebank has often, in the present and after a modal: with an object, and without
+_FAMILIAR = {
+    ("present", True): "makes",
+    ("present", False): "comes",
+    ("base", True): "make",
+    ("base", False): "come",
+}
 _SUBJECT_WORDS = frozenset({"it", "he", "she", "which", "that", "who"})
+_MODALS = frozenset({"will", "would", "can", "could", "may", "might", "should", "must", "shall"})
 _ADVERBS = frozenset({"also", "now", "still", "already", "currently", "just", "only", "even",
-                      "then", "reportedly", "typically", "usually", "often", "mainly"})  # fmt: skip
+                      "then", "reportedly", "typically", "usually", "often", "mainly",
+                      "not"})  # fmt: skip
 
 
 def _familiar_verbs(doc: Doc, marks: tuple[str | None, ...]) -> None:
-    """Let the parser read the present tense of the frames' verbs after a subject as verbs.
+    """Let the parser read the frames' verbs as verbs where the treebank rarely has them so.
 
     The treebank (web text, written in the first and second person) has almost no "buys",
-    "rents", "sells", "leases" or "designs"; after a name the parser takes them for nouns or
-    prepositions ("Fenwick sells/ADP chips"). Such a word right after a name or a subject
-    pronoun is given the norm of a present verb it knows well, which its features are read from;
-    the word itself is kept.
+    "rents", "sells", "leases" or "designs", and has "supply" or "power" mostly as nouns; the
+    parser misreads them ("Fenwick sells/ADP chips", "AWS will supply/ADJ chips"). Such a word
+    right after a name or a subject pronoun (the present tense), or after a modal (the base
+    form), is given the norm of a verb the treebank has often, which its features are read
+    from; the word itself is kept.
     """
-    forms = _present_forms()
+    forms = _verb_forms()
     for token in doc:
         if token.i == 0 or not token.is_lower or token.lower_ not in forms:
             continue  # "Daunt Networks": a capitalised word is part of a name
-        transitive = forms[token.lower_]
+        tense, transitive = forms[token.lower_]
         before = token.i - 1
         while before > 0 and (doc[before].lower_ in _ADVERBS or doc[before].lower_.endswith("ly")):
             before -= 1
-        subject = doc[before]
-        if (
-            marks[before] is not None
-            or subject.lower_ in _SUBJECT_WORDS
-            or (subject.is_title and before > 0)
-        ):
-            token.norm_ = _FAMILIAR[transitive]
+        word = doc[before]
+        if tense == "base":  # "will rely on" is read well: only a verb with an object
+            verb = transitive and word.lower_ in _MODALS
+        else:
+            verb = (
+                marks[before] is not None
+                or word.lower_ in _SUBJECT_WORDS
+                or (word.is_title and before > 0)
+            )
+        if verb:
+            token.norm_ = _FAMILIAR[tense, transitive]
 
 
 @functools.cache
-def _present_forms() -> dict[str, bool]:
-    """Return the third-person present forms of the relation frames' verbs ("buys", "relies").
+def _verb_forms() -> dict[str, tuple[str, bool]]:
+    """Return the present and base forms of the relation frames' verbs the parser may misread.
 
-    Each with whether the verb takes an object: the frames file lists those that do not
-    ("relies on X", "competes with X").
+    Each with its tense ("present" or "base") and whether the verb takes an object (the frames
+    file lists those that do not: "relies on X"). Forms the parser knows well are left out.
     """
     path = resources.files("vendorgraph.loaders") / "patterns" / "frames.toml"
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
     intransitive = set(raw["parse"]["intransitive"])
-    return {
-        _third_person(lemma): lemma not in intransitive
-        for frame in raw["verb"]
-        for lemma in frame["lemmas"]
-    }
+    familiar = set(raw["parse"]["familiar"])
+    forms: dict[str, tuple[str, bool]] = {}
+    for frame in raw["verb"]:
+        for lemma in frame["lemmas"]:
+            present = _third_person(lemma)
+            for form, tense in ((present, "present"), (lemma, "base")):
+                if form not in familiar and " " not in form:
+                    forms.setdefault(form, (tense, lemma not in intransitive))
+    return forms
 
 
 def _third_person(lemma: str) -> str:
