@@ -391,6 +391,23 @@ def test_a_coined_word_hung_on_the_verb_after_it_is_its_subject_and_a_name():
     assert ("Coralmind", "develops", "CM-400") in found
 
 
+@pytest.mark.parametrize(
+    ("text", "person", "org"),
+    [
+        ("Speaker: Julian Okoro, co-founder and chief executive officer, Halcyon Grid",
+         "Julian Okoro", "Halcyon Grid"),
+        ("Guests: Ingrid Solberg, chief technology officer, Parallax AI; Marcus Delaney, "
+         "president, Redcliff Energy", "Marcus Delaney", "Redcliff Energy"),
+    ],
+)  # fmt: skip
+def test_a_credit_line_names_a_person_their_role_and_their_company(text, person, org):
+    ex = extract(parse_document(text + "\n"))
+    names = {e.id: (e.name, e.type.value) for e in ex.entities}
+    assert names.get(f"person/{person.lower().replace(' ', '-')}") == (person, "Person"), names
+    found = {(names[r.subject][0], r.predicate.value, names[r.object][0]) for r in ex.relations}
+    assert (org, "employs", person) in found
+
+
 def test_a_function_word_opening_a_sentence_is_no_part_of_a_name():
     assert "Nor" not in _named("Nor did Halden Silicon comment.")
 

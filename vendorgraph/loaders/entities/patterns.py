@@ -129,8 +129,9 @@ def _compile(raw: dict[str, Any]) -> EntityPatterns:
         ),
         person_role_org=re.compile(
             rf"\b(?P<person>{person}),\s+(?:(?:the|a|an)\s+)?(?:[a-z][a-z-]+\s+){{0,2}}?"
-            rf"(?P<role>(?i:{roles}))\s+(?:(?:of|for)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}\s+)?"
-            rf"(?:at|of|for)\s+(?:the\s+)?(?P<org>{name})"
+            rf"(?P<role>(?i:{roles}))(?:\s+(?:of|for)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}})?"
+            # "at/of/for X", or a credit line: "Jane Roe, chief executive officer, X"
+            rf"(?:\s+(?:at|of|for)\s+(?:the\s+)?|,\s+(?=[A-Z]))(?P<org>{name})"
         ),
         speech_person=re.compile(
             rf"\b(?:(?i:{speech})\s+(?P<after>{person})"
