@@ -30,7 +30,7 @@ from spacy.tokens import Token
 from vendorgraph.loaders.entities import EntityResult, Mention, load_entity_patterns
 from vendorgraph.loaders.frames import role_nouns, role_verbs
 from vendorgraph.loaders.gazetteer import is_place
-from vendorgraph.loaders.parse import ParsedSentence, common_nouns, english_words
+from vendorgraph.loaders.parse import ParsedSentence, common_nouns, is_english
 from vendorgraph.loaders.quotes import load_speech_patterns
 from vendorgraph.loaders.tree import coined, coordinated_flat, has_copula, misread_subjects
 from vendorgraph.ontology.model import Entity, Span, entity_id
@@ -151,7 +151,7 @@ def _short_form(name: str) -> bool:
         and len(first) >= 4
         and first.istitle()
         and first.isalpha()
-        and first.lower() not in english_words()
+        and not is_english(first)
         and first not in load_entity_patterns().stopwords
         and not is_place(first)
     )
@@ -392,7 +392,7 @@ def _hyphenated(tokens: list[Token]) -> list[Token]:
 
 def _coined(token: Token) -> bool:
     """Tell a capitalised modifier that is no English word ("Hexmoor" read as an adjective)."""
-    return token.dep_ == "amod" and token.is_title and token.lower_ not in english_words()
+    return token.dep_ == "amod" and token.is_title and not is_english(token.text)
 
 
 def _unknown(tokens: list[Token]) -> bool:

@@ -53,6 +53,7 @@ __all__ = [
     "ParsedSentence",
     "common_nouns",
     "english_words",
+    "is_english",
     "load_parser",
     "marked",
     "parse_sentences",
@@ -118,7 +119,39 @@ def english_words() -> frozenset[str]:
     (True, False)
     """
     tables = load_parser().get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
-    return frozenset().union(*tables.get_table("lemma_index").values())
+    irregular = tables.get_table("lemma_exc")  # "fell", "sold", "children"
+    return frozenset().union(*tables.get_table("lemma_index").values(), *irregular.values())
+
+
+def is_english(word: str) -> bool:
+    """Tell an English word, inflected or not, from a coined one (a name).
+
+    Examples
+    --------
+    >>> [is_english(w) for w in ("Prices", "Rising", "rented", "Fell", "Hexmoor", "Tarrow")]
+    [True, True, True, True, False, False]
+    """
+    known = english_words()
+    w = word.lower()
+    if w in known:
+        return True
+    for ending, cut, added in _INFLECTIONS:
+        if w.endswith(ending) and w[: len(w) - cut] + added in known:
+            return True
+    return False
+
+
+# (ending, letters cut, letters added back): "prices", "taxes", "companies", "rising", "rented"
+_INFLECTIONS = (
+    ("s", 1, ""),
+    ("es", 2, ""),
+    ("ies", 3, "y"),
+    ("ing", 3, ""),
+    ("ing", 3, "e"),
+    ("ed", 2, ""),
+    ("ed", 1, ""),
+    ("ied", 3, "y"),
+)
 
 
 def parse_sentences(
@@ -184,7 +217,7 @@ def _familiar_names_after_to(doc: Doc, marks: tuple[str | None, ...]) -> None:
         i = token.i
         if marks[i] is None or marks[i] == marks[i - 1] or not token.is_title:
             continue
-        if token.lower_ in english_words():
+        if is_english(token.text):
             continue
         if doc[i - 1].lower_ == "to":
             token.norm_ = _FAMILIAR_NAME

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from vendorgraph.loaders.frames import load_frames
-from vendorgraph.loaders.parse import english_words
+from vendorgraph.loaders.parse import is_english
 from vendorgraph.loaders.quotes import load_speech_patterns
 from vendorgraph.loaders.text import Sentence
 
@@ -63,7 +63,7 @@ def sentences_to_parse(
         named = i < len(starts) and starts[i] < sentence.end
         if named or any(w.lower() in cues for w in words) or _NAME_INSIDE.search(sentence.text):
             chosen.append(sentence)
-        elif words[0].istitle() and words[0].lower() not in english_words():
+        elif words[0].istitle() and not is_english(words[0]):
             chosen.append(sentence)  # a name the lexicon lacks, opening the sentence
     return chosen
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from vendorgraph.loaders.parse import english_words
+from vendorgraph.loaders.parse import is_english
 
 __all__ = [
     "LINKING_VERBS",
@@ -162,7 +162,7 @@ def coordinated_flat(token: Token) -> bool:
 
 def coined(token: Token) -> bool:
     """Whether `token` is a capitalised word no English word list knows ("Coralmind")."""
-    return token.is_title and token.is_alpha and token.lower_ not in english_words()
+    return token.is_title and token.is_alpha and not is_english(token.text)
 
 
 def names_before(token: Token) -> bool:
