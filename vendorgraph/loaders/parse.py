@@ -41,6 +41,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 
 import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -111,7 +112,7 @@ def common_nouns() -> frozenset[str]:
 
 @functools.cache
 def english_words() -> frozenset[str]:
-    """Return the English base forms of every part of speech the lemmatizer's tables know.
+    """Return the English words the lemmatizer's tables know, and the function words.
 
     Examples
     --------
@@ -120,7 +121,8 @@ def english_words() -> frozenset[str]:
     """
     tables = load_parser().get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
     irregular = tables.get_table("lemma_exc")  # "fell", "sold", "children"
-    return frozenset().union(*tables.get_table("lemma_index").values(), *irregular.values())
+    words = tables.get_table("lemma_index").values()
+    return frozenset().union(*words, *irregular.values(), STOP_WORDS)  # and "the", "that", "if"
 
 
 def is_english(word: str) -> bool:
