@@ -15,7 +15,8 @@ a token with spaces in it.)
 The treebank is web text in the first and second person: the present tense of the verbs the
 relation frames read ("buys", "rents", "sells", "designs") is nearly absent from it, and the
 parser misreads it after a name. Such a word after a subject is given, for the parse only, the
-norm of a present verb the treebank has often (:func:`_familiar_verbs`).
+norm of a verb the treebank has often (:func:`_familiar_verbs`), and a name it has never
+seen right after "to" the norm of one it has (:func:`_familiar_names_after_to`).
 
 Only sentences that can hold a claim are parsed (``loaders/prefilter.py`` chooses them), in
 batches, and a
