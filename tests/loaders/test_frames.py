@@ -227,7 +227,7 @@ def test_modality_comes_from_the_clause_of_the_frame():
 
 def test_every_frame_names_a_known_predicate_and_role():
     frames = load_frames()
-    roles = {"agent", "patient", "iobj", "maker", "earner", "developer", "raiser"}
+    roles = {"agent", "patient", "iobj", "maker", "earner", "payee", "developer", "raiser"}
     for verbs in frames.verbs.values():
         for frame in verbs:
             for role in (frame.subject, *frame.objects):
@@ -960,6 +960,17 @@ def test_hiring_supply_contracts_apposed_offerings_and_joint_work(text, expected
         # "its" in the customer's own clause is the company's, never the customer's
         ("Orrin Cloud said Microsoft accounted for 21% of its revenue.",
          {("Orrin Cloud", "supplies", "Microsoft")}, {("Microsoft", "supplies", "Orrin Cloud")}),
+        # revenue no one owns in the sentence is the company the text is about's; two
+        # customers together are no customers of each other
+        ("Corvalis Systems designs chips. Microsoft and Oracle together accounted for about "
+         "63% of revenue.",
+         {("Corvalis Systems", "supplies", "Microsoft"),
+          ("Corvalis Systems", "supplies", "Oracle")},
+         {("Microsoft", "supplies", "Oracle"), ("Oracle", "supplies", "Microsoft")}),
+        # a share of costs is money spent, not earned
+        ("Corvane Intelligence trains models. Oracle accounted for 71% of Corvane "
+         "Intelligence's cost of revenue.", set(),
+         {("Corvane Intelligence", "supplies", "Oracle")}),
         # "the two firms" is a group: no one company earns or pays
         ("TSMC makes chips for Huaxin Micro. TSMC said the two firms together accounted for "
          "less than 1% of its revenue.", set(),

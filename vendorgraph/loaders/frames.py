@@ -147,6 +147,7 @@ class Frames:
     fractions: frozenset[str] = frozenset()
     money: frozenset[str] = frozenset()
     earnings: frozenset[str] = frozenset()
+    costs: frozenset[str] = frozenset()
     rounds: frozenset[str] = frozenset()
     events: frozenset[str] = frozenset()
     raising: frozenset[str] = frozenset()
@@ -551,7 +552,13 @@ class _Context:
         """Return the words for money earned in the subject or object of `verb` ("revenue")."""
         shares = [c for c in verb.children if c.dep_ == "obl" and case_word(c) == "for"]
         arguments = [*self._patients(verb), *self._agents(verb), *shares]  # "accounted for 9% of"
-        return [t for a in arguments for t in a.subtree if t.lemma_.lower() in self.frames.earnings]
+        return [  # "71% of our cost of revenue" is money spent, not earned
+            t
+            for a in arguments
+            for t in a.subtree
+            if t.lemma_.lower() in self.frames.earnings
+            and t.head.lemma_.lower() not in self.frames.costs
+        ]
 
     def _earns(self, verb: Token) -> bool:
         """Whether `verb` says money was earned."""
@@ -769,6 +776,11 @@ class _Context:
             return [(d, True) for d in dict.fromkeys(found) if d is not None and d in self.kinds]
         elif role == "earner":
             return self._earners(verb)
+        elif role == "payee":  # "X accounted for 21% of revenue": the company the text is about
+            agents = {e for e, _ in self._role(verb, "agent")}
+            owned = [r for r in self._earners(verb) if r[0] not in agents]
+            topic = [(self.topic, True)] if self.topic and self.topic not in agents else []
+            return owned or topic
         elif role == "raiser":
             return self._raisers(verb)
         else:
