@@ -312,3 +312,15 @@ def test_management_speaks_for_the_company_the_text_is_about():
         "for three years."
     )
     assert ("Tarrow Compute", False, "Dovecote Labs renewed for three years") in found
+
+
+def test_a_stage_direction_in_a_transcript_is_nobodys_words():
+    text = (
+        "JANE ROE: Good morning. We are shipping the K5 today.\n\n[applause]\n\n"
+        "JANE ROE: Thank you. Our customers love it.\n\n[Jane Roe exits.]\n\n"
+        "MARK LEE: Thanks, Jane. We buy the K5 for our clusters.\n"
+    )
+    ex = extract(parse_document(text, path="keynote.txt"))
+    words = [q.text for q in ex.quotes]
+    assert "Thank you. Our customers love it." in words
+    assert not any(w.startswith("[") for w in words), words

@@ -651,8 +651,13 @@ def _turns(ctx: _Context, doc_id: str, sentences: tuple[Sentence, ...]) -> list[
         if counts:
             guest = max(counts, key=lambda k: counts[k])  # ties: the first named
             found += [(a.start, a.end, guest) for a in answers]
+    found = [f for f in found if not _STAGE_DIRECTION.fullmatch(ctx.text, f[0], f[1])]
     quotes = (_quote(ctx, doc_id, lo, hi, _person(ctx, who), direct=True) for lo, hi, who in found)
     return [q for q in quotes if q is not None]
+
+
+# "[applause]", "[Jane Roe exits.]", "(laughter)": a paragraph of a turn that nobody says
+_STAGE_DIRECTION = re.compile(r"\s*(?:\[[^\]\n]*\]|\([^)\n]*\))\s*")
 
 
 def _introducer(ctx: _Context, sentence: ParsedSentence | None) -> _Speaker | None:
