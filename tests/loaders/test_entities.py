@@ -408,6 +408,11 @@ def test_a_credit_line_names_a_person_their_role_and_their_company(text, person,
     assert (org, "employs", person) in found
 
 
+def test_a_capitalised_adjective_hung_on_a_name_is_part_of_it():
+    found = _named("Today Nvidia will supply Halcyon Grid with 24,000 of its GB300 GPUs.")
+    assert "Halcyon Grid" in found and "Grid" not in found
+
+
 def test_a_function_word_opening_a_sentence_is_no_part_of_a_name():
     assert "Nor" not in _named("Nor did Halden Silicon comment.")
 

@@ -327,7 +327,12 @@ def _proper(token: Token) -> bool:
 
 
 def _name_word(token: Token) -> bool:
-    """Tell a word of a name: a proper noun, or a capitalised first word ("Ada" of "Ada Lind")."""
+    """Tell a word of a name: a proper noun, or a capitalised first word ("Ada" of "Ada Lind").
+
+    A capitalised adjective the parser hung on a name as a compound is one too ("Halcyon Grid").
+    """
+    if token.is_title and token.pos_ == "ADJ" and token.dep_ == "compound":
+        return True
     return _proper(token) or (token.i == 0 and token.is_title and token.pos_ in ("NOUN", "ADJ"))
 
 
