@@ -397,7 +397,7 @@ def _hyphenated(tokens: list[Token]) -> list[Token]:
 
 def _coined(token: Token) -> bool:
     """Tell a capitalised modifier that is no English word ("Hexmoor" read as an adjective)."""
-    return token.dep_ == "amod" and token.is_title and not is_english(token.text)
+    return token.dep_ == "amod" and coined(token)
 
 
 def _unknown(tokens: list[Token]) -> bool:

@@ -40,6 +40,7 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from importlib import resources
+from typing import Any
 
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -233,11 +234,6 @@ _FAMILIAR = {
     ("base", True): "make",
     ("base", False): "come",
 }
-_SUBJECT_WORDS = frozenset({"it", "he", "she", "which", "that", "who"})
-_MODALS = frozenset({"will", "would", "can", "could", "may", "might", "should", "must", "shall"})
-_ADVERBS = frozenset({"also", "now", "still", "already", "currently", "just", "only", "even",
-                      "then", "reportedly", "typically", "usually", "often", "mainly",
-                      "not"})  # fmt: skip
 
 
 def _familiar_verbs(doc: Doc, marks: tuple[str | None, ...]) -> None:
@@ -250,25 +246,41 @@ def _familiar_verbs(doc: Doc, marks: tuple[str | None, ...]) -> None:
     form), is given the norm of a verb the treebank has often, which its features are read
     from; the word itself is kept.
     """
-    forms = _verb_forms()
+    forms, words = _verb_forms(), _aid_words()
     for token in doc:
         if token.i == 0 or not token.is_lower or token.lower_ not in forms:
             continue  # "Daunt Networks": a capitalised word is part of a name
         tense, transitive = forms[token.lower_]
         before = token.i - 1
-        while before > 0 and (doc[before].lower_ in _ADVERBS or doc[before].lower_.endswith("ly")):
+        while before > 0 and (
+            doc[before].lower_ in words["adverbs"] or doc[before].lower_.endswith("ly")
+        ):
             before -= 1
         word = doc[before]
         if tense == "base":  # "will rely on" is read well: only a verb with an object
-            verb = transitive and word.lower_ in _MODALS
+            verb = transitive and word.lower_ in words["modals"]
         else:
             verb = (
                 marks[before] is not None
-                or word.lower_ in _SUBJECT_WORDS
+                or word.lower_ in words["subjects"]
                 or (word.is_title and before > 0)
             )
         if verb:
             token.norm_ = _FAMILIAR[tense, transitive]
+
+
+@functools.cache
+def _frames_file() -> dict[str, Any]:
+    """Return the frames file's tables: its verbs, and the word lists of the parse aids."""
+    path = resources.files("vendorgraph.loaders") / "patterns" / "frames.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _aid_words() -> dict[str, frozenset[str]]:
+    """Return the word lists of the parse aids: subjects, modals and adverbs between."""
+    aids = _frames_file()["parse"]
+    return {name: frozenset(aids[name]) for name in ("subjects", "modals", "adverbs")}
 
 
 @functools.cache
@@ -278,8 +290,7 @@ def _verb_forms() -> dict[str, tuple[str, bool]]:
     Each with its tense ("present" or "base") and whether the verb takes an object (the frames
     file lists those that do not: "relies on X"). Forms the parser knows well are left out.
     """
-    path = resources.files("vendorgraph.loaders") / "patterns" / "frames.toml"
-    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    raw = _frames_file()
     intransitive = set(raw["parse"]["intransitive"])
     familiar = set(raw["parse"]["familiar"])
     forms: dict[str, tuple[str, bool]] = {}
