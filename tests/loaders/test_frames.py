@@ -1091,3 +1091,34 @@ def test_a_role_noun_in_a_verbs_phrase_is_not_its_subjects_but_an_event_noun_is(
     found = _triples(text)
     assert expected <= found
     assert not absent & found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # two subjects joined by "and" with an object: each competes with it, not each other
+        ("Fennick Labs and Oberon Silicon both compete with Tarrow Compute for inference work.",
+         {("Fennick Labs", "competes_with", "Tarrow Compute"),
+          ("Oberon Silicon", "competes_with", "Tarrow Compute")},
+         {("Fennick Labs", "competes_with", "Oberon Silicon")}),
+        # with no object they compete with each other
+        ("Fennick Labs and Oberon Silicon compete fiercely.",
+         {("Fennick Labs", "competes_with", "Oberon Silicon")}, set()),
+        # "w/" is "with"
+        ("Per its filing, Quillmark Cloud competes w/ CoreWeave and Lambda.",
+         {("Quillmark Cloud", "competes_with", "CoreWeave"),
+          ("Quillmark Cloud", "competes_with", "Lambda")}, set()),
+        # a verb of rivalry only with an object: taking a share of an order is no rivalry
+        ("Hanseong Memory and Micron will supply HBM4, with Hanseong Memory taking the larger "
+         "share.", set(), {("Hanseong Memory", "competes_with", "Micron")}),
+        # a war with a company is a rivalry
+        ("Quillmark Cloud is in a price war with Halden Cloud.",
+         {("Quillmark Cloud", "competes_with", "Halden Cloud")}, set()),
+    ],
+)  # fmt: skip
+def test_a_rivalry_between_subjects_needs_a_reciprocal_verb_without_an_object(
+    text, expected, absent
+):
+    found = _triples(text)
+    assert expected <= found, found
+    assert not absent & found, found

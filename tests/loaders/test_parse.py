@@ -8,6 +8,7 @@ import pytest
 
 from vendorgraph.loaders.parse import MAX_TOKENS, load_parser, parse_sentences
 from vendorgraph.loaders.text import split_sentences
+from vendorgraph.loaders.tree import case_word
 
 
 def test_the_shipped_pipeline_loads_with_its_components_and_licence():
@@ -88,3 +89,19 @@ def test_a_coined_name_after_to_is_read_as_a_name_not_a_verb():
     (parsed,) = parse_sentences(sentence, split_sentences(sentence), spans)
     veltrix = next(t for t in parsed.doc if t.text == "Veltrix")
     assert veltrix.pos_ == "PROPN" and veltrix.head.text == "supply", veltrix.dep_
+
+
+def test_a_present_plural_after_two_names_is_read_as_a_verb():
+    sentence = "Fennick Labs and Oberon Silicon compete with Tarrow Compute."
+    spans = {(0, 12): "org/fennick", (17, 31): "org/oberon", (44, 58): "org/tarrow"}
+    (parsed,) = parse_sentences(sentence, split_sentences(sentence), spans)
+    compete = parsed.doc[5]
+    assert (compete.text, compete.pos_, compete.dep_) == ("compete", "VERB", "ROOT")
+
+
+def test_a_short_written_case_word_reads_as_the_full_word():
+    sentence = "Quillmark competes w/ Lambda."
+    (parsed,) = parse_sentences(sentence, split_sentences(sentence), {(22, 28): "org/lambda"})
+    lam = next(t for t in parsed.doc if t.text == "Lambda")
+    assert case_word(lam) == "with"
+    assert parsed.doc.text == sentence

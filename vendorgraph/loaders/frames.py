@@ -154,6 +154,7 @@ class Frames:
     staff_nouns: frozenset[str] = frozenset()
     listing_verbs: frozenset[str] = frozenset()
     jointly: frozenset[str] = frozenset()
+    reciprocal: frozenset[str] = frozenset()
     keys: frozenset[str] = frozenset()  # every lemma a verb, noun or adjective frame is keyed by
 
 
@@ -513,6 +514,8 @@ class _Context:
         if not objects and frame.predicate is Predicate.SUPPLIES and frame.subject == "agent":
             objects = self._kind(self._client(verb), frame.object_kind)  # "hired X to build"
         objects = self._fitting(verb, frame, subjects, objects)
+        if not objects and verb.lemma_.lower() not in self.frames.reciprocal:
+            return  # "with A and B taking the larger share": no rivalry between them
         yield from self._pairs(frame.predicate, subjects, objects, verb)
 
     def _fitting(

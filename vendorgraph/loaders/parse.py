@@ -203,6 +203,7 @@ def _marked(
 ) -> tuple[Doc, tuple[str | None, ...]]:
     doc = tokenize(nlp, sentence.text)
     marks = _marks(doc, sentence, mentions)
+    _spelled_out(doc)
     _familiar_verbs(doc, marks)
     _familiar_names_after_to(doc, marks)
     return doc, marks
@@ -232,8 +233,21 @@ _FAMILIAR = {
     ("present", True): "makes",
     ("present", False): "comes",
     ("base", True): "make",
-    ("base", False): "come",
+    ("base", False): "go",
 }
+
+
+def _spelled_out(doc: Doc) -> None:
+    """Give a short written form of a case word its full word as norm ("w/" → "with").
+
+    The norm is what the parser's features and :func:`vendorgraph.loaders.tree.case_word` read,
+    so "competes w/ CoreWeave" is read as "competes with CoreWeave". The forms are listed in the
+    frames file (``[parse] spelled_out``).
+    """
+    spelled = _frames_file()["parse"]["spelled_out"]
+    for token in doc:
+        if token.lower_ in spelled:
+            token.norm_ = spelled[token.lower_]
 
 
 def _familiar_verbs(doc: Doc, marks: tuple[str | None, ...]) -> None:
@@ -244,13 +258,15 @@ def _familiar_verbs(doc: Doc, marks: tuple[str | None, ...]) -> None:
     parser misreads them ("Fenwick sells/ADP chips", "AWS will supply/ADJ chips"). Such a word
     right after a name or a subject pronoun (the present tense), or after a modal (the base
     form), is given the norm of a verb the treebank has often, which its features are read
-    from; the word itself is kept.
+    from; the word itself is kept. The present plural after two names joined by "and"
+    ("Nvidia and AMD both compete with Corvalis") is read as a noun phrase even for verbs the
+    treebank knows (it has them after "we" and "they"), so it is helped for every frame verb.
     """
     forms, words = _verb_forms(), _aid_words()
     for token in doc:
         if token.i == 0 or not token.is_lower or token.lower_ not in forms:
             continue  # "Daunt Networks": a capitalised word is part of a name
-        tense, transitive = forms[token.lower_]
+        tense, transitive, known = forms[token.lower_]
         before = token.i - 1
         while before > 0 and (
             doc[before].lower_ in words["adverbs"] or doc[before].lower_.endswith("ly")
@@ -258,15 +274,27 @@ def _familiar_verbs(doc: Doc, marks: tuple[str | None, ...]) -> None:
             before -= 1
         word = doc[before]
         if tense == "base":  # "will rely on" is read well: only a verb with an object
-            verb = transitive and word.lower_ in words["modals"]
+            verb = _plural_subject(doc, marks, before) or (
+                transitive and not known and word.lower_ in words["modals"]
+            )
         else:
-            verb = (
+            verb = not known and (
                 marks[before] is not None
                 or word.lower_ in words["subjects"]
                 or (word.is_title and before > 0)
             )
         if verb:
             token.norm_ = _FAMILIAR[tense, transitive]
+
+
+def _plural_subject(doc: Doc, marks: tuple[str | None, ...], last: int) -> bool:
+    """Tell whether token `last` ends two names joined by "and" ("Nvidia and AMD")."""
+    if marks[last] is None:
+        return False
+    first = last
+    while first > 0 and marks[first - 1] == marks[last]:
+        first -= 1
+    return first > 1 and doc[first - 1].lower_ in ("and", "&") and marks[first - 2] is not None
 
 
 @functools.cache
@@ -284,22 +312,24 @@ def _aid_words() -> dict[str, frozenset[str]]:
 
 
 @functools.cache
-def _verb_forms() -> dict[str, tuple[str, bool]]:
+def _verb_forms() -> dict[str, tuple[str, bool, bool]]:
     """Return the present and base forms of the relation frames' verbs the parser may misread.
 
-    Each with its tense ("present" or "base") and whether the verb takes an object (the frames
-    file lists those that do not: "relies on X"). Forms the parser knows well are left out.
+    Each with its tense ("present" or "base"), whether the verb takes an object (the frames
+    file lists those that do not: "relies on X") and whether the treebank has the form often
+    as a verb (the frames file's ``familiar`` list).
     """
     raw = _frames_file()
     intransitive = set(raw["parse"]["intransitive"])
     familiar = set(raw["parse"]["familiar"])
-    forms: dict[str, tuple[str, bool]] = {}
+    forms: dict[str, tuple[str, bool, bool]] = {}
     for frame in raw["verb"]:
         for lemma in frame["lemmas"]:
             present = _third_person(lemma)
             for form, tense in ((present, "present"), (lemma, "base")):
-                if form not in familiar and " " not in form:
-                    forms.setdefault(form, (tense, lemma not in intransitive))
+                if " " not in form:
+                    known = form in familiar
+                    forms.setdefault(form, (tense, lemma not in intransitive, known))
     return forms
 
 

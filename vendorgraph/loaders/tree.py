@@ -233,10 +233,10 @@ def case_word(token: Token) -> str | None:
     """Return the case word or marker of `token` ("to" of "to Halcyon Cloud"), or None."""
     for child in token.children:
         if child.dep_ in ("case", "mark"):
-            return child.lower_
+            return child.norm_  # "w/" reads "with" (loaders/parse.py)
     for part in token.lefts:  # "to Halcyon Cloud" with "to" hung on "Halcyon"
         if part.dep_ in ("compound", "flat"):
             for child in part.lefts:
                 if child.dep_ in ("case", "mark"):
-                    return child.lower_
+                    return child.norm_
     return None
