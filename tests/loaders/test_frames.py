@@ -1122,3 +1122,22 @@ def test_a_rivalry_between_subjects_needs_a_reciprocal_verb_without_an_object(
     found = _triples(text)
     assert expected <= found, found
     assert not absent & found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a company named as a compound of a plain noun its owner possesses
+        ("Halden Group's Vireo Cloud regions in Ohio are full.",
+         {("Halden Group", "owns", "Vireo Cloud")}, set()),
+        # not on a deal or a stake: those are the possessor's dealings with the company
+        ("Halden Group's Vireo Cloud deal is large.", set(),
+         {("Halden Group", "owns", "Vireo Cloud")}),
+        ("Halden Group's Vireo Cloud stake is worth $2 billion.", set(),
+         {("Halden Group", "owns", "Vireo Cloud")}),
+    ],
+)  # fmt: skip
+def test_a_company_compounded_on_a_possessed_noun_is_owned(text, expected, absent):
+    found = _triples(text)
+    assert expected <= found, found
+    assert not absent & found, found

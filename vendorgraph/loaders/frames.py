@@ -461,9 +461,14 @@ class _Context:
         ]
         for maker, offering in pairs:
             yield from self._pairs(Predicate.DEVELOPS, [maker], [offering], token)
-        owned = self._entity(token)
-        if owned is not None and _is_kind(self.kinds.get(owned), "org"):  # "Alphabet's Google"
-            yield from self._pairs(Predicate.OWNS, makers, [(owned, False)], token)
+        owned = [self._entity(token)]
+        if token.lemma_.lower() not in self.frames.keys | self.frames.events:
+            owned += [  # "Microsoft's Azure regions"; not "Nvidia's AWS deal"
+                self._entity(c) for c in token.children if c.dep_ == "compound" and c.i < token.i
+            ]
+        for org in dict.fromkeys(owned):
+            if org is not None and _is_kind(self.kinds.get(org), "org"):  # "Alphabet's Google"
+                yield from self._pairs(Predicate.OWNS, makers, [(org, False)], token)
 
     def _names_it(self, verb: Token, entity: str) -> bool:
         """Whether an argument of `verb` is itself a mention of `entity`, not a qualifier."""
