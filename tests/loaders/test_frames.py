@@ -1141,3 +1141,21 @@ def test_a_company_compounded_on_a_possessed_noun_is_owned(text, expected, absen
     found = _triples(text)
     assert expected <= found, found
     assert not absent & found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        ("Demand is strong, said Bram Velde of Quarry Capital.",
+         {("Quarry Capital", "employs", "Bram Velde")}, set()),
+        ("Bram Velde at Quarry Capital expects a price cut.",
+         {("Quarry Capital", "employs", "Bram Velde")}, set()),
+        # a place a person is of employs no one
+        ("A report from Bram Velde of Germany says so.", set(),
+         {("Germany", "employs", "Bram Velde")}),
+    ],
+)  # fmt: skip
+def test_a_person_of_or_at_an_organisation_works_there(text, expected, absent):
+    found = _triples(text)
+    assert expected <= found, found
+    assert not absent & found, found

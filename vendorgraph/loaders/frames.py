@@ -155,6 +155,7 @@ class Frames:
     listing_verbs: frozenset[str] = frozenset()
     jointly: frozenset[str] = frozenset()
     reciprocal: frozenset[str] = frozenset()
+    affiliations: frozenset[str] = frozenset()
     keys: frozenset[str] = frozenset()  # every lemma a verb, noun or adjective frame is keyed by
 
 
@@ -362,6 +363,7 @@ class _Context:
     # -- frames
 
     def hits(self, token: Token) -> Iterator[FrameHit]:
+        yield from self._affiliation_hits(token)
         if not self._may_trigger(token):
             return  # no frame is keyed by any reading of the word, and no copula or possessive
         if (
@@ -388,6 +390,19 @@ class _Context:
                 yield from self._copula_hits(token, copula)
         if "nmod:poss" in left:
             yield from self._possessive_hits(token)
+
+    def _affiliation_hits(self, token: Token) -> Iterator[FrameHit]:
+        """Say a person is employed by the organisation the name is "of": "Bram Velde of X"."""
+        person = self._entity(token)
+        if person is None or not _is_kind(self.kinds.get(person), "person"):
+            return
+        orgs = [
+            c
+            for c in token.children
+            if c.dep_ == "nmod" and case_word(c) in self.frames.affiliations
+        ]
+        employers = self._kind([r for c in orgs for r in self.refers(c)], "org")
+        yield from self._pairs(Predicate.EMPLOYS, employers, [(person, False)], token)
 
     def _may_trigger(self, token: Token) -> bool:
         """Whether a frame can read on `token`: a key among its readings, a copula, a possessive.
