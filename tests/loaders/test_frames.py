@@ -1159,3 +1159,21 @@ def test_a_person_of_or_at_an_organisation_works_there(text, expected, absent):
     found = _triples(text)
     assert expected <= found, found
     assert not absent & found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # renting to someone is a sale: the renter does not use its customer
+        ("Fenwick Cloud rents GPUs to Orison Labs.",
+         {("Fenwick Cloud", "supplies", "Orison Labs")},
+         {("Fenwick Cloud", "uses", "Orison Labs")}),
+        # moving to a cloud is using it
+        ("Orison Labs moved its training to Fenwick Cloud.",
+         {("Orison Labs", "uses", "Fenwick Cloud")}, set()),
+    ],
+)  # fmt: skip
+def test_a_to_phrase_is_used_after_a_verb_of_moving_not_of_selling(text, expected, absent):
+    found = _triples(text)
+    assert expected <= found, found
+    assert not absent & found, found
