@@ -432,3 +432,9 @@ def test_a_full_name_that_heads_or_joins_a_company_is_a_person():
     assert _named("Leo Brandt leads Orison AI.").get("Leo Brandt") == "Person"
     assert _named("Ada Lind joined Tamsin Cloud in 2021.").get("Ada Lind") == "Person"
     assert _named("Orrin Labs leads the market.").get("Orrin Labs") == "Organization"
+
+
+def test_a_name_after_a_frames_in_is_a_participant_not_a_place():
+    ex = extract(parse_document("Lindqvist Capital invested $50 million in Halcyon Grid.\n"))
+    names = {e.name: e.type.value for e in ex.entities}
+    assert names.get("Halcyon Grid") == "Organization", names

@@ -28,11 +28,17 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Token
 
 from vendorgraph.loaders.entities import EntityResult, Mention, load_entity_patterns
-from vendorgraph.loaders.frames import role_nouns, role_verbs
+from vendorgraph.loaders.frames import load_frames, role_nouns, role_verbs
 from vendorgraph.loaders.gazetteer import is_place
 from vendorgraph.loaders.parse import ParsedSentence, common_nouns, is_english
 from vendorgraph.loaders.quotes import load_speech_patterns
-from vendorgraph.loaders.tree import coined, coordinated_flat, has_copula, misread_subjects
+from vendorgraph.loaders.tree import (
+    case_word,
+    coined,
+    coordinated_flat,
+    has_copula,
+    misread_subjects,
+)
 from vendorgraph.ontology.model import Entity, Span, entity_id
 from vendorgraph.ontology.terms import EntityType
 
@@ -395,6 +401,20 @@ def _hyphenated(tokens: list[Token]) -> list[Token]:
     return [doc[i] for i in range(first, last + 1) if i in inside]
 
 
+def _framed(token: Token) -> bool:
+    """Tell whether a relation frame of the word `token` hangs on takes its case word.
+
+    "invested $50 million in Halcyon Grid", "a stake in Halcyon Grid": "in" is the frame's,
+    so the name is a participant, not a place.
+    """
+    frames = load_frames()
+    lemmas = {token.head.lemma_.lower(), token.head.head.lemma_.lower()}  # "invested $5 in X"
+    roles = {r for m in lemmas for f in frames.verbs.get(m, ()) for r in (f.subject, *f.objects)}
+    roles |= {r for m in lemmas for f in frames.nouns.get(m, ()) for r in f.roles}
+    case = case_word(token)
+    return f"obl:{case}" in roles or f"nmod:{case}" in roles
+
+
 def _coined(token: Token) -> bool:
     """Tell a capitalised modifier that is no English word ("Hexmoor" read as an adjective)."""
     return token.dep_ == "amod" and coined(token)
@@ -460,7 +480,9 @@ def _run(sentence: ParsedSentence, token: Token) -> tuple[str, int, int] | None:
         or not (_proper(token) or _model_code(token))
     ):
         return None
-    if any(c.dep_ == "case" and c.lower_ in _LOCATIVE for c in token.children):
+    if any(c.dep_ == "case" and c.lower_ in _LOCATIVE for c in token.children) and not _framed(
+        token
+    ):
         return None  # "near Lake Michigan": a place the gazetteer lacks, not a company
     tokens = _run_tokens(token)
     if not any(t.pos_ == "PROPN" for t in tokens) and not (
