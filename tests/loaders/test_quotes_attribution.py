@@ -324,3 +324,17 @@ def test_a_stage_direction_in_a_transcript_is_nobodys_words():
     words = [q.text for q in ex.quotes]
     assert "Thank you. Our customers love it." in words
     assert not any(w.startswith("[") for w in words), words
+
+
+def test_a_speech_verb_in_the_infinitive_speaks_for_the_subject_it_hangs_on():
+    text = (
+        "Tarn Systems CEO Ada Lind appeared on screen to say the two companies have worked "
+        'together "for more than a decade."\n'
+    )
+    found = _quotes(text)
+    assert ("Ada Lind", True, "for more than a decade.") in found, found
+    assert any(who == "Ada Lind" and not direct for who, direct, _ in found), found
+
+
+def test_declining_to_say_is_still_no_quote():
+    assert _quotes("Ada Lind declined to say how many chips Tarn Systems sold.\n") == []

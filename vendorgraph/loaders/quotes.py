@@ -765,6 +765,8 @@ def _speech_at(ctx: _Context, doc_id: str, parsed: ParsedSentence, token: Token)
     base = parsed.sentence.start
     if token.lemma_.lower() in ctx.pats.lemmas and token.pos_ in ("VERB", "AUX"):
         who = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:outer")]
+        if not who and _infinitive(token):  # "X appeared on screen to say ...": X says it
+            who = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubj:outer")]
         said = _complement(token)
         cue = token.lower_
     elif token.lower_ == "according" and token.dep_ == "case":
@@ -780,6 +782,13 @@ def _speech_at(ctx: _Context, doc_id: str, parsed: ParsedSentence, token: Token)
         speaker = _Speaker(id=None, label=ctx.text[base + lo : base + hi])
     start, end = said
     return _quote(ctx, doc_id, base + start, base + end, speaker, direct=False, cue=cue)
+
+
+def _infinitive(verb: Token) -> bool:
+    """Whether `verb` is a to-infinitive hung on another verb, whose subject it shares."""
+    return verb.dep_ in ("xcomp", "advcl") and any(
+        c.dep_ == "mark" and c.lower_ == "to" for c in verb.children
+    )
 
 
 def _unsaid(verb: Token, subject: Token) -> bool:
