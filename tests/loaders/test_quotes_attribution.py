@@ -338,3 +338,15 @@ def test_a_speech_verb_in_the_infinitive_speaks_for_the_subject_it_hangs_on():
 
 def test_declining_to_say_is_still_no_quote():
     assert _quotes("Ada Lind declined to say how many chips Tarn Systems sold.\n") == []
+
+
+def test_the_company_is_the_subject_of_the_sentence_before():
+    text = (
+        "Tarn Systems sells chips to Halden Cloud. Halden Cloud rents them to Orison Labs. "
+        "Halden Cloud also buys power from Redcliff Energy. Tarn Systems and Halden Cloud are "
+        "old partners, and Tarn Systems leads the market.\n\n"
+        "Orison Labs confirmed on Tuesday that Tarn Systems will add a second plant. "
+        "The company said the plant would open in 2027.\n"
+    )
+    found = _quotes(text)
+    assert ("Orison Labs", False, "the plant would open in 2027") in found, found

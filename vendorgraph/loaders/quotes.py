@@ -238,6 +238,7 @@ class _Context:
     pats: SpeechPatterns
     starts: tuple[int, ...]  # of the mentions, which are sorted by start
     ordered: bool  # no mention ends before it starts, so none starting after `hi` ends by it
+    subjects: tuple[tuple[int, str], ...] = ()  # (end, entity) of each parsed sentence's subject
 
     def inside(self, lo: int, hi: int) -> list[Mention]:
         first = bisect.bisect_left(self.starts, lo)
@@ -270,6 +271,26 @@ class _Context:
             return self.last_before(pos, person=False, skip=skip, kinds=kinds)
         return max(reversed(near), key=lambda e: counts[e])
 
+    def subject_before(
+        self, pos: int, *, skip: tuple[int, int] = (0, 0), kinds: frozenset[EntityType]
+    ) -> str | None:
+        """Return the organisation that is the subject of the sentence just before `pos`.
+
+        "Meta confirmed that Broadcom will ... . The company said ...": a description in the
+        next sentence stands for the subject of the one before, if that is an organisation.
+        """
+        ends = [end for end, _ in self.subjects]
+        i = bisect.bisect_right(ends, pos) - 1
+        if i < 0 or pos - self.subjects[i][0] > _NEAR:
+            return None
+        entity = self.subjects[i][1]
+        etype = self.types.get(entity)
+        if etype is None or not etype.is_organization or (kinds and etype not in kinds):
+            return None
+        if any(skip[0] <= m.start < skip[1] for m in self.mentions if m.entity == entity):
+            return None
+        return entity
+
     def last_before(
         self,
         pos: int,
@@ -286,6 +307,18 @@ class _Context:
             if m.end <= pos and wanted and not skip[0] <= m.start < skip[1]:
                 return m.entity
         return None
+
+
+def _subjects(parsed: Sequence[ParsedSentence]) -> tuple[tuple[int, str], ...]:
+    """Return (end, entity) for each parsed sentence whose main clause's subject is named."""
+    found: list[tuple[int, str]] = []
+    for sentence in parsed:
+        roots = [t for t in sentence.doc if t.dep_ == "ROOT"][:1]
+        subjects = [c for r in roots for c in r.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        entity = sentence.entities[subjects[0].i] if subjects else None
+        if entity is not None:
+            found.append((sentence.sentence.end, entity))
+    return tuple(sorted(found))
 
 
 def _resolve(ctx: _Context, lo: int, hi: int, *, skip: tuple[int, int] = (0, 0)) -> _Speaker | None:
@@ -329,7 +362,8 @@ def _by_company(
     if ctx.pats.org_pronoun.match(words):  # "the company", "it": before "company" as a noun
         kinds = _described_kinds(ctx, words)
         who = (
-            ctx.salient_before(lo, skip=skip, kinds=kinds)
+            ctx.subject_before(lo, skip=skip, kinds=kinds)
+            or ctx.salient_before(lo, skip=skip, kinds=kinds)
             if words.lower() != "it"
             else ctx.last_before(lo, person=False, skip=skip, kinds=kinds)
         )
@@ -1042,6 +1076,7 @@ def find_quotes(
         pats=load_speech_patterns(),
         starts=starts,
         ordered=all(map(operator.le, starts, [m.end for m in mentions])),
+        subjects=_subjects(parsed or ()),
     )
     doc_id = document.id  # a hash of the whole text: computed once
     by_start = {p.sentence.start: p for p in parsed or ()}
