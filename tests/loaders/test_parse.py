@@ -105,3 +105,17 @@ def test_a_short_written_case_word_reads_as_the_full_word():
     lam = next(t for t in parsed.doc if t.text == "Lambda")
     assert case_word(lam) == "with"
     assert parsed.doc.text == sentence
+
+
+@pytest.mark.parametrize("name", ["Redcliff", "Halden", "Tarnwell"])
+def test_a_past_tense_after_the_opening_name_is_the_main_verb(name):
+    sentence = f"{name} confirmed on Tuesday that Tarn Systems will add a second plant."
+    (parsed,) = parse_sentences(sentence, split_sentences(sentence), {(0, len(name)): "org/x"})
+    assert (parsed.doc[1].text, parsed.doc[1].dep_) == ("confirmed", "ROOT")
+    assert parsed.doc[0].dep_ == "nsubj"
+
+
+def test_a_participle_with_its_agent_after_a_name_is_left_alone():
+    sentence = "Orrin acquired by Tarn Systems in 2024."
+    (parsed,) = parse_sentences(sentence, split_sentences(sentence), {(0, 5): "org/orrin"})
+    assert parsed.doc[1].norm_ == "acquired"
