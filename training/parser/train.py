@@ -4,7 +4,9 @@ python training/parser/train.py [--treebank ../shared/treebanks/en_ewt] [--work 
 
 1. converts the treebank's CoNLL-U files to spaCy's binary format (``spacy convert -c conllu
    -T``, multi-word tokens merged): train and dev ten sentences a document, test one sentence
-   a document, as the extractor parses them;
+   a document, as the extractor parses them (``--split-words`` keeps the syntactic words, and
+   ``--renamed`` adds copies of sentences with renamed company names: two recipes tried and
+   not shipped yet, see the model card);
 2. trains ``config.cfg`` (a CNN token-to-vector layer shared by a morphologizer, which predicts
    the universal part of speech and features, and a transition-based dependency parser);
 3. adds spaCy's rule lemmatizer with its official English tables (from the
@@ -25,19 +27,37 @@ import sys
 import time
 from pathlib import Path
 
+from augment import augment  # the script's own folder is on the path
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 TARGET = ROOT / "vendorgraph" / "loaders" / "model" / "en_vendorgraph_ewt"
 
 
-def convert(treebank: Path, corpus: Path) -> None:
-    """Convert the three CoNLL-U splits to spaCy's binary format in `corpus`."""
+def convert(treebank: Path, corpus: Path, *, split_words: bool, renamed: bool) -> None:
+    """Convert the three CoNLL-U splits to spaCy's binary format in `corpus`.
+
+    By default multi-word tokens are merged (``-T``: "Nvidia's", "don't" one token each), the
+    recipe of the shipped pipeline. With `split_words` the words are the treebank's syntactic
+    words ("Nvidia" "'s", "do" "n't"), as spaCy's tokenizer splits them when the extractor
+    parses; with `renamed` the train split gets renamed copies of half its sentences with
+    company-drawn names (``augment.py``). Neither is shipped yet (see ``MODEL_CARD.md``).
+    """
     corpus.mkdir(parents=True, exist_ok=True)
+    staged = corpus / "conllu"
+    staged.mkdir(exist_ok=True)
+    for split in ("train", "dev", "test"):
+        shutil.copy(treebank / f"en_ewt-ud-{split}.conllu", staged)
+    if renamed:
+        train_split = staged / "en_ewt-ud-train.conllu"
+        added = augment(treebank / "en_ewt-ud-train.conllu", train_split)
+        print(f"train split: {added} renamed copies added")
+    merge = [] if split_words else ["-T"]
     for split, per_doc in (("train", "10"), ("dev", "10"), ("test", "1")):
-        source = treebank / f"en_ewt-ud-{split}.conllu"
+        source = staged / f"en_ewt-ud-{split}.conllu"
         subprocess.run(
             [sys.executable, "-m", "spacy", "convert", str(source), str(corpus),
-             "-c", "conllu", "-n", per_doc, "-T"],
+             "-c", "conllu", "-n", per_doc, *merge],
             check=True,
         )  # fmt: skip
 
@@ -109,9 +129,16 @@ def main() -> int:
     ap.add_argument("--treebank", type=Path, default=ROOT.parent / "shared/treebanks/en_ewt")
     ap.add_argument("--work", type=Path, default=Path("/tmp/vg-parser"))
     ap.add_argument("--skip-training", action="store_true", help="reuse WORK/out/model-best")
+    ap.add_argument("--target", type=Path, default=TARGET, help="where the pipeline is written")
+    ap.add_argument(
+        "--split-words", action="store_true", help="train on syntactic words (not shipped yet)"
+    )
+    ap.add_argument(
+        "--renamed", action="store_true", help="add renamed copies of names (not shipped yet)"
+    )
     args = ap.parse_args()
     corpus = args.work / "corpus"
-    convert(args.treebank, corpus)
+    convert(args.treebank, corpus, split_words=args.split_words, renamed=args.renamed)
     best = args.work / "out" / "model-best"
     if not args.skip_training:
         best = train(corpus, args.work / "out")
@@ -122,9 +149,9 @@ def main() -> int:
     print(json.dumps(scores, indent=1))
     shutil.copy(args.treebank / "LICENSE.txt", staged / "LICENSE-EWT.txt")
     (staged / "scores.json").write_text(json.dumps(scores, indent=1, sort_keys=True) + "\n")
-    shutil.rmtree(TARGET, ignore_errors=True)
-    shutil.copytree(staged, TARGET)
-    shutil.copy(HERE / "MODEL_CARD.md", TARGET / "MODEL_CARD.md")
+    shutil.rmtree(args.target, ignore_errors=True)
+    shutil.copytree(staged, args.target)
+    shutil.copy(HERE / "MODEL_CARD.md", args.target / "MODEL_CARD.md")
     return 0
 
 
