@@ -438,3 +438,11 @@ def test_a_name_after_a_frames_in_is_a_participant_not_a_place():
     ex = extract(parse_document("Lindqvist Capital invested $50 million in Halcyon Grid.\n"))
     names = {e.name: e.type.value for e in ex.entities}
     assert names.get("Halcyon Grid") == "Organization", names
+
+
+def test_a_descriptive_compound_in_front_of_a_company_name_is_not_part_of_it():
+    text = "Orrin buys memory from Seoul-based Hanul Memory and a Busan-based AI startup.\n"
+    names = {e.name for e in extract(parse_document(text)).entities}
+    assert "Hanul Memory" in names, names
+    assert not any("based" in n for n in names), names
+    assert "AI" not in names, names  # a suffix alone names nothing

@@ -20,7 +20,12 @@ from dataclasses import replace
 
 from vendorgraph.loaders.entities.lexicon_match import lookup_name
 from vendorgraph.loaders.entities.literal_spans import short_spans
-from vendorgraph.loaders.entities.patterns import CAP_TOKEN, TOKEN, EntityPatterns
+from vendorgraph.loaders.entities.patterns import (
+    CAP_TOKEN,
+    DESCRIPTIVE_LEAD,
+    TOKEN,
+    EntityPatterns,
+)
 from vendorgraph.loaders.entities.people import valid_person
 from vendorgraph.loaders.entities.sentence_filter import rule_matches
 from vendorgraph.loaders.entities.table import (
@@ -228,6 +233,10 @@ def suffix_orgs(table: Table, pats: EntityPatterns, sentence: Sentence) -> None:
         if span is None or span[1] + 1 != sentence.start + match.start():
             continue
         start, end = span[0], sentence.start + match.end()
+        if (lead := DESCRIPTIVE_LEAD.match(table.text, start, end)) is not None:
+            start = lead.end()  # "US-based Micron Technology": not part of the name
+            if start >= sentence.start + match.start():
+                continue  # "a Seoul-based AI startup": a suffix alone names nothing
         run = table.at(*span)
         if _NOT_A_NAME_AFTER.match(table.text, end) and (run is not None or start == span[1]):
             continue  # "Nvidia AI chips": a known name and a word of use, not "Nvidia AI"

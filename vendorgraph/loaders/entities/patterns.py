@@ -41,6 +41,9 @@ TOKEN = r"(?:[A-Z][A-Za-z0-9&]*(?:-[A-Za-z0-9]+)*|[A-Za-z]+\d[A-Za-z0-9-]*)"
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"  # Latin-1 and Latin Extended-A ("Łukasz", "Şahin", "Živa")
 _HONORIFIC = r"(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+"  # "CEO Dr. Lisa Su": not part of the name
 _ALNUM = "A-Za-z0-9À-ÖØ-öø-ÿĀ-ž"  # and "Aydın", "Wierzbicki", "Dvořák"
+DESCRIPTIVE_LEAD = re.compile(r"\S+-(?:born|based|raised|educated|bred)\s+")
+"""A descriptive compound in front of a name ("Kazakh-born Arkady Volozh", "US-based Micron")."""
+
 CAP_TOKEN = rf"[{UPPER}][{_ALNUM}&]*(?:-[{_ALNUM}]+)*"
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from vendorgraph.loaders.entities.patterns import EntityPatterns
+from vendorgraph.loaders.entities.patterns import DESCRIPTIVE_LEAD, EntityPatterns
 from vendorgraph.loaders.entities.sentence_filter import lead_matches
 from vendorgraph.loaders.entities.table import Table
 from vendorgraph.loaders.text import Sentence
@@ -38,13 +38,9 @@ def valid_person(pats: EntityPatterns, name: str) -> bool:
     )
 
 
-# a descriptive compound in front of a name ("Kazakh-born Arkady Volozh") is not part of it
-_BORN = re.compile(r"\S+-(?:born|based|raised|educated|bred)\s+")
-
-
 def add_person(table: Table, pats: EntityPatterns, name: str, start: int) -> str | None:
     """Add the person named `name` at `start`; return its id, or None if it is no person."""
-    if (lead := _BORN.match(name)) is not None:
+    if (lead := DESCRIPTIVE_LEAD.match(name)) is not None:  # not part of the name
         name, start = name[lead.end() :], start + lead.end()
     name = _trim_person(pats, name)
     end = start + len(name)
