@@ -1177,3 +1177,22 @@ def test_a_to_phrase_is_used_after_a_verb_of_moving_not_of_selling(text, expecte
     found = _triples(text)
     assert expected <= found, found
     assert not absent & found, found
+
+
+def _modalities(text: str) -> dict[tuple[str, str, str], str]:
+    ex = extract(parse_document(text + "\n"))
+    names = {e.id: e.name for e in ex.entities}
+    return {
+        (names[r.subject], r.predicate.value, names[r.object]): r.modality.value
+        for r in ex.relations
+    }
+
+
+def test_a_clause_of_reason_keeps_its_own_modality():
+    found = _modalities(
+        "Halden Cloud would have no reason to switch, because Orrin Labs and Quarry Labs "
+        "account for most of Tarn Semiconductor's revenue."
+    )
+    assert found.get(("Tarn Semiconductor", "supplies", "Orrin Labs")) == "asserted", found
+    denied = _modalities("Orrin Labs will not buy chips from Tarn Semiconductor if prices rise.")
+    assert denied.get(("Tarn Semiconductor", "supplies", "Orrin Labs")) == "denied", denied

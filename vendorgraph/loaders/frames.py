@@ -156,6 +156,7 @@ class Frames:
     jointly: frozenset[str] = frozenset()
     reciprocal: frozenset[str] = frozenset()
     affiliations: frozenset[str] = frozenset()
+    factual_marks: frozenset[str] = frozenset()
     keys: frozenset[str] = frozenset()  # every lemma a verb, noun or adjective frame is keyed by
 
 
@@ -1344,7 +1345,7 @@ class _Context:
     # -- modality
 
     def _modality(self, trigger: Token) -> Modality:
-        words = _modal_words(trigger)
+        words = _modal_words(trigger, self.frames.factual_marks)
         for modality, cues in self.frames.modality:
             if words & cues:
                 return modality
@@ -1372,8 +1373,12 @@ def _group_before(sentence: ParsedSentence, token: Token) -> bool:
     return False
 
 
-def _modal_words(trigger: Token) -> set[str]:
-    """Return the auxiliaries, negations and adverbs of `trigger` and the verbs governing it."""
+def _modal_words(trigger: Token, factual: frozenset[str] = frozenset()) -> set[str]:
+    """Return the auxiliaries, negations and adverbs of `trigger` and the verbs governing it.
+
+    A clause opened by one of `factual` ("because", "since") states its own fact: the verbs
+    above it do not govern it ("no incentive to restrict supply, because X buys from Y").
+    """
     words: set[str] = set()
     token, steps = trigger, 0
     while steps < 4:
@@ -1384,6 +1389,10 @@ def _modal_words(trigger: Token) -> set[str]:
             if c.dep_ in ("aux", "advmod", "det") or c.lower_ == "not"
         )
         if token.dep_ not in _GOVERNED or token.head.i == token.i:
+            break
+        if token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in factual for c in token.children
+        ):
             break
         if token.dep_ == "ccomp" and token.head.lemma_ in ("say", "tell", "add", "note"):
             break  # a report is not a hedge
