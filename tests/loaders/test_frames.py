@@ -1196,3 +1196,13 @@ def test_a_clause_of_reason_keeps_its_own_modality():
     assert found.get(("Tarn Semiconductor", "supplies", "Orrin Labs")) == "asserted", found
     denied = _modalities("Orrin Labs will not buy chips from Tarn Semiconductor if prices rise.")
     assert denied.get(("Tarn Semiconductor", "supplies", "Orrin Labs")) == "denied", denied
+
+
+def test_an_apposition_read_as_a_second_subject_describes_the_first():
+    found = _triples(
+        "Hanul Semicon, the memory chip unit of Hanul Group, has started supplying HBM3E chips "
+        "to AMD."
+    )
+    assert ("Hanul Group", "owns", "Hanul Semicon") in found, found
+    assert ("Hanul Semicon", "supplies", "AMD") in found, found
+    assert ("Hanul Group", "supplies", "AMD") not in found, found

@@ -866,6 +866,7 @@ class _Context:
         if is_passive(verb):
             return [c for c in verb.children if case_word(c) == "by" and c.dep_.startswith("obl")]
         found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT]
+        found = [c for c in found if self._apposed_subject(c) is None]
         if found:  # a passive subject of an active verb is the parser's slip: the subject
             return found
         found = misread_subjects(verb) or self._controller(verb)
@@ -994,6 +995,8 @@ class _Context:
         if noun.dep_ == "conj" and not self._entity(head) and has_copula(head):
             return self._holders(head)  # "X is a chipmaker and the main supplier of Y"
         tokens += self._apposed_sibling(noun)
+        if (named_subject := self._apposed_subject(noun)) is not None:
+            tokens.append(named_subject)  # "X, the memory chip unit of Y, has started ..."
         if self._said_of_head(noun):
             tokens.append(head)
         elif self._said_of_subject(noun) and not named:
@@ -1009,6 +1012,30 @@ class _Context:
             if head.dep_ == "appos":
                 tokens.append(head.head)  # "X, one of Y's partners,"
         return [ref for token in tokens for ref in self.refers(token)]
+
+    def _apposed_subject(self, noun: Token) -> Token | None:
+        """Return the named subject a second subject is set off after, as its apposition.
+
+        "X, the memory chip unit of Y, has started ...": the parser may hang the apposition on
+        the verb as a second subject; it describes X and does not act.
+        """
+        if noun.dep_ not in SUBJECT_DEPS or self._entity(noun) is not None:
+            return None
+        comma = noun.left_edge.i  # the comma may hang on the apposition or on the name
+        if noun.doc[comma].text != ",":
+            comma -= 1
+        if comma < 1 or noun.doc[comma].text != ",":
+            return None
+        return next(
+            (
+                s
+                for s in noun.head.children
+                if s.dep_ in SUBJECT_DEPS
+                and s.i < comma <= s.right_edge.i + 1  # the comma ends it or follows it
+                and self._entity(s) is not None
+            ),
+            None,
+        )
 
     def _said_of_subject(self, noun: Token) -> bool:
         """Whether a relational noun on a verb is its subject's.
