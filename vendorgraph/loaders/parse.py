@@ -15,8 +15,11 @@ a token with spaces in it.)
 The treebank is web text in the first and second person: the present tense of the verbs the
 relation frames read ("buys", "rents", "sells", "designs") is nearly absent from it, and the
 parser misreads it after a name. Such a word after a subject is given, for the parse only, the
-norm of a verb the treebank has often (:func:`_familiar_verbs`), and a name it has never
-seen right after "to" the norm of one it has (:func:`_familiar_names_after_to`).
+norm of a verb the treebank has often (:func:`_familiar_verbs`), a name it has never
+seen right after "to" the norm of one it has (:func:`_familiar_names_after_to`), a past tense
+right after the name a sentence opens with the norm of a familiar past tense
+(:func:`_past_after_opening_name`), and a short written case word ("w/") its full word
+(:func:`_spelled_out`).
 
 Only sentences that can hold a claim are parsed (``loaders/prefilter.py`` chooses them), in
 batches, and a
@@ -229,7 +232,8 @@ def _familiar_names_after_to(doc: Doc, marks: tuple[str | None, ...]) -> None:
             token.norm_ = _FAMILIAR_NAME
 
 
-# verbs the treebank has often, in the present and after a modal: with an object, and without
+# verbs the treebank has often, in the present and in the plain form (after a modal, or after
+# two names joined by "and"): with an object, and without
 _FAMILIAR = {
     ("present", True): "makes",
     ("present", False): "comes",
