@@ -250,6 +250,9 @@ def _spelled_out(doc: Doc) -> None:
     frames file (``[parse] spelled_out``).
     """
     spelled = _frames_file()["parse"]["spelled_out"]
+    text = doc.text.lower()
+    if not any(form in text for form in spelled):
+        return  # most sentences have none: no pass over their tokens
     for token in doc:
         if token.lower_ in spelled:
             token.norm_ = spelled[token.lower_]

@@ -238,7 +238,8 @@ class _Context:
     pats: SpeechPatterns
     starts: tuple[int, ...]  # of the mentions, which are sorted by start
     ordered: bool  # no mention ends before it starts, so none starting after `hi` ends by it
-    subjects: tuple[tuple[int, str], ...] = ()  # (end, entity) of each parsed sentence's subject
+    parsed: tuple[ParsedSentence, ...] = ()  # in text order
+    parsed_ends: tuple[int, ...] = ()  # the end of each, for bisection
 
     def inside(self, lo: int, hi: int) -> list[Mention]:
         first = bisect.bisect_left(self.starts, lo)
@@ -279,11 +280,13 @@ class _Context:
         "Meta confirmed that Broadcom will ... . The company said ...": a description in the
         next sentence stands for the subject of the one before, if that is an organisation.
         """
-        ends = [end for end, _ in self.subjects]
-        i = bisect.bisect_right(ends, pos) - 1
-        if i < 0 or pos - self.subjects[i][0] > _NEAR:
+        i = bisect.bisect_right(self.parsed_ends, pos) - 1
+        entity = None
+        while entity is None and i >= 0 and pos - self.parsed_ends[i] <= _NEAR:
+            entity = _main_subject(self.parsed[i])  # read only when a description needs it
+            i -= 1
+        if entity is None:
             return None
-        entity = self.subjects[i][1]
         etype = self.types.get(entity)
         if etype is None or not etype.is_organization or (kinds and etype not in kinds):
             return None
@@ -309,16 +312,11 @@ class _Context:
         return None
 
 
-def _subjects(parsed: Sequence[ParsedSentence]) -> tuple[tuple[int, str], ...]:
-    """Return (end, entity) for each parsed sentence whose main clause's subject is named."""
-    found: list[tuple[int, str]] = []
-    for sentence in parsed:
-        roots = [t for t in sentence.doc if t.dep_ == "ROOT"][:1]
-        subjects = [c for r in roots for c in r.children if c.dep_ in ("nsubj", "nsubj:pass")]
-        entity = sentence.entities[subjects[0].i] if subjects else None
-        if entity is not None:
-            found.append((sentence.sentence.end, entity))
-    return tuple(sorted(found))
+def _main_subject(sentence: ParsedSentence) -> str | None:
+    """Return the entity that is the subject of the sentence's main clause, if one is named."""
+    roots = [t for t in sentence.doc if t.dep_ == "ROOT"][:1]
+    subjects = [c for r in roots for c in r.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    return sentence.entities[subjects[0].i] if subjects else None
 
 
 def _resolve(ctx: _Context, lo: int, hi: int, *, skip: tuple[int, int] = (0, 0)) -> _Speaker | None:
@@ -1076,7 +1074,8 @@ def find_quotes(
         pats=load_speech_patterns(),
         starts=starts,
         ordered=all(map(operator.le, starts, [m.end for m in mentions])),
-        subjects=_subjects(parsed or ()),
+        parsed=tuple(parsed or ()),
+        parsed_ends=tuple(p.sentence.end for p in parsed or ()),
     )
     doc_id = document.id  # a hash of the whole text: computed once
     by_start = {p.sentence.start: p for p in parsed or ()}
