@@ -17,6 +17,14 @@ def _triples(text: str) -> set[tuple[str, str, str]]:
     return {(names[r.subject], r.predicate.value, names[r.object]) for r in ex.relations}
 
 
+def _holds(
+    text: str, expected: set[tuple[str, str, str]], absent: set[tuple[str, str, str]]
+) -> None:
+    found = _triples(text)
+    assert expected <= found, found
+    assert not absent & found, found
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -649,9 +657,7 @@ def test_a_company_targeting_a_market_restricts_nothing():
     ],
 )  # fmt: skip
 def test_copular_rivals_earnings_makers_and_deliveries(text, expected, absent):
-    found = _triples(text)
-    assert expected <= found
-    assert not absent & found
+    _holds(text, expected, absent)
 
 
 def test_a_relative_clause_with_a_stranded_preposition_has_no_object():
@@ -805,9 +811,7 @@ def test_a_list_that_restricts_no_one():
     ],
 )  # fmt: skip
 def test_conjoined_predicates_and_orders_for_offerings(text, expected, absent):
-    found = _triples(text)
-    assert expected <= found
-    assert not absent & found
+    _holds(text, expected, absent)
 
 
 @pytest.mark.parametrize(
@@ -944,9 +948,7 @@ def test_relying_on_a_company_to_do_something(text, expected):
     ],
 )  # fmt: skip
 def test_hiring_supply_contracts_apposed_offerings_and_joint_work(text, expected, absent):
-    found = _triples(text)
-    assert expected <= found
-    assert not absent & found
+    _holds(text, expected, absent)
 
 
 @pytest.mark.parametrize(
@@ -978,9 +980,7 @@ def test_hiring_supply_contracts_apposed_offerings_and_joint_work(text, expected
     ],
 )  # fmt: skip
 def test_shares_of_revenue(text, expected, absent):
-    found = _triples(text)
-    assert expected <= found
-    assert not absent & found
+    _holds(text, expected, absent)
 
 
 @pytest.mark.parametrize(
@@ -1088,9 +1088,7 @@ def test_a_deal_without_trade_terms_is_still_a_partnership():
 def test_a_role_noun_in_a_verbs_phrase_is_not_its_subjects_but_an_event_noun_is(
     text, expected, absent
 ):
-    found = _triples(text)
-    assert expected <= found
-    assert not absent & found
+    _holds(text, expected, absent)
 
 
 @pytest.mark.parametrize(
@@ -1119,9 +1117,7 @@ def test_a_role_noun_in_a_verbs_phrase_is_not_its_subjects_but_an_event_noun_is(
 def test_a_rivalry_between_subjects_needs_a_reciprocal_verb_without_an_object(
     text, expected, absent
 ):
-    found = _triples(text)
-    assert expected <= found, found
-    assert not absent & found, found
+    _holds(text, expected, absent)
 
 
 @pytest.mark.parametrize(
@@ -1138,9 +1134,7 @@ def test_a_rivalry_between_subjects_needs_a_reciprocal_verb_without_an_object(
     ],
 )  # fmt: skip
 def test_a_company_compounded_on_a_possessed_noun_is_owned(text, expected, absent):
-    found = _triples(text)
-    assert expected <= found, found
-    assert not absent & found, found
+    _holds(text, expected, absent)
 
 
 @pytest.mark.parametrize(
@@ -1156,9 +1150,7 @@ def test_a_company_compounded_on_a_possessed_noun_is_owned(text, expected, absen
     ],
 )  # fmt: skip
 def test_a_person_of_or_at_an_organisation_works_there(text, expected, absent):
-    found = _triples(text)
-    assert expected <= found, found
-    assert not absent & found, found
+    _holds(text, expected, absent)
 
 
 @pytest.mark.parametrize(
@@ -1174,9 +1166,7 @@ def test_a_person_of_or_at_an_organisation_works_there(text, expected, absent):
     ],
 )  # fmt: skip
 def test_a_to_phrase_is_used_after_a_verb_of_moving_not_of_selling(text, expected, absent):
-    found = _triples(text)
-    assert expected <= found, found
-    assert not absent & found, found
+    _holds(text, expected, absent)
 
 
 def _modalities(text: str) -> dict[tuple[str, str, str], str]:
