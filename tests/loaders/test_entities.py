@@ -446,3 +446,14 @@ def test_a_descriptive_compound_in_front_of_a_company_name_is_not_part_of_it():
     assert "Hanul Memory" in names, names
     assert not any("based" in n for n in names), names
     assert "AI" not in names, names  # a suffix alone names nothing
+
+
+def test_a_public_body_that_joins_two_fields_with_and_is_one_name():
+    text = (
+        "The Trade and Industry Ministry cleared the deal, and Nvidia and AMD Office staff "
+        "met on Tuesday.\n"
+    )
+    names = {e.name: e.type.value for e in extract(parse_document(text)).entities}
+    assert names.get("Trade and Industry Ministry") == "Government", names
+    assert "Trade" not in names and "Industry Ministry" not in names, names
+    assert "Nvidia and AMD Office" not in names, names  # known names are no fields

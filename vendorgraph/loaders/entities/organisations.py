@@ -237,6 +237,8 @@ def suffix_orgs(table: Table, pats: EntityPatterns, sentence: Sentence) -> None:
             start = lead.end()  # "US-based Micron Technology": not part of the name
             if start >= sentence.start + match.start():
                 continue  # "a Seoul-based AI startup": a suffix alone names nothing
+        if suffix_type(pats, match.group()) is EntityType.GOVERNMENT:
+            start = _joined_by_and(table, pats, start, floor=sentence.start)
         run = table.at(*span)
         if _NOT_A_NAME_AFTER.match(table.text, end) and (run is not None or start == span[1]):
             continue  # "Nvidia AI chips": a known name and a word of use, not "Nvidia AI"
@@ -250,6 +252,28 @@ def suffix_orgs(table: Table, pats: EntityPatterns, sentence: Sentence) -> None:
             longer = table.add(table.text[start:end], suffix_type(pats, match.group()), start, end)
             if run is not None and run != longer:
                 _absorb(table, run, longer)
+
+
+_JOINED_BY_AND = re.compile(rf"(?<![\w-])({CAP_TOKEN}(?: {CAP_TOKEN}){{0,2}}) (?:and|&) $")
+
+
+def _joined_by_and(table: Table, pats: EntityPatterns, start: int, *, floor: int) -> int:
+    """Return where a public body's name begins that joins two fields with "and".
+
+    "the Competition and Markets Office", "the Trade and Industry Ministry": the run before the
+    body's word is the second field; the capitalised words before "and" are the first. Names
+    already known are not fields ("Nvidia and AMD Office staff").
+    """
+    match = _JOINED_BY_AND.search(table.text, max(floor, start - 60), start)
+    if match is None:
+        return start
+    words = match.group(1).split(" ")
+    while words and words[0] in pats.stopwords:
+        words.pop(0)
+    first = match.end(1) - len(" ".join(words))
+    if not words or table.overlaps(first, start):
+        return start
+    return first
 
 
 def legal_forms(table: Table, pats: EntityPatterns) -> None:
