@@ -457,3 +457,10 @@ def test_a_public_body_that_joins_two_fields_with_and_is_one_name():
     assert names.get("Trade and Industry Ministry") == "Government", names
     assert "Trade" not in names and "Industry Ministry" not in names, names
     assert "Nvidia and AMD Office" not in names, names  # known names are no fields
+
+
+def test_a_plural_acronym_listed_beside_a_name_is_no_company():
+    text = "Halden Silicon does not sell retimers or DSPs, and Nvidia does not sell CPUs.\n"
+    names = {e.name for e in extract(parse_document(text)).entities}
+    assert {"Nvidia", "Halden Silicon"} <= names, names
+    assert "DSPs" not in names, names

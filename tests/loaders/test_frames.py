@@ -235,7 +235,17 @@ def test_modality_comes_from_the_clause_of_the_frame():
 
 def test_every_frame_names_a_known_predicate_and_role():
     frames = load_frames()
-    roles = {"agent", "patient", "iobj", "maker", "earner", "payee", "developer", "raiser"}
+    roles = {
+        "agent",
+        "patient",
+        "iobj",
+        "maker",
+        "earner",
+        "payee",
+        "developer",
+        "raiser",
+        "receiver",
+    }
     for verbs in frames.verbs.values():
         for frame in verbs:
             for role in (frame.subject, *frame.objects):
@@ -1196,3 +1206,66 @@ def test_an_apposition_read_as_a_second_subject_describes_the_first():
     assert ("Hanul Group", "owns", "Hanul Semicon") in found, found
     assert ("Hanul Semicon", "supplies", "AMD") in found, found
     assert ("Hanul Group", "supplies", "AMD") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a passive with no agent: whoever owns what was supplied supplies it
+        (
+            "Pellmark Silicon designs inference chips. Its accelerators are supplied to Microsoft.",
+            {("Pellmark Silicon", "supplies", "Microsoft")},
+            set(),
+        ),
+        (
+            "Pellmark Silicon designs the Corvo line. The Corvo chips are sold to Orrin Cloud.",
+            {("Pellmark Silicon", "supplies", "Orrin Cloud")},
+            set(),
+        ),
+        # a passive whose subject is the one supplied names no seller of its own
+        (
+            "Pellmark Silicon's new plant is supplied by Hollis Power.",
+            {("Hollis Power", "supplies", "Pellmark Silicon")},
+            {("Pellmark Silicon", "supplies", "Hollis Power")},
+        ),
+    ],
+)
+def test_who_owns_what_a_passive_says_was_supplied_supplies_it(text, expected, absent):
+    _holds(text, expected, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a participle on what a verb of taking acts on: its agent supplies the taker
+        (
+            "Corvane Intelligence rents a cluster hosted by Tallow Cloud.",
+            {("Tallow Cloud", "supplies", "Corvane Intelligence")},
+            set(),
+        ),
+        (
+            "Brisk Optics uses indium phosphide lasers sourced from Sumitomo Electric.",
+            {("Sumitomo Electric", "supplies", "Brisk Optics")},
+            set(),
+        ),
+        # not on what a verb of selling or competing acts on
+        (
+            "Corvane Intelligence competes with clusters hosted by Tallow Cloud.",
+            set(),
+            {("Tallow Cloud", "supplies", "Corvane Intelligence")},
+        ),
+    ],
+)
+def test_the_maker_of_what_a_company_takes_supplies_it(text, expected, absent):
+    _holds(text, expected, absent)
+
+
+def test_a_sentence_about_its_things_keeps_the_company_it_is_about():
+    # "Its" in the third sentence is still Pellmark's, though the second names B and C last
+    _holds(
+        "Pellmark Silicon designs retimers and optical modules. Its retimers are used in "
+        "servers sold by Dunmore Systems and Quill Computing. Its optical modules are supplied "
+        "to network equipment makers including Arista Networks.",
+        {("Pellmark Silicon", "supplies", "Arista Networks")},
+        {("Quill Computing", "supplies", "Arista Networks")},
+    )

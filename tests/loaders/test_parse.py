@@ -119,3 +119,19 @@ def test_a_participle_with_its_agent_after_a_name_is_left_alone():
     sentence = "Orrin acquired by Tarn Systems in 2024."
     (parsed,) = parse_sentences(sentence, split_sentences(sentence), {(0, 5): "org/orrin"})
     assert parsed.doc[1].norm_ == "acquired"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Brenmoor, which is based in Leeds, designs retimer chips for servers.",
+        "Brenmoor, who was founded in Leeds, sells retimer chips to Meta.",
+    ],
+)
+def test_a_present_verb_after_a_relative_clause_on_the_opening_name_is_its_verb(sentence):
+    (parsed,) = parse_sentences(sentence, split_sentences(sentence), {(0, 8): "org/brenmoor"})
+    verb = next(t for t in parsed.doc if t.text in ("designs", "sells"))
+    assert (verb.pos_, verb.dep_) == ("VERB", "ROOT"), [
+        (t.text, t.pos_, t.dep_) for t in parsed.doc
+    ]
+    assert parsed.doc[0].head == verb

@@ -350,3 +350,16 @@ def test_the_company_is_the_subject_of_the_sentence_before():
     )
     found = _quotes(text)
     assert ("Orison Labs", False, "the plant would open in 2027") in found, found
+
+
+def test_the_company_is_not_the_subject_of_a_sentence_further_back():
+    # the sentence just before has no company for a subject: "the company" is not Orison's
+    text = (
+        "Tarn Systems sells chips to Halden Cloud, and Halden Cloud names Tarn Systems in "
+        "every filing. Tarn Systems leads the market.\n\n"
+        "Orison Labs did not respond to a request for comment. "
+        "Accelerators are costly parts that take years to design. Tarn Systems's newest chips "
+        "are \u201cthe fastest we have ever shipped,\u201d according to the company.\n"
+    )
+    found = _quotes(text)
+    assert ("Tarn Systems", True, "the fastest we have ever shipped") in found, found

@@ -157,6 +157,7 @@ class Frames:
     reciprocal: frozenset[str] = frozenset()
     affiliations: frozenset[str] = frozenset()
     factual_marks: frozenset[str] = frozenset()
+    takers: frozenset[str] = frozenset()
     keys: frozenset[str] = frozenset()  # every lemma a verb, noun or adjective frame is keyed by
 
 
@@ -523,6 +524,8 @@ class _Context:
         subjects = self._kind(self._role(verb, frame.subject), frame.subject_kind)
         if not subjects and frame.predicate in _USES and frame.subject == "agent":
             subjects = self._passive_users(verb, frame)
+        elif not subjects and frame.predicate is Predicate.SUPPLIES and frame.subject == "agent":
+            subjects = self._passive_sellers(verb, frame)
         if frame.rule_subject and not subjects:
             subjects = self._rule_makers(verb)
         elif not subjects and frame.predicate is Predicate.RESTRICTS and self.government:
@@ -632,6 +635,40 @@ class _Context:
         if any(_is_kind(self.kinds.get(e), "offering") for e, _ in named):
             return []
         return self._kind(self._owners(verb), frame.subject_kind)
+
+    def _passive_sellers(self, verb: Token, frame: VerbFrame) -> list[tuple[str, bool]]:
+        """Return who sells what a passive with no agent says was sold or supplied to someone.
+
+        "Its accelerators are supplied to X", "the chips were sold to X": whoever owns or
+        develops them. A frame whose object is the passive's subject ("X is supplied by Y",
+        "X was supplied") has no seller here.
+        """
+        if not is_passive(verb) or "patient" in frame.objects or self._agents(verb):
+            return []
+        found = self._owners(verb)
+        if not found:
+            named = [r for p in self._patients(verb) for r in self.refers(p)]
+            found = [
+                (d, r)
+                for e, r in named
+                if _is_kind(self.kinds.get(e), "offering")
+                and (d := self.developers.get(e) or self.named_after.get(e)) is not None
+            ]
+        return self._kind(found, frame.subject_kind)
+
+    def _receivers(self, verb: Token) -> list[tuple[str, bool]]:
+        """Return who takes what participle `verb` describes: "X uses HBM supplied by Y": X.
+
+        The participle hangs on the object (or an oblique) of a verb of taking, using or
+        buying (list `takers`), whose subject is the one supplied.
+        """
+        noun = verb.head
+        if verb.dep_ != "acl" or not is_passive(verb) or noun.dep_ not in ("obj", "obl"):
+            return []
+        taker = noun.head
+        if self._verb_lemma(taker) not in self.frames.takers:
+            return []
+        return [r for a in self._agents(taker) for r in self.refers(a)]
 
     def _owners(self, verb: Token) -> list[tuple[str, bool]]:
         """Return the organisations a possessive names as owners of the verb's patients."""
@@ -783,6 +820,14 @@ class _Context:
     # -- roles of a verb
 
     def _role(self, verb: Token, role: str) -> list[tuple[str, bool]]:
+        walks = {
+            "maker": self._makers,
+            "raiser": self._raisers,
+            "receiver": self._receivers,
+            "earner": self._earners,
+        }
+        if role in walks:
+            return walks[role](verb)
         if role == "agent":
             tokens = self._agents(verb)
         elif role == "patient":
@@ -792,21 +837,15 @@ class _Context:
             objects = [c for c in verb.children if c.dep_ == "obj"]
             if not tokens and len(objects) == 2:  # "sell X 40,000 chips" read as two objects
                 tokens = objects[:1]
-        elif role == "maker":
-            return self._makers(verb)
         elif role == "developer":  # "the X1 carries HBM from Y": Y supplies the X1's developer
             offerings = self._kind(self._role(verb, "agent"), "offering")
             found = [self.developers.get(e) or self.named_after.get(e) for e, _ in offerings]
             return [(d, True) for d in dict.fromkeys(found) if d is not None and d in self.kinds]
-        elif role == "earner":
-            return self._earners(verb)
         elif role == "payee":  # "X accounted for 21% of revenue": the company the text is about
             agents = {e for e, _ in self._role(verb, "agent")}
             owned = [r for r in self._earners(verb) if r[0] not in agents]
             topic = [(self.topic, True)] if self.topic and self.topic not in agents else []
             return owned or topic
-        elif role == "raiser":
-            return self._raisers(verb)
         else:
             tokens = self._obliques(verb, role.removeprefix("obl:"))
         return [ref for token in tokens for ref in self.refers(token)]
@@ -1326,7 +1365,12 @@ class _Context:
             self.developers.setdefault(hit.object, hit.subject)
 
     def remember(self, sentence: ParsedSentence) -> None:
-        """After a sentence: its subject company becomes the topic; its last person is kept."""
+        """After a sentence: its subject company becomes the topic; its last person is kept.
+
+        A sentence whose main subject is owned by "its" or "their" is still about the company
+        that word stood for ("Its retimers are used in systems sold by A and B": not B).
+        """
+        topic = self.topic
         for i, entity in enumerate(sentence.entities):
             if entity is None:
                 continue
@@ -1336,6 +1380,8 @@ class _Context:
                 self.person = entity
             elif kind is not None and kind.is_organization and _subject_of_a_clause(token):
                 self.topic = entity
+        if topic is not None and _owned_by_pronoun(sentence.doc[:].root):
+            self.topic = topic
         if self.topic is None:
             self.topic = next(
                 (e for e in sentence.entities if e and _is_kind(self.kinds.get(e), "org")), None
@@ -1496,6 +1542,16 @@ def _is_kind(etype: EntityType | None, kind: str) -> bool:
     if kind == "authority":  # "Washington barred ...": the capital for its government
         return etype in (EntityType.GOVERNMENT, EntityType.PLACE)
     return etype is EntityType.PLACE
+
+
+def _owned_by_pronoun(verb: Token) -> bool:
+    """Whether the subject of `verb` is owned by "its" or "their" ("Its chips are made by X")."""
+    return any(
+        g.dep_ == "nmod:poss" and g.lower_ in ("its", "their")
+        for c in verb.children
+        if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT
+        for g in c.children
+    )
 
 
 def _subject_of_a_clause(token: Token) -> bool:

@@ -28,6 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Token
 
 from vendorgraph.loaders.entities import EntityResult, Mention, load_entity_patterns
+from vendorgraph.loaders.entities.patterns import PLURAL_ACRONYM
 from vendorgraph.loaders.frames import load_frames, role_nouns, role_verbs
 from vendorgraph.loaders.gazetteer import is_place
 from vendorgraph.loaders.parse import ParsedSentence, common_nouns, is_english
@@ -351,6 +352,8 @@ def _may_stand_alone(tokens: list[Token], head: Token) -> bool:
     word = tokens[0].text
     if word in load_entity_patterns().suffix_types:
         return False  # "EVP of Cloud": a company word alone names no company
+    if PLURAL_ACRONYM.fullmatch(word):
+        return False  # "DSPs", "ASICs": a plural, a class of things
     if len(word) < 3 or tokens[0].is_upper:  # "AI", "GPU": more often terms than names
         return _offering_apposition(head) is not None
     return True

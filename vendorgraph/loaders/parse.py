@@ -318,9 +318,27 @@ def _familiar_verbs(doc: Doc, marks: tuple[str | None, ...]) -> None:
                 marks[before] is not None
                 or word.lower_ in words["subjects"]
                 or (word.is_title and before > 0)
+                or _after_opening_aside(doc, marks, before)
             )
         if verb:
             token.norm_ = _FAMILIAR[tense, transitive]
+
+
+def _after_opening_aside(doc: Doc, marks: tuple[str | None, ...], comma: int) -> bool:
+    """Tell whether token `comma` closes a relative clause on the name a sentence opens with.
+
+    "Seravine, which is based in Bristol, designs ...": the verb after the clause is the
+    name's (an apposition, "X, a Y customer, trains ...", is read well as it is).
+    """
+    if doc[comma].text != "," or not marks or marks[0] is None:
+        return False
+    after = next((i for i, m in enumerate(marks) if m != marks[0]), len(doc))
+    return (
+        after < comma - 2
+        and doc[after].text == ","
+        and doc[after + 1].lower_ in ("which", "who", "that")
+        and "," not in doc[after + 1 : comma].text
+    )
 
 
 def _plural_subject(doc: Doc, marks: tuple[str | None, ...], last: int) -> bool:

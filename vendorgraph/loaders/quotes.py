@@ -227,6 +227,7 @@ class _Speaker:
 
 
 _NEAR = 300  # characters before a description where the company it stands for is named
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+[\"“‘(]?[A-Z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,10 +282,11 @@ class _Context:
         next sentence stands for the subject of the one before, if that is an organisation.
         """
         i = bisect.bisect_right(self.parsed_ends, pos) - 1
-        entity = None
-        while entity is None and i >= 0 and pos - self.parsed_ends[i] <= _NEAR:
-            entity = _main_subject(self.parsed[i])  # read only when a description needs it
-            i -= 1
+        if i < 0 or pos - self.parsed_ends[i] > _NEAR:
+            return None
+        if _SENTENCE_BREAK.search(self.text, self.parsed_ends[i], pos):
+            return None  # a sentence left unparsed (no name in it) lies between
+        entity = _main_subject(self.parsed[i])  # read only when a description needs it
         if entity is None:
             return None
         etype = self.types.get(entity)

@@ -23,7 +23,7 @@ import re
 
 from vendorgraph.loaders.entities.literal_spans import bounded, free
 from vendorgraph.loaders.entities.organisations import suffix_type
-from vendorgraph.loaders.entities.patterns import CAP_TOKEN, EntityPatterns
+from vendorgraph.loaders.entities.patterns import CAP_TOKEN, PLURAL_ACRONYM, EntityPatterns
 from vendorgraph.loaders.entities.table import Table, add_mention, longer_first
 from vendorgraph.loaders.limits import window_before
 from vendorgraph.loaders.text import Sentence
@@ -127,6 +127,8 @@ def _member(table: Table, pats: EntityPatterns, like: str, start: int, name: str
         etype = pats.head_types.get(words[-1].lower(), etype)
     if etype is EntityType.PLACE or pats.roles.fullmatch(words[-1]):
         return
+    if PLURAL_ACRONYM.fullmatch(name):
+        return  # "retimers or DSPs, and Seravine": a class of things listed beside a name
     if etype.is_organization and _OF_NAME.match(table.text, start + len(name)):
         return  # "Jane Roe of Acme": a person by where she works, no member of a company list
     table.add(name, etype, start, start + len(name))

@@ -28,6 +28,7 @@ from vendorgraph.ontology.terms import EntityType
 
 __all__ = [
     "CAP_TOKEN",
+    "PLURAL_ACRONYM",
     "SPEECH",
     "TOKEN",
     "UPPER",
@@ -43,6 +44,9 @@ _HONORIFIC = r"(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+"  # "CEO Dr. Lisa Su": not p
 _ALNUM = "A-Za-z0-9À-ÖØ-öø-ÿĀ-ž"  # and "Aydın", "Wierzbicki", "Dvořák"
 DESCRIPTIVE_LEAD = re.compile(r"\S+-(?:born|based|raised|educated|bred)\s+")
 """A descriptive compound in front of a name ("Kazakh-born Arkady Volozh", "US-based Micron")."""
+
+PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+"""A plural of an acronym ("DSPs", "ASICs", "NICs"): a class of things, never one name."""
 
 CAP_TOKEN = rf"[{UPPER}][{_ALNUM}&]*(?:-[{_ALNUM}]+)*"
 
