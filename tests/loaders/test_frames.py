@@ -1269,3 +1269,11 @@ def test_a_sentence_about_its_things_keeps_the_company_it_is_about():
         {("Pellmark Silicon", "supplies", "Arista Networks")},
         {("Quill Computing", "supplies", "Arista Networks")},
     )
+
+
+def test_a_prefixed_verb_reads_the_frame_of_its_lemma():
+    _holds(
+        "Mateus Okonjo, who co-founded Vireo Cloud, left in May.",
+        {("Vireo Cloud", "employs", "Mateus Okonjo")},
+        set(),
+    )

@@ -135,3 +135,13 @@ def test_a_present_verb_after_a_relative_clause_on_the_opening_name_is_its_verb(
         (t.text, t.pos_, t.dep_) for t in parsed.doc
     ]
     assert parsed.doc[0].head == verb
+
+
+def test_a_prefixed_word_is_one_token_lemmatised_by_its_stem():
+    sentence = "Mateus Okonjo, who co-founded Vireo Cloud, is an ex-Oracle engineer."
+    (parsed,) = parse_sentences(sentence, split_sentences(sentence), {})
+    words = [t.text for t in parsed.doc]
+    assert "co-founded" in words, words  # as the treebank writes it
+    assert "Oracle" in words, words  # a name after the prefix keeps its own token
+    founded = parsed.doc[words.index("co-founded")]
+    assert founded.lemma_ == "co-found" and founded.pos_ == "VERB"

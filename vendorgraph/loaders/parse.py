@@ -18,8 +18,10 @@ parser misreads it after a name. Such a word after a subject is given, for the p
 norm of a verb the treebank has often (:func:`_familiar_verbs`), a name it has never
 seen right after "to" the norm of one it has (:func:`_familiar_names_after_to`), a past tense
 right after the name a sentence opens with the norm of a familiar past tense
-(:func:`_past_after_opening_name`), and a short written case word ("w/") its full word
-(:func:`_spelled_out`).
+(:func:`_past_after_opening_name`), a present tense after a relative clause on the opening
+name the same help (:func:`_after_opening_aside`), and a short written case word ("w/") its
+full word (:func:`_spelled_out`). A prefixed word is one token, as in the treebank
+("co-founded"; :data:`_PREFIXED`), lemmatised by its stem ("co-found").
 
 Only sentences that can hold a claim are parsed (``loaders/prefilter.py`` chooses them), in
 batches, and a
@@ -39,6 +41,7 @@ Examples
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -99,7 +102,19 @@ def load_parser() -> Language:
     """
     path = resources.files("vendorgraph.loaders") / "model" / _MODEL
     with resources.as_file(path) as folder:
-        return spacy.load(folder)
+        nlp = spacy.load(folder)
+    nlp.tokenizer.token_match = _PREFIXED.match  # type: ignore[union-attr]
+    return nlp
+
+
+# A word with a prefix and a hyphen is one token in the treebank ("co-founded", "non-stop",
+# "re-elected", "e-mail"), as it is here; other hyphenated words are split there too
+# ("US - based", "AI - driven"), as spaCy's English tokenizer splits them.
+# A name after the prefix stays a token of its own ("ex-Oracle"): it is marked as the name.
+_PREFIXED = re.compile(
+    r"(?i:co|re|pre|non|post|anti|pro|mid|multi|ex|sub|semi|neo|cross|counter|over|vice"
+    r"|micro|intra|un|e)-[a-z]+$"
+)
 
 
 @functools.cache
@@ -191,9 +206,21 @@ def parse_sentences(
     todo = [(s, doc, ents) for s, doc, ents in todo if len(doc) <= MAX_TOKENS]
     docs = nlp.pipe((doc for _, doc, _ in todo), batch_size=batch_size)
     return tuple(
-        ParsedSentence(sentence=s, doc=doc, entities=ents)
+        ParsedSentence(sentence=s, doc=_prefixed_lemmas(nlp, doc), entities=ents)
         for (s, _, ents), doc in zip(todo, docs, strict=True)
     )
+
+
+def _prefixed_lemmas(nlp: Language, doc: Doc) -> Doc:
+    """Lemmatise a prefixed word by its stem: "co-founded" → "co-found", not "co-founde"."""
+    for token in doc:
+        if "-" in token.text and _PREFIXED.match(token.text):
+            prefix, stem = token.text.split("-", 1)
+            word = Doc(nlp.vocab, words=[stem.lower()])
+            word[0].pos_ = token.pos_
+            lemmas = nlp.get_pipe("lemmatizer").rule_lemmatize(word[0])  # type: ignore[attr-defined]
+            token.lemma_ = f"{prefix.lower()}-{lemmas[0]}"
+    return doc
 
 
 def marked(parsed: ParsedSentence, mentions: Mapping[tuple[int, int], str]) -> ParsedSentence:
