@@ -464,3 +464,16 @@ def test_a_plural_acronym_listed_beside_a_name_is_no_company():
     names = {e.name for e in extract(parse_document(text)).entities}
     assert {"Nvidia", "Halden Silicon"} <= names, names
     assert "DSPs" not in names, names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Consider Pellmark Labs, a company my fund backs. It rents GPUs from Lambda.\n",
+        "Take Orrin Cloud, the Lyon operator that opened a hall in May. Orrin Cloud buys GPUs.\n",
+    ],
+)
+def test_a_verb_in_the_imperative_opening_a_sentence_is_not_part_of_the_name(text):
+    names = {e.name for e in extract(parse_document(text)).entities}
+    assert names & {"Pellmark Labs", "Orrin Cloud"}, names
+    assert not any(n.startswith(("Consider", "Take")) for n in names), names

@@ -31,7 +31,7 @@ from vendorgraph.loaders.entities import EntityResult, Mention, load_entity_patt
 from vendorgraph.loaders.entities.patterns import PLURAL_ACRONYM
 from vendorgraph.loaders.frames import load_frames, role_nouns, role_verbs
 from vendorgraph.loaders.gazetteer import is_place
-from vendorgraph.loaders.parse import ParsedSentence, common_nouns, is_english
+from vendorgraph.loaders.parse import ParsedSentence, common_nouns, common_verbs, is_english
 from vendorgraph.loaders.quotes import load_speech_patterns
 from vendorgraph.loaders.tree import (
     case_word,
@@ -82,6 +82,7 @@ def names_from_parse(
     found : EntityResult
         What the lexicon and the cue rules found.
     """
+    found = _imperatives_trimmed(text, parsed, found)
     spans: dict[str, list[tuple[int, int]]] = {}
     kinds: dict[str, EntityType] = {}
     for sentence in parsed:
@@ -176,6 +177,54 @@ def _elsewhere(
         start, end = body + match.start(), body + match.end()
         if not any(a < end and start < b for a, b in taken):
             yield start, end
+
+
+def _imperatives_trimmed(
+    text: str, parsed: Sequence[ParsedSentence], found: EntityResult
+) -> EntityResult:
+    """Take a verb in the imperative off the name a sentence opens with.
+
+    "Consider Corran Labs, a company ...", "Take Vantor Cloud, the operator ...": the tagger
+    reads the first word as the sentence's verb in the imperative, and the rest as the name.
+    The mention becomes the rest: the entity of that name, or a new one of the same type.
+    """
+    trimmed: dict[tuple[int, int], int] = {}  # a mention's span -> where its name starts
+    for sentence in parsed:
+        doc, marks = sentence.doc, sentence.entities
+        if len(doc) > 2 and marks[0] is not None and marks[1] == marks[0]:
+            verb = doc[0]
+            if "Imp" in verb.morph.get("Mood", []) and verb.lower_ in common_verbs():
+                base = sentence.sentence.start
+                end = base + max(t.idx + len(t) for t in doc if marks[t.i] == marks[0])
+                trimmed[(base, end)] = base + doc[1].idx
+    if not trimmed:
+        return found
+    by_name = {n.casefold(): e.id for e in found.entities for n in (e.name, *e.aliases)}
+    entities = {e.id: e for e in found.entities}
+    moved: dict[str, list[Span]] = {}  # entity id -> the trimmed spans it gains
+    mentions: list[Mention] = []
+    for m in found.mentions:
+        start = trimmed.get((m.start, m.end))
+        if start is None:
+            mentions.append(m)
+            continue
+        name = text[start : m.end]
+        target = by_name.setdefault(name.casefold(), entity_id(name, entities[m.entity].type))
+        if target not in entities:
+            entities[target] = Entity(id=target, name=name, type=entities[m.entity].type)
+        moved.setdefault(target, []).extend(_spans(text, [(start, m.end)]))
+        mentions.append(Mention(start=start, end=m.end, entity=target))
+    kept = []
+    for e in entities.values():
+        spans = [s for s in e.mentions if (s.start, s.end) not in trimmed]
+        spans = sorted([*spans, *moved.get(e.id, [])], key=lambda s: (s.start, s.end))
+        if spans:
+            kept.append(replace(e, mentions=tuple(spans)))
+    return replace(
+        found,
+        entities=tuple(sorted(kept, key=lambda e: e.id)),
+        mentions=tuple(sorted(mentions, key=lambda m: (m.start, m.end))),
+    )
 
 
 def _surnames_joined(found: EntityResult) -> EntityResult:

@@ -61,6 +61,7 @@ __all__ = [
     "MAX_TOKENS",
     "ParsedSentence",
     "common_nouns",
+    "common_verbs",
     "english_words",
     "is_english",
     "load_parser",
@@ -128,6 +129,19 @@ def common_nouns() -> frozenset[str]:
     """
     tables = load_parser().get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
     return frozenset(tables.get_table("lemma_index")["noun"])
+
+
+@functools.cache
+def common_verbs() -> frozenset[str]:
+    """Return the English verbs the lemmatizer's official tables know (lowercase lemmas).
+
+    Examples
+    --------
+    >>> {"consider", "take"} <= common_verbs(), "tarn" in common_verbs()
+    (True, False)
+    """
+    tables = load_parser().get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    return frozenset(tables.get_table("lemma_index")["verb"])
 
 
 @functools.cache
