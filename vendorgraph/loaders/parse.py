@@ -227,6 +227,8 @@ def parse_sentences(
 
 def _prefixed_lemmas(nlp: Language, doc: Doc) -> Doc:
     """Lemmatise a prefixed word by its stem: "co-founded" → "co-found", not "co-founde"."""
+    if "-" not in doc.text:
+        return doc  # most sentences have no hyphen: no pass over their tokens
     for token in doc:
         if "-" in token.text and _PREFIXED.match(token.text):
             prefix, stem = token.text.split("-", 1)
