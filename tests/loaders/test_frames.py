@@ -1277,3 +1277,24 @@ def test_a_prefixed_verb_reads_the_frame_of_its_lemma():
         {("Vireo Cloud", "employs", "Mateus Okonjo")},
         set(),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a list read as a name with the next one in apposition and the last its conjunct
+        (
+            "Tarn Foundry produces chips for Nvidia, AMD and most other chip designers.",
+            {("Tarn Foundry", "supplies", "Nvidia"), ("Tarn Foundry", "supplies", "AMD")},
+            set(),
+        ),
+        # a sale for an offering is a sale to whoever develops it
+        (
+            "Hanul Memory supplies memory for Nvidia's Rubin GPUs.",
+            {("Hanul Memory", "supplies", "Nvidia")},
+            set(),
+        ),
+    ],
+)
+def test_lists_and_offerings_in_a_for_phrase_name_the_customers(text, expected, absent):
+    _holds(text, expected, absent)

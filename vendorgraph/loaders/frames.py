@@ -537,6 +537,8 @@ class _Context:
         ]
         if not objects and frame.predicate is Predicate.SUPPLIES and frame.subject == "agent":
             objects = self._kind(self._client(verb), frame.object_kind)  # "hired X to build"
+        if not objects and frame.predicate is Predicate.SUPPLIES and "obl:for" in frame.objects:
+            objects = self._kind(self._for_offerings(verb), frame.object_kind)
         objects = self._fitting(verb, frame, subjects, objects)
         if not objects and verb.lemma_.lower() not in self.frames.reciprocal:
             return  # "with A and B taking the larger share": no rivalry between them
@@ -655,6 +657,20 @@ class _Context:
                 and (d := self.developers.get(e) or self.named_after.get(e)) is not None
             ]
         return self._kind(found, frame.subject_kind)
+
+    def _for_offerings(self, verb: Token) -> list[tuple[str, bool]]:
+        """Return who develops the offering a for-phrase names: "dies for X's HBM4": X."""
+        found = []
+        for token in self._obliques(verb, "for"):
+            owners = [c for c in token.children if c.dep_ == "nmod:poss"]
+            for entity, resolved in self.refers(token):
+                if _is_kind(self.kinds.get(entity), "offering"):
+                    maker = self.developers.get(entity) or self.named_after.get(entity)
+                    if maker is not None:
+                        found.append((maker, resolved))
+                    else:  # "X's HBM4", the text's first word of who develops it
+                        found += [r for c in owners for r in self.refers(c)]
+        return found
 
     def _receivers(self, verb: Token) -> list[tuple[str, bool]]:
         """Return who takes what participle `verb` describes: "X uses HBM supplied by Y": X.
@@ -1164,10 +1180,13 @@ class _Context:
         """Return the entities `token` names, with whether each was resolved by reference."""
         found: list[tuple[str, bool]] = []
         flats = [c for c in token.children if coordinated_flat(c)]  # "by Ada Lind and Bo Sand"
-        listed = [  # "X, Y and Z rely on ..." read as X with "Y and Z" in apposition
-            m
+        listed = [  # "X, Y and Z rely on ..." read as X with "Y and Z" in apposition,
+            m  # or as X with Y in apposition and Z its conjunct ("for Nvidia, AMD and others")
             for c in token.children
-            if c.dep_ == "appos" and c.conjuncts and self._entity(token) and self._entity(c)
+            if c.dep_ == "appos"
+            and self._entity(token)
+            and self._entity(c)
+            and (c.conjuncts or any(k.dep_ == "conj" and k.i > c.i for k in token.children))
             for m in (c, *c.conjuncts)
         ]
         for member in (token, *token.conjuncts, *flats, *listed):
