@@ -477,3 +477,13 @@ def test_a_verb_in_the_imperative_opening_a_sentence_is_not_part_of_the_name(tex
     names = {e.name for e in extract(parse_document(text)).entities}
     assert names & {"Pellmark Labs", "Orrin Cloud"}, names
     assert not any(n.startswith(("Consider", "Take")) for n in names), names
+
+
+def test_a_model_code_with_a_hyphen_is_a_chip_but_a_form_or_a_grade_is_not():
+    text = (
+        "Pellmark ships the PX-400 and the Corvo-2 this year. Its Form S-1 lists Tier-1 "
+        "suppliers, and COVID-19 delayed Phase-2 of the plant.\n"
+    )
+    found = {e.name: e.type.value for e in extract(parse_document(text)).entities}
+    assert found.get("PX-400") == "Chip" and found.get("Corvo-2") == "Chip", found
+    assert not {"S-1", "Tier-1", "COVID-19", "Phase-2"} & set(found), found

@@ -1298,3 +1298,12 @@ def test_a_prefixed_verb_reads_the_frame_of_its_lemma():
 )
 def test_lists_and_offerings_in_a_for_phrase_name_the_customers(text, expected, absent):
     _holds(text, expected, absent)
+
+
+def test_a_chip_uses_the_process_it_is_made_on():
+    _holds(
+        "Pellmark designs the PX-400. The PX-400 is manufactured by Samsung Foundry on a 4nm "
+        "process.",
+        {("PX-400", "uses", "4nm process"), ("Samsung Foundry", "supplies", "Pellmark")},
+        set(),
+    )

@@ -28,6 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Token
 
 from vendorgraph.loaders.entities import EntityResult, Mention, load_entity_patterns
+from vendorgraph.loaders.entities.offerings import NOT_CODES
 from vendorgraph.loaders.entities.patterns import PLURAL_ACRONYM
 from vendorgraph.loaders.frames import load_frames, role_nouns, role_verbs
 from vendorgraph.loaders.gazetteer import is_place
@@ -396,6 +397,8 @@ def _may_stand_alone(tokens: list[Token], head: Token) -> bool:
     """Tell whether a run can be a name ("Cloud", "AI" or "Chief Executive Officer" cannot)."""
     if load_entity_patterns().roles.fullmatch(" ".join(t.text for t in tokens)):
         return False  # a title, not a name
+    if NOT_CODES.match(head.doc[tokens[0].i : tokens[-1].i + 1].text):
+        return False  # "Phase-2", "Tier-1": a stage or a grade
     if len(tokens) > 1:
         return True
     word = tokens[0].text

@@ -30,6 +30,7 @@ from vendorgraph.ontology.terms import EntityType
 
 __all__ = [
     "ITS_OWN",
+    "NOT_CODES",
     "codes",
     "its_own",
     "offering_heads",
@@ -39,8 +40,17 @@ __all__ = [
 ]
 
 
-_CODE = re.compile(r"\b(?:[A-Z]{1,4}\d{2,4}[A-Za-z]{0,2}|[A-Z][a-z]+\d{1,2})\b")
-_NOT_CODES = re.compile(r"^(?:FY|Q|H|COVID|G)\d")
+# "MI300X", "Trainium4", and with a hyphen "HV-3", "CM-400", "Rook-1", "Vesper-3"
+_CODE = re.compile(
+    r"\b(?:[A-Z]{1,4}\d{2,4}[A-Za-z]{0,2}|[A-Z][a-z]+\d{1,2}"
+    r"|[A-Z]{2,4}-\d{1,4}[A-Z]{0,2}|[A-Z][a-z]{2,}-\d{1,2}[A-Z]?)\b(?!-)"
+)
+# a form, a grade or a stage with its number ("FY2026", "Form S-1", "Tier-1", "Phase-2")
+NOT_CODES = re.compile(
+    r"^(?:FY|Q|H|COVID|Covid|G)-?\d"
+    r"|^(?:Tier|Phase|Level|Gen|Stage|Round|Class|Type|Grade|Item|Section|Part|Note|Form|Article"
+    r"|Chapter|Page|Figure|Table|Exhibit|Schedule|Rule|Top|Group|Series|Model|Unit|Line)-\d"
+)
 
 
 ITS_OWN = "its own"
@@ -84,7 +94,7 @@ def _offering(table: Table, pats: EntityPatterns, start: int, end: int, etype: E
     table.add(table.text[start:end], etype, start, end)
 
 
-_LETTER_DIGIT = re.compile(r"[A-Za-z]\d")  # in every match of _CODE
+_LETTER_DIGIT = re.compile(r"[A-Za-z]-?\d")  # in every match of _CODE
 
 
 def technical_terms(table: Table, pats: EntityPatterns, sentence: Sentence) -> None:
@@ -118,7 +128,7 @@ def codes(table: Table, sentence: Sentence) -> None:
         return
     for match in _CODE.finditer(sentence.text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
-        if not _NOT_CODES.match(match.group()) and not table.overlaps(start, end):
+        if not NOT_CODES.match(match.group()) and not table.overlaps(start, end):
             table.add(match.group(), EntityType.CHIP, start, end)
 
 
