@@ -1307,3 +1307,19 @@ def test_a_chip_uses_the_process_it_is_made_on():
         {("PX-400", "uses", "4nm process"), ("Samsung Foundry", "supplies", "Pellmark")},
         set(),
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gareth Omondi, a former Meta engineer, joined Kinvara.",
+        "Gareth Omondi, Meta's former head of procurement, joined Kinvara.",
+        "Gareth Omondi, who was previously Meta's head of procurement, joined Kinvara.",
+    ],
+)
+def test_a_role_held_in_the_past_is_no_employment(text):
+    _holds(
+        text,
+        {("Kinvara", "employs", "Gareth Omondi")},
+        {("Meta", "employs", "Gareth Omondi")},
+    )

@@ -158,6 +158,7 @@ class Frames:
     affiliations: frozenset[str] = frozenset()
     factual_marks: frozenset[str] = frozenset()
     takers: frozenset[str] = frozenset()
+    past: frozenset[str] = frozenset()
     keys: frozenset[str] = frozenset()  # every lemma a verb, noun or adjective frame is keyed by
 
 
@@ -693,8 +694,8 @@ class _Context:
         return self._kind([r for c in owners for r in self.refers(c)], "org")
 
     def _noun_hits(self, noun: Token, frame: NounFrame) -> Iterator[FrameHit]:
-        if frame.no_trade and self._trade_terms(noun):
-            return  # "a power purchase agreement with X": a sale, no partnership
+        if self._not_now(noun, frame):
+            return
         if noun.dep_ == "compound" and noun.head.lemma_.lower() in self.frames.company_nouns:
             noun = noun.head  # "Y's parent company": the frame reads on "company"
         found = self._holders(noun)
@@ -736,6 +737,17 @@ class _Context:
         if frame.order is not None:
             holders, others = self._deal_sides(noun, frame.order, holders, others)
         yield from self._pairs(frame.predicate, holders, others, noun)
+
+    def _not_now(self, noun: Token, frame: NounFrame) -> bool:
+        """Whether noun `noun` states no relation of `frame` that holds now.
+
+        "a power purchase agreement with X" is a sale, no partnership; "a former Meta
+        engineer", "formerly Meta's head of X" is no longer there.
+        """
+        if frame.no_trade and self._trade_terms(noun):
+            return True
+        past = any(c.lower_ in self.frames.past for c in noun.children)
+        return frame.predicate is Predicate.EMPLOYS and past
 
     def _trade_terms(self, noun: Token) -> bool:
         """Whether a deal's terms say something is bought or sold.
