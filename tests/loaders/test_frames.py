@@ -1323,3 +1323,22 @@ def test_a_role_held_in_the_past_is_no_employment(text):
         {("Kinvara", "employs", "Gareth Omondi")},
         {("Meta", "employs", "Gareth Omondi")},
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a seller named by "through" sells as one named by "from" does
+        (
+            "Brightline bought its GPUs directly from Nvidia or through Dellmont Systems.",
+            {("Dellmont Systems", "supplies", "Brightline"), ("Nvidia", "supplies", "Brightline")},
+        ),
+        # a passive with no agent: whoever owns what is bought buys it
+        (
+            "Okapi Robotics builds arms. Its modules are sourced from Kordel Electronics.",
+            {("Kordel Electronics", "supplies", "Okapi Robotics")},
+        ),
+    ],
+)
+def test_who_buys_through_a_seller_or_in_a_passive(text, expected):
+    _holds(text, expected, set())

@@ -659,6 +659,16 @@ class _Context:
             ]
         return self._kind(found, frame.subject_kind)
 
+    def _buyers(self, verb: Token) -> list[tuple[str, bool]]:
+        """Return who buys: the agent, or for a passive without one whoever owns the things.
+
+        "Its modules are sourced from X": the company "its" stands for.
+        """
+        agents = [r for a in self._agents(verb) for r in self.refers(a)]
+        if agents or not is_passive(verb) or verb.dep_ in ("acl", "acl:relcl"):
+            return agents
+        return self._owners(verb)
+
     def _for_offerings(self, verb: Token) -> list[tuple[str, bool]]:
         """Return who develops the offering a for-phrase names: "dies for X's HBM4": X."""
         found = []
@@ -853,6 +863,7 @@ class _Context:
             "raiser": self._raisers,
             "receiver": self._receivers,
             "earner": self._earners,
+            "buyer": self._buyers,
         }
         if role in walks:
             return walks[role](verb)
