@@ -245,6 +245,7 @@ def test_every_frame_names_a_known_predicate_and_role():
         "developer",
         "raiser",
         "receiver",
+        "buyer",
     }
     for verbs in frames.verbs.values():
         for frame in verbs:
