@@ -145,3 +145,16 @@ def test_a_prefixed_word_is_one_token_lemmatised_by_its_stem():
     assert "Oracle" in words, words  # a name after the prefix keeps its own token
     founded = parsed.doc[words.index("co-founded")]
     assert founded.lemma_ == "co-found" and founded.pos_ == "VERB"
+
+
+def test_the_tokenizer_built_from_the_defaults_is_the_shipped_one():
+    # load_parser builds the tokenizer from spaCy's English defaults instead of reading the
+    # shipped file back: the two must be the same, byte for byte
+    from spacy.lang.en import English
+    from spacy.tokenizer import Tokenizer
+
+    folder = resources.files("vendorgraph.loaders") / "model" / "en_vendorgraph_ewt"
+    nlp = English()
+    with resources.as_file(folder / "tokenizer") as path:
+        shipped = Tokenizer(nlp.vocab).from_disk(path)
+    assert English().tokenizer.to_bytes() == shipped.to_bytes()
