@@ -1343,3 +1343,14 @@ def test_a_role_held_in_the_past_is_no_employment(text):
 )
 def test_who_buys_through_a_seller_or_in_a_passive(text, expected):
     _holds(text, expected, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Tarn-2 is built around HBM4 memory.", {("Tarn-2", "integrates", "HBM4")}),
+        ("Pellmark builds its servers around Nvidia GPUs.", {("Pellmark", "uses", "Nvidia GPUs")}),
+    ],
+)
+def test_what_a_thing_is_built_around_is_in_it_or_used(text, expected):
+    _holds(text, expected, set())
