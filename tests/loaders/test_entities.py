@@ -487,3 +487,15 @@ def test_a_model_code_with_a_hyphen_is_a_chip_but_a_form_or_a_grade_is_not():
     found = {e.name: e.type.value for e in extract(parse_document(text)).entities}
     assert found.get("PX-400") == "Chip" and found.get("Corvo-2") == "Chip", found
     assert not {"S-1", "Tier-1", "COVID-19", "Phase-2"} & set(found), found
+
+
+def test_a_coined_name_with_a_generation_number_is_a_chip_and_the_word_alone_is_it_too():
+    text = (
+        "Corvalis designs the Kestra 4, which TSMC makes. Kestra shipped in May, and Phase 2 "
+        "of the Route 66 site opens on March 4 with 4 GW.\n"
+    )
+    ex = extract(parse_document(text))
+    found = {e.name: e for e in ex.entities}
+    assert found["Kestra 4"].type.value == "Chip", found
+    assert len(found["Kestra 4"].mentions) == 2, found["Kestra 4"].mentions
+    assert not {"Kestra", "Phase 2", "Route 66", "March 4"} & set(found), set(found)

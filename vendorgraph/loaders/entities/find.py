@@ -28,6 +28,7 @@ from vendorgraph.loaders.entities.offerings import (
     ITS_OWN,
     codes,
     its_own,
+    numbered_names,
     offering_heads,
     technical_terms,
     vendor_products,
@@ -109,6 +110,7 @@ def find_entities(
         codes(table, sentence)
         technical_terms(table, pats, sentence)
         gazetteer_places(table, pats, sentence)
+    numbered_names(table, sents)
     versions(table)
     paren_aliases(table)
     for sentence in sents:

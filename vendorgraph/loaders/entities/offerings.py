@@ -19,12 +19,14 @@ Examples
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from vendorgraph.loaders.entities.patterns import EntityPatterns, load_entity_patterns
 from vendorgraph.loaders.entities.records import Development
 from vendorgraph.loaders.entities.sentence_filter import rule_matches
 from vendorgraph.loaders.entities.table import Table, crosses
+from vendorgraph.loaders.parse import is_english
 from vendorgraph.loaders.text import Sentence
 from vendorgraph.ontology.terms import EntityType
 
@@ -33,6 +35,7 @@ __all__ = [
     "NOT_CODES",
     "codes",
     "its_own",
+    "numbered_names",
     "offering_heads",
     "technical_terms",
     "vendor_products",
@@ -130,6 +133,51 @@ def codes(table: Table, sentence: Sentence) -> None:
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if not NOT_CODES.match(match.group()) and not table.overlaps(start, end):
             table.add(match.group(), EntityType.CHIP, start, end)
+
+
+# a coined name and a generation number: "Kestra 4", "Tamber 2" (not "4,000", "4%", "4 GW")
+_NUMBERED = re.compile(
+    r"\b(?P<word>[A-Z][a-z]{2,}) (?P<number>\d{1,3})\b"
+    r"(?![.,]\d|%|-| ?(?:percent|per|GB|TB|MB|MW|GW|kW|nm|bn|billion|million|thousand)\b)"
+)
+_CALENDAR = frozenset(  # "March 4", "Friday 13": a date
+    w.lower() for w in (*calendar.month_name, *calendar.day_name) if w
+)
+
+
+def numbered_names(table: Table, sentences: tuple[Sentence, ...]) -> None:
+    """Add a coined name followed by its generation number ("Kestra 4"), typed Chip.
+
+    The word must be no English word (nor a month or a day), so that "Phase 2", "Route 66" or
+    "March 4" name nothing. Where the text names one generation only, the word alone is that
+    one too ("the Kestra 4 ... Kestra shipped").
+    """
+    generations: dict[str, set[str]] = {}
+    for sentence in sentences:
+        for match in _NUMBERED.finditer(sentence.text):
+            word = match.group("word")
+            if word.lower() in _CALENDAR or NOT_CODES.match(f"{word}-1") or is_english(word):
+                continue
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            if not table.overlaps(start, end):
+                key = table.add(match.group(), EntityType.CHIP, start, end)
+                generations.setdefault(word, set()).add(key)
+    for word, keys in generations.items():
+        if len(keys) == 1:
+            _word_alone(table, sentences, word, keys.pop())
+
+
+def _word_alone(table: Table, sentences: tuple[Sentence, ...], word: str, key: str) -> None:
+    """Make `word` alone a mention of `key`, taking it from an unknown offering so named."""
+    for sentence in sentences:
+        for match in re.finditer(rf"\b{re.escape(word)}\b(?! \d)", sentence.text):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            other = table.at(start, end)
+            draft = table.drafts.get(other) if other is not None else None
+            if draft is not None and draft.entry is None and draft.type.is_offering:
+                table.put((start, end), key)  # "Tamber" read as a chip of its own
+            elif not table.overlaps(start, end):
+                table.put((start, end), key)
 
 
 def vendor_products(table: Table, pats: EntityPatterns) -> None:
