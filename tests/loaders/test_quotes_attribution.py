@@ -363,3 +363,15 @@ def test_the_company_is_not_the_subject_of_a_sentence_further_back():
     )
     found = _quotes(text)
     assert ("Tarn Systems", True, "the fastest we have ever shipped") in found, found
+
+
+def test_told_someone_that_reports_the_clause_with_its_partial_quote():
+    # the parser reads "that" as a relative pronoun on "audience"; it opens what was said
+    text = (
+        "Its chief technology officer, Rhea Mallory, told a conference audience in March that "
+        'the move "took three engineers and four months, not the year we had feared."\n'
+    )
+    found = _quotes(text)
+    said = [q for q in found if not q[1]]
+    assert said and said[0][0] == "Rhea Mallory", found
+    assert said[0][2].startswith("the move") and "four months" in said[0][2], found

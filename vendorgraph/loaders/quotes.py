@@ -810,9 +810,14 @@ def _speech_at(ctx: _Context, doc_id: str, parsed: ParsedSentence, token: Token)
         return None
     if not who or said is None or _unsaid(token, who[0]):
         return None
-    lo, hi = _extent(who[0])
-    speaker = _resolve(ctx, base + lo, base + hi)
+    speaker = None
+    for subject in who:  # "Its chief technology officer, Marcus Ilunga, told": an apposition
+        lo, hi = _extent(subject)  # read as a second subject names the speaker
+        speaker = _resolve(ctx, base + lo, base + hi)
+        if speaker is not None:
+            break
     if speaker is None:  # words someone reported, whoever it was: kept, with no speaker
+        lo, hi = _extent(who[0])
         speaker = _Speaker(id=None, label=ctx.text[base + lo : base + hi])
     start, end = said
     return _quote(ctx, doc_id, base + start, base + end, speaker, direct=False, cue=cue)
@@ -847,6 +852,9 @@ _STATED_INTENTS = frozenset({"plan", "intention", "intent", "decision", "commitm
 
 def _complement(verb: Token) -> tuple[int, int] | None:
     """Return what a reporting verb reports: its clausal complement, or the clause before it."""
+    told = _told_that(verb)
+    if told is not None:
+        return told
     for child in verb.children:
         if (
             child.dep_ == "ccomp"
@@ -873,6 +881,28 @@ def _complement(verb: Token) -> tuple[int, int] | None:
         attribution = min(attribution, verb.left_edge.idx)
     lo = min(t.idx for t in clause.subtree)
     return lo, attribution
+
+
+def _told_that(verb: Token) -> tuple[int, int] | None:
+    """Return the that-clause of "told X that ..." the parser hung on X as a relative clause.
+
+    "told a conference audience in February that the migration took ...": "that" is the
+    conjunction opening what was said, not a relative pronoun (it is tagged so, or has no
+    role in the clause).
+    """
+    for noun in (c for c in verb.children if c.dep_ in ("obj", "iobj") and c.i > verb.i):
+        for clause in (c for c in noun.children if c.dep_ == "acl:relcl" and c.i > noun.i):
+            first = clause.left_edge
+            if first.lower_ == "that" and (first.pos_ == "SCONJ" or first.dep_ in ("dep", "mark")):
+                tokens = [t for t in clause.subtree if t.i > first.i]
+                if sum(t.is_quote for t in tokens) % 2:  # a quote opened in it closes later
+                    close = next((t for t in verb.doc[tokens[-1].i + 1 :] if t.is_quote), None)
+                    tokens = tokens if close is None else list(verb.doc[tokens[0].i : close.i + 1])
+                while tokens and tokens[-1].is_punct and not tokens[-1].is_quote:
+                    tokens = tokens[:-1]
+                if tokens:
+                    return tokens[0].idx, _quoted_end(clause, tokens[-1].idx + len(tokens[-1]))
+    return None
 
 
 def _quoted_end(clause: Token, end: int) -> int:
