@@ -375,3 +375,13 @@ def test_told_someone_that_reports_the_clause_with_its_partial_quote():
     said = [q for q in found if not q[1]]
     assert said and said[0][0] == "Rhea Mallory", found
     assert said[0][2].startswith("the move") and "four months" in said[0][2], found
+
+
+def test_a_second_that_clause_after_a_partial_quote_is_still_what_was_said():
+    text = (
+        'Rhea Mallory said that Tarn Systems "backs a broad ecosystem" and that its partners '
+        "chose it on merit.\n"
+    )
+    said = [q for q in _quotes(text) if not q[1]]
+    assert said and said[0][0] == "Rhea Mallory", said
+    assert said[0][2].endswith("chose it on merit"), said

@@ -36,7 +36,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from vendorgraph.loaders.entities import (
     Affiliation,
@@ -895,24 +895,38 @@ def _told_that(verb: Token) -> tuple[int, int] | None:
             first = clause.left_edge
             if first.lower_ == "that" and (first.pos_ == "SCONJ" or first.dep_ in ("dep", "mark")):
                 tokens = [t for t in clause.subtree if t.i > first.i]
-                if sum(t.is_quote for t in tokens) % 2:  # a quote opened in it closes later
-                    close = next((t for t in verb.doc[tokens[-1].i + 1 :] if t.is_quote), None)
-                    tokens = tokens if close is None else list(verb.doc[tokens[0].i : close.i + 1])
                 while tokens and tokens[-1].is_punct and not tokens[-1].is_quote:
                     tokens = tokens[:-1]
                 if tokens:
-                    return tokens[0].idx, _quoted_end(clause, tokens[-1].idx + len(tokens[-1]))
+                    lo, hi = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+                    return lo, _to_closing_quote(verb.doc, lo, _quoted_end(clause, hi))
     return None
+
+
+def _to_closing_quote(doc: Doc, lo: int, hi: int) -> int:
+    """Return `hi`, or past the quote mark that closes one opened in ``[lo, hi)``.
+
+    The parser often leaves the end of a partial quote out of the clause that opens it
+    ('argued that these holdings "make the list look ... than the flows are."').
+    """
+    inside = [t for t in doc if lo <= t.idx < hi]
+    if not sum(t.is_quote for t in inside) % 2:
+        return hi
+    close = next((t for t in doc if t.idx >= hi and t.is_quote), None)
+    return hi if close is None else close.idx + len(close)
 
 
 def _quoted_end(clause: Token, end: int) -> int:
     """End reported words at their closing quote mark when a conjunct follows it.
 
     In 'said the deal "settles it" and raised her forecast' the parser hangs "raised" on the
-    quoted verb; it is the speaker's own act, not part of what was said.
+    quoted verb; it is the speaker's own act, not part of what was said. A conjunct opened by
+    "that" is a second thing said ('said X "settles it" and that Y ...').
     """
     for conj in clause.children:
         first = conj.left_edge
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children):
+            continue  # '"supports X" and that its partners ...': a second thing said
         if conj.dep_ == "conj" and conj.i > clause.i and first.i > 0 and first.nbor(-1).is_quote:
             mark = first.nbor(-1)
             return min(end, mark.idx + len(mark))
