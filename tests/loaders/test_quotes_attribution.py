@@ -385,3 +385,12 @@ def test_a_second_that_clause_after_a_partial_quote_is_still_what_was_said():
     said = [q for q in _quotes(text) if not q[1]]
     assert said and said[0][0] == "Rhea Mallory", said
     assert said[0][2].endswith("chose it on merit"), said
+
+
+def test_a_family_name_written_first_names_the_person_alone():
+    text = (
+        "Seo Ji-hwan, an analyst at Hanul Securities, said the win could lift profit. "
+        '"The qualification is the real test," Seo said.\n'
+    )
+    found = _quotes(text)
+    assert ("Seo Ji-hwan", True, "The qualification is the real test") in found, found

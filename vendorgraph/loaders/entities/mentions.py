@@ -20,12 +20,15 @@ Examples
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from vendorgraph.loaders.entities.literal_spans import bounded, free
 from vendorgraph.loaders.entities.organisations import suffix_type
 from vendorgraph.loaders.entities.patterns import CAP_TOKEN, PLURAL_ACRONYM, EntityPatterns
 from vendorgraph.loaders.entities.table import Table, add_mention, longer_first
+from vendorgraph.loaders.gazetteer import is_place
 from vendorgraph.loaders.limits import window_before
+from vendorgraph.loaders.parse import is_english
 from vendorgraph.loaders.text import Sentence
 from vendorgraph.ontology.terms import EntityType
 
@@ -138,16 +141,31 @@ _OF_NAME = re.compile(r" of [A-Z]")
 
 
 def surnames(table: Table, lo: int, hi: int) -> None:
-    """Add the later mentions of people named in full, by full name or surname."""
+    """Add the later mentions of people named in full, by full name or surname.
+
+    A coined first word names the person too, where no one else has it: the family name of a
+    name written family name first ("Kang Hye-jin ... Kang said"), or a given name ("Ingrid").
+    """
     body = table.text[lo:hi]
-    for draft in list(table.drafts.values()):
-        if draft.type is not EntityType.PERSON or len(draft.name.split()) < 2:
+    people = [d for d in table.drafts.values() if d.type is EntityType.PERSON]
+    firsts = Counter(d.name.split()[0] for d in people)
+    for draft in people:
+        words = draft.name.split()
+        if len(words) < 2:
             continue
-        for form in (draft.name, draft.name.split()[-1]):
+        forms = [draft.name, words[-1]]
+        if firsts[words[0]] == 1 and _coined(words[0]):
+            forms.append(words[0])
+        for form in forms:
             for first, last in bounded(body, form):
                 start, end = lo + first, lo + last
                 if not table.overlaps(start, end):
                     add_mention(table, draft, start, end)
+
+
+def _coined(word: str) -> bool:
+    """Tell a word that can only be a name: no English word, no place, three letters or more."""
+    return len(word) >= 3 and word.isalpha() and not is_english(word) and not is_place(word)
 
 
 def repeat_names(table: Table, lo: int, hi: int) -> None:
