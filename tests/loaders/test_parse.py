@@ -158,3 +158,10 @@ def test_the_tokenizer_built_from_the_defaults_is_the_shipped_one():
     with resources.as_file(folder / "tokenizer") as path:
         shipped = Tokenizer(nlp.vocab).from_disk(path)
     assert English().tokenizer.to_bytes() == shipped.to_bytes()
+
+
+def test_a_reference_mark_is_split_off_the_word_before_it():
+    sentence = "Its round was led by Greyfield Partners, with Arm participating.[13]"
+    (parsed,) = parse_sentences(sentence, split_sentences(sentence), {})
+    words = [t.text for t in parsed.doc]
+    assert words[-4:] == ["participating", ".", "[13", "]"], words

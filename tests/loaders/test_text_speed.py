@@ -12,6 +12,7 @@ from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
 
 from vendorgraph.loaders.documents import read_document
 from vendorgraph.loaders.text import (
+    _citation_cuts,
     _punct_orths,
     _repair,
     _sentence,
@@ -43,11 +44,21 @@ def _reference_spans(line: str) -> list[tuple[int, int]]:
     return [(starts_at[i], starts_at[j] + lengths[j]) for i, j in zip(starts, ends, strict=True)]
 
 
+def _with_citation_cuts(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split the reference spans where a sentence starts after reference marks ("2019.[3] X")."""
+    cuts = sorted({lo for lo, _ in spans[1:]} | set(_citation_cuts(line)))
+    if not spans:
+        return spans
+    starts = [spans[0][0], *cuts]
+    return list(zip(starts, [*cuts, spans[-1][1]], strict=True))
+
+
 def _reference(text: str, start: int = 0) -> list[tuple[int, int, str, int, bool]]:
     out = []
     for number, m in enumerate(re.finditer(r"[^\n]+", text[start:])):
         a, b = m.start() + start, m.end() + start
-        bounds = _repair([(a + lo, a + hi) for lo, hi in _reference_spans(text[a:b])], text)
+        spans = _with_citation_cuts(text[a:b], _reference_spans(text[a:b]))
+        bounds = _repair([(a + lo, a + hi) for lo, hi in spans], text)
         headline = not re.search(r"[.!?…][”\"’)\]]*\s*$", text[a:b])
         for lo, hi in bounds:
             s = _sentence(text, lo, hi, number, headline)
@@ -64,7 +75,7 @@ _PIECES = [
     "Acme", "sells", "GPUs", "it", "e.g", "Inc", "U.S", "3.5", "Mr", "co", "a", "x", "Corp",
     ".", ".", ".", "!", "?", "…", "。", "?!", "...", '"', "“", "”", "‘", "’", "'", "(", ")",
     "[", "]", ":", ")", "-", ",", ";", "%", "'s", "’s", ":)", "=", "<3", " ", " ", "  ", "\t",
-    "\u00a0", "\n", "\n\n", "he said", "Nvidia", "i.e", "p.m", "*", "_",
+    "\u00a0", "\n", "\n\n", "he said", "Nvidia", "i.e", "p.m", "*", "_", "[3]", "[12]",
 ]  # fmt: skip
 
 
@@ -143,3 +154,12 @@ def test_possible_rules_names_the_rules_whose_parts_are_all_present(pieces: list
 )
 def test_possible_rules_table(text: str, expected: list[int]) -> None:
     assert possible_rules(rule_filter(_RULES), text) == expected
+
+
+def test_a_sentence_ends_before_the_next_after_its_reference_marks():
+    text = "Tessel was founded in 2019.[3] The founders left.[4][12] Its round closed.[13]"
+    assert [s.text for s in split_sentences(text)] == [
+        "Tessel was founded in 2019.[3]",
+        "The founders left.[4][12]",
+        "Its round closed.[13]",
+    ]

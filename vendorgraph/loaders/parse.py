@@ -107,7 +107,14 @@ def load_parser() -> Language:
         # them byte for byte the same): built, not read back, it loads in half the time
         nlp = spacy.load(folder, exclude=["tokenizer"])
     nlp.tokenizer.token_match = _PREFIXED.match  # type: ignore[union-attr]
+    suffixes = [*nlp.Defaults.suffixes, _REFERENCE_MARK]  # type: ignore[misc]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search  # type: ignore[union-attr]
     return nlp
+
+
+# A reference mark ends a word of its own: "participating.[13]" is "participating", ".",
+# "[13", "]", as an encyclopedia writes it (spaCy's suffixes would keep "participating.[13").
+_REFERENCE_MARK = r"\[\d{1,3}"
 
 
 # A word with a prefix and a hyphen is one token in the treebank ("co-founded", "non-stop",

@@ -122,7 +122,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> tuple[
         a = match.start() + start
         b = a + len(line)
         headline = not _TERMINAL.search(line)
-        cuts = [a + cut for cut in _cuts(line)]
+        cuts = sorted({a + cut for cut in (*_cuts(line), *_citation_cuts(line))})
         if not cuts:
             out.append(_sentence(text, a, b, number, headline))
             continue
@@ -182,6 +182,21 @@ def _cuts(line: str) -> list[int]:
         if word != cuts[-1]:
             cuts.append(word)
     return cuts[1:]
+
+
+# a sentence end followed by reference marks, as in an encyclopedia: "in 2019.[3] The ..."
+_CITED_END = re.compile(r"[.!?][\"”’)]?(?:\[\d{1,3}\])+\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+def _citation_cuts(line: str) -> list[int]:
+    """Return where a sentence starts after reference marks ("founded in 2019.[3] The ...").
+
+    The tokenizer keeps "2019.[3" as one token, so the sentencizer's rule does not see the
+    sentence end; the marks belong to the sentence before.
+    """
+    if "[" not in line:
+        return []
+    return [m.end() for m in _CITED_END.finditer(line)]
 
 
 def _next_word(doc: Doc, index: int, size: int, punct: frozenset[int]) -> int:
