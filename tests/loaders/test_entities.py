@@ -499,3 +499,13 @@ def test_a_coined_name_with_a_generation_number_is_a_chip_and_the_word_alone_is_
     assert found["Kestra 4"].type.value == "Chip", found
     assert len(found["Kestra 4"].mentions) == 2, found["Kestra 4"].mentions
     assert not {"Kestra", "Phase 2", "Route 66", "March 4"} & set(found), set(found)
+
+
+def test_a_coined_word_before_a_known_company_name_makes_another_company():
+    text = (
+        "The developer, Stonecrest Digital Realty, would lease the buildings to AWS. "
+        "Says Microsoft Azure is its only other tenant.\n"
+    )
+    names = {e.name for e in extract(parse_document(text)).entities}
+    assert "Stonecrest Digital Realty" in names and "Digital Realty" not in names, names
+    assert not any(n.startswith("Says") for n in names), names  # an English word is no name

@@ -40,6 +40,7 @@ from vendorgraph.loaders.entities.organisations import (
     descriptors,
     governments,
     legal_forms,
+    longer_than_known,
     publishers,
     short_aliases,
     suffix_orgs,
@@ -101,6 +102,7 @@ def find_entities(
     pats = load_entity_patterns()
     table = Table(text=text, lexicon=lexicon)
     seed(table, lexicon_hits(text, lo, len(text), lexicon))
+    longer_than_known(table, pats)
     by_rule = rule_sentences(table, sents)
     _names_and_roles(table, pats, sents, lo, by_rule)
     vendor_products(table, pats)

@@ -37,6 +37,7 @@ from vendorgraph.loaders.entities.table import (
     normal_form,
 )
 from vendorgraph.loaders.limits import window_before
+from vendorgraph.loaders.parse import is_english
 from vendorgraph.loaders.text import Sentence
 from vendorgraph.ontology.terms import EntityType
 
@@ -46,6 +47,7 @@ __all__ = [
     "descriptors",
     "governments",
     "legal_forms",
+    "longer_than_known",
     "org_at",
     "org_before",
     "publishers",
@@ -108,6 +110,27 @@ def _skip_back(text: str, stop: int, floor: int) -> int:
 def suffix_type(pats: EntityPatterns, name: str) -> EntityType:
     """Return the type the last word of `name` gives ("Department": Government)."""
     return pats.suffix_types.get(name.split()[-1], EntityType.ORGANIZATION)
+
+
+_COINED_BEFORE = re.compile(r"(?<![\w&.'-])([A-Z][a-z]{3,}) $")
+
+
+def longer_than_known(table: Table, pats: EntityPatterns) -> None:
+    """Make a known company's name with a coined word in front of it the longer name's.
+
+    "Stonecrest Digital Realty" is not Digital Realty: the text names another company, whose
+    name holds a known one. Only a known name of two words or more, after a word that is no
+    English word, is read so.
+    """
+    for (start, end), key in table.items():
+        draft = table.drafts[key]
+        if draft.entry is None or not draft.type.is_organization or " " not in draft.name:
+            continue
+        match = _COINED_BEFORE.search(table.text, max(0, start - 40), start)
+        if match is None or is_english(match.group(1)) or table.overlaps(match.start(1), start):
+            continue
+        name = table.text[match.start(1) : end]
+        table.add(name, suffix_type(pats, name), match.start(1), end)
 
 
 def org_at(table: Table, pats: EntityPatterns, start: int, name: str) -> str | None:
