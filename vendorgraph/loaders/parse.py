@@ -43,7 +43,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
@@ -51,8 +51,14 @@ from typing import Any
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.util import (
+    compile_infix_regex,
+    compile_prefix_regex,
+    compile_suffix_regex,
+    filter_spans,
+)
 
 from vendorgraph.loaders.limits import tokenize
 from vendorgraph.loaders.text import Sentence
@@ -104,12 +110,38 @@ def load_parser() -> Language:
     path = resources.files("vendorgraph.loaders") / "model" / _MODEL
     with resources.as_file(path) as folder:
         # the shipped tokenizer is spaCy's English one as its defaults build it (a test holds
-        # them byte for byte the same): built, not read back, it loads in half the time
-        nlp = spacy.load(folder, exclude=["tokenizer"])
-    nlp.tokenizer.token_match = _PREFIXED.match  # type: ignore[union-attr]
-    suffixes = [*nlp.Defaults.suffixes, _REFERENCE_MARK]  # type: ignore[misc]
-    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search  # type: ignore[union-attr]
-    return nlp
+        # them byte for byte the same): it is built, not read back, in one go with the two
+        # changes of _english_tokenizer, which loads in half the time
+        return spacy.load(folder, exclude=["tokenizer"], config=_TOKENIZER)
+
+
+_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "vendorgraph.english_tokenizer.v1"}}}
+
+
+@spacy.registry.tokenizers("vendorgraph.english_tokenizer.v1")
+def _english_tokenizer() -> Callable[[Language], Tokenizer]:
+    """Return spaCy's English tokenizer factory with two changes.
+
+    A prefixed word is one token, as in the treebank (:data:`_PREFIXED`), and a reference
+    mark is split off the word before it (:data:`_REFERENCE_MARK`). Built in one go: setting
+    a tokenizer's rules afterwards reloads its special cases each time.
+    """
+
+    def make(nlp: Language) -> Tokenizer:
+        defaults = nlp.Defaults
+        return Tokenizer(
+            nlp.vocab,
+            rules=defaults.tokenizer_exceptions,
+            prefix_search=compile_prefix_regex(defaults.prefixes).search,  # type: ignore[arg-type]
+            suffix_search=compile_suffix_regex(
+                [*defaults.suffixes, _REFERENCE_MARK]  # type: ignore[misc]
+            ).search,
+            infix_finditer=compile_infix_regex(defaults.infixes).finditer,  # type: ignore[arg-type]
+            token_match=_PREFIXED.match,
+            url_match=defaults.url_match,
+        )
+
+    return make
 
 
 # A reference mark ends a word of its own: "participating.[13]" is "participating", ".",
