@@ -639,6 +639,10 @@ class _Context:
             return []
         return self._kind(self._owners(verb), frame.subject_kind)
 
+    def _developer(self, offering: str) -> str | None:
+        """Return who develops `offering`: as the text or the lexicon says, or its name."""
+        return self.developers.get(offering) or self.named_after.get(offering)
+
     def _passive_sellers(self, verb: Token, frame: VerbFrame) -> list[tuple[str, bool]]:
         """Return who sells what a passive with no agent says was sold or supplied to someone.
 
@@ -654,8 +658,7 @@ class _Context:
             found = [
                 (d, r)
                 for e, r in named
-                if _is_kind(self.kinds.get(e), "offering")
-                and (d := self.developers.get(e) or self.named_after.get(e)) is not None
+                if _is_kind(self.kinds.get(e), "offering") and (d := self._developer(e)) is not None
             ]
         return self._kind(found, frame.subject_kind)
 
@@ -676,7 +679,7 @@ class _Context:
             owners = [c for c in token.children if c.dep_ == "nmod:poss"]
             for entity, resolved in self.refers(token):
                 if _is_kind(self.kinds.get(entity), "offering"):
-                    maker = self.developers.get(entity) or self.named_after.get(entity)
+                    maker = self._developer(entity)
                     if maker is not None:
                         found.append((maker, resolved))
                     else:  # "X's HBM4", the text's first word of who develops it
@@ -717,7 +720,7 @@ class _Context:
             for ref in self._kind(self._noun_role(noun, role), frame.other_kind)
         ]
         if frame.makers:  # "Oracle's order for AMD MI450 chips": the chips' maker, unless
-            makers = [(self.developers.get(o) or self.named_after.get(o, ""), r) for o, r in others]
+            makers = [(self._developer(o) or "", r) for o, r in others]
             others = [(d, r) for d, r in makers if d in self.kinds]
             if self._noun_role(noun, "nmod:with") or self._noun_role(noun, "nmod:from"):
                 others = []  # the deal names its seller ("a contract with Lambda for B200s")
@@ -878,7 +881,7 @@ class _Context:
                 tokens = objects[:1]
         elif role == "developer":  # "the X1 carries HBM from Y": Y supplies the X1's developer
             offerings = self._kind(self._role(verb, "agent"), "offering")
-            found = [self.developers.get(e) or self.named_after.get(e) for e, _ in offerings]
+            found = [self._developer(e) for e, _ in offerings]
             return [(d, True) for d in dict.fromkeys(found) if d is not None and d in self.kinds]
         elif role == "payee":  # "X accounted for 21% of revenue": the company the text is about
             agents = {e for e, _ in self._role(verb, "agent")}
@@ -935,7 +938,7 @@ class _Context:
                     named = entity not in qualifiers or self._names_it(verb, entity)
                     maker = None if named else entity  # from X" (X sells them), nor "buys X"
                 else:
-                    maker = self.developers.get(entity) or self.named_after.get(entity)
+                    maker = self._developer(entity)
                 if maker is not None and (maker, resolved) not in found:
                     found.append((maker, resolved))
         return found
