@@ -172,11 +172,9 @@ def _word_alone(table: Table, sentences: tuple[Sentence, ...], word: str, key: s
     for sentence in sentences:
         for match in re.finditer(rf"\b{re.escape(word)}\b(?! \d)", sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
-            other = table.at(start, end)
-            draft = table.drafts.get(other) if other is not None else None
-            if draft is not None and draft.entry is None and draft.type.is_offering:
-                table.put((start, end), key)  # "Tamber" read as a chip of its own
-            elif not table.overlaps(start, end):
+            other = table.drafts.get(table.at(start, end) or "")
+            unknown = other is not None and other.entry is None and other.type.is_offering
+            if unknown or not table.overlaps(start, end):  # "Tamber" read as a chip of its own
                 table.put((start, end), key)
 
 
