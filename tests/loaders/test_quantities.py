@@ -340,3 +340,21 @@ def test_a_year_in_a_count_position_is_still_a_date():
 @pytest.mark.parametrize("sentence", ["The vote was 3:2 in favour.", "See clause 12:30 of it."])
 def test_a_ratio_or_a_reference_is_no_time_of_day(sentence):
     assert not [q for q in find_quantities(Document(text=sentence)) if ":" in q.text]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value"),
+    [
+        ("The developer would build four large buildings on the site.", "four large buildings", 4),
+        ("He objected to giving up taxes for sixty jobs.", "sixty jobs", 60),
+        ("The capacity comes online in three phases.", "three phases", 3),
+    ],
+)
+def test_a_spelled_out_count_of_any_plural_noun(sentence, surface, value):
+    found = [(q.text, q.kind, q.value) for q in find_quantities(Document(text=sentence))]
+    assert found == [(surface, K.COUNT, value)]
+
+
+def test_a_spelled_out_number_of_years_is_a_duration_not_a_count():
+    found = [(q.text, q.kind) for q in find_quantities(Document(text="It took twenty years."))]
+    assert found == [("twenty years", K.DURATION)]
