@@ -159,6 +159,11 @@ _PREFIXED = re.compile(
 )
 
 
+def _lemma_tables() -> Any:
+    """Return the lookup tables of the shipped rule lemmatizer (spaCy's official English ones)."""
+    return load_parser().get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+
+
 @functools.cache
 def common_nouns() -> frozenset[str]:
     """Return the English common nouns the lemmatizer's official tables know (lowercase).
@@ -168,8 +173,7 @@ def common_nouns() -> frozenset[str]:
     >>> {"regulator", "analyst"} <= common_nouns(), "nebius" in common_nouns()
     (True, False)
     """
-    tables = load_parser().get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
-    return frozenset(tables.get_table("lemma_index")["noun"])
+    return frozenset(_lemma_tables().get_table("lemma_index")["noun"])
 
 
 @functools.cache
@@ -181,8 +185,7 @@ def common_verbs() -> frozenset[str]:
     >>> {"consider", "take"} <= common_verbs(), "tarn" in common_verbs()
     (True, False)
     """
-    tables = load_parser().get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
-    return frozenset(tables.get_table("lemma_index")["verb"])
+    return frozenset(_lemma_tables().get_table("lemma_index")["verb"])
 
 
 @functools.cache
@@ -194,7 +197,7 @@ def english_words() -> frozenset[str]:
     >>> {"liquid", "quarry", "silicon"} <= english_words(), "hexmoor" in english_words()
     (True, False)
     """
-    tables = load_parser().get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    tables = _lemma_tables()
     irregular = tables.get_table("lemma_exc")  # "fell", "sold", "children"
     words = tables.get_table("lemma_index").values()
     return frozenset().union(*words, *irregular.values(), STOP_WORDS)  # and "the", "that", "if"
