@@ -3,6 +3,9 @@
 python benchmarks/eval_extraction.py [--dir DIR | --own] [--direct-only] [--out DIR]
     [--shared ../shared] [-v]
 
+The predictions are kept in ``--out`` when it is given; otherwise they are written to a
+temporary folder that is removed after scoring.
+
 Without ``--dir`` the folder is the shared dev corpus (``SHARED/corpus/dev``), and the seed is
 extracted as well. ``--own`` scores the project's own annotated articles in
 ``tests/data/articles`` (press release, analyst note, earnings call, Markdown blog, HTML page,
@@ -81,7 +84,14 @@ def main() -> int:
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     folder = OWN if args.own else args.dir
-    out = args.out or Path(tempfile.mkdtemp(prefix="vg-eval-"))
+    if args.out is not None:
+        return _score(args, folder, args.out)
+    with tempfile.TemporaryDirectory(prefix="vg-eval-") as out:
+        return _score(args, folder, Path(out))
+
+
+def _score(args: argparse.Namespace, folder: Path | None, out: Path) -> int:
+    """Write the predictions for `folder` (the dev corpus and seed when None) to `out`, score."""
     if folder is None:
         folder = args.shared / "corpus" / "dev"
         seed = args.shared / "seeds" / "aws-nvidia-1m-gpus.txt"
@@ -96,7 +106,8 @@ def main() -> int:
     result = subprocess.run(cmd, capture_output=True, text=True, check=False)
     print(result.stdout, end="")
     print(result.stderr, end="", file=sys.stderr)
-    print(f"predictions in {out}")
+    if args.out is not None:
+        print(f"predictions in {out}")
     print(f"extract() on a 5,000-word article: {timing(args.shared):.3f} s")
     return result.returncode
 

@@ -1022,10 +1022,46 @@ def test_a_listed_apposition_and_the_subject_of_an_infinitive(text, expected):
          {("Orchard Lane Capital", "invests_in", "Halvard")}),
         ("Northgate Ventures led Quarry's $14 million seed round in 2024.",
          {("Northgate Ventures", "invests_in", "Quarry")}),
+        # the round as the subject of a passive, owned by "its"
+        ("Quarrel Compute designs routers. Its $30 million Series A in 2020 was led by Fjord "
+         "Ventures.", {("Fjord Ventures", "invests_in", "Quarrel Compute")}),
+        # ... in a relative clause that opens after a phrase of time
+        ("Quarrel Compute raised an $8 million seed round in 2021 that was led by Orchard Lane "
+         "Capital.", {("Orchard Lane Capital", "invests_in", "Quarrel Compute")}),
+        # a round no one is named as raising is the company the text is about
+        ("Quarrel Compute designs routers. The $90 million Series B, in 2023, was led by Fjord "
+         "Ventures.", {("Fjord Ventures", "invests_in", "Quarrel Compute")}),
+        # "with Y participating" joins the round the main clause leads
+        ("Quarrel Compute designs routers. Its seed round was led by Fjord Ventures, with Intel "
+         "participating.", {("Fjord Ventures", "invests_in", "Quarrel Compute"),
+                            ("Intel", "invests_in", "Quarrel Compute")}),
+        # "the round" is the one the sentence named before, and its owner's
+        ('Quarrel Compute makes routers. "Tamsin Cloud put $50 million into our Series C '
+         'alongside Fjord Ventures, which led the round," said Dana Roe, chief executive of '
+         "Halvard Systems.", {("Fjord Ventures", "invests_in", "Halvard Systems")}),
     ],
 )  # fmt: skip
 def test_who_leads_or_joins_a_funding_round_invests_in_who_raises_it(text, expected):
     assert expected <= _triples(text)
+
+
+def test_its_own_chips_named_by_a_model_are_that_model():
+    """ "its own MTIA chips" is MTIA, not a product line named after the last company before."""
+    found = _triples(
+        "Meta buys most of its accelerators from Nvidia and AMD and also designs its own MTIA "
+        "chips, which are made by TSMC."
+    )
+    assert {("Meta", "develops", "MTIA"), ("TSMC", "supplies", "Meta")} <= found
+    assert not any(o.endswith(" chips") or (s == "AMD" and p == "develops") for s, p, o in found)
+
+
+def test_the_round_named_before_is_not_the_company_the_text_is_about():
+    found = _triples(
+        'Quarrel Compute makes routers. "Tamsin Cloud put $50 million into our Series C '
+        'alongside Fjord Ventures, which led the round," said Dana Roe, chief executive of '
+        "Halvard Systems."
+    )
+    assert ("Fjord Ventures", "invests_in", "Quarrel Compute") not in found
 
 
 def test_leading_what_is_no_round_invests_in_nothing():

@@ -895,32 +895,77 @@ class _Context:
     def _raisers(self, verb: Token) -> list[tuple[str, bool]]:
         """Return who raises the funding round `verb` acts on ("led a round in X").
 
-        The round names its raiser with "in"/"for", or hangs on the raising verb:
-        "X raised $210 million in a round led by Y", "X closed a round that Y joined".
+        The round names its raiser with "in"/"for" or a possessive, or hangs on the raising
+        verb: "X raised $210 million in a round led by Y", "X closed a round that Y joined",
+        "X raised a seed round in 2019 that was led by Y". A round nobody is named as raising
+        ("The Series B was led by Y") is the company the text is about.
         """
-        rounds = [  # "a round", "our seed round", "our $95 million Series B"
-            t
-            for t in (*self._patients(verb), *self._obliques(verb, "in"))
-            if any(w.lemma_.lower() in self.frames.rounds for w in t.subtree)
+        arguments = [
+            self._round_of(t) for t in (*self._patients(verb), *self._obliques(verb, "in"))
         ]
-        found = [
+        rounds = [  # "a round", "our seed round", "our $95 million Series B"
+            t for t in arguments if any(w.lemma_.lower() in self.frames.rounds for w in t.subtree)
+        ]
+        if not rounds:
+            if verb.dep_ != "advcl" or verb.head.i == verb.i:
+                return []
+            if verb.head.lemma_.lower() in self.frames.raising:  # "X raised $40 million ...,
+                return [r for a in self._agents(verb.head) for r in self.refers(a)]  # with Y
+            return self._raisers(verb.head)  # "led by X, with Y participating": Y's round too
+        found = (
+            self._named_raisers(rounds)
+            # "led a round in X" with "in X" hung on the verb
+            or [r for c in self._obliques(verb, "in") if c not in rounds for r in self.refers(c)]
+            or self._raising_agents(verb)
+        )
+        if found:
+            return found
+        # "into our Series C alongside X, which led the round": the round named before
+        earlier = [
+            w
+            for t in verb.doc[: rounds[0].i]
+            if t.lemma_.lower() in self.frames.rounds
+            for w in reversed(t.doc[: t.i])
+            if _possessive(w) and not any(_ends_phrase(b) for b in t.doc[w.i : t.i])
+        ]
+        if earlier:
+            return [ref for w in earlier for ref in self.refers(w)]
+        return [(self.topic, True)] if self.topic is not None else []
+
+    def _named_raisers(self, rounds: list[Token]) -> list[tuple[str, bool]]:
+        """Return who `rounds` name as raising them: "our round", "a round in X", "X's"."""
+        return [
             ref
             for r in rounds
             for w in r.subtree
             if _within_phrase(w, r)
-            if w.dep_ == "nmod:poss" or (w.dep_.startswith("nmod") and case_word(w) in _RAISED)
+            if _possessive(w) or (w.dep_.startswith("nmod") and case_word(w) in _RAISED)
             for ref in self.refers(w)
         ]
-        if rounds and not found:  # "led a round in X" with "in X" hung on the verb
-            obliques = [c for c in self._obliques(verb, "in") if c not in rounds]
-            found = [r for c in obliques for r in self.refers(c)]
-        if rounds and not found:
-            above = verb_above(verb)
-            while above.lemma_.lower() not in self.frames.raising and above.head.i != above.i:
-                above = verb_above(above)
-            if above.lemma_.lower() in self.frames.raising:
-                found = [ref for a in self._agents(above) for ref in self.refers(a)]
-        return found
+
+    def _raising_agents(self, verb: Token) -> list[tuple[str, bool]]:
+        """Return who raises a round with a verb above `verb` ("X raised ... led by Y": X)."""
+        above = verb_above(verb)
+        while above.lemma_.lower() not in self.frames.raising and above.head.i != above.i:
+            above = verb_above(above)
+        if above.lemma_.lower() not in self.frames.raising:
+            return []
+        return [ref for a in self._agents(above) for ref in self.refers(a)]
+
+    def _round_of(self, token: Token) -> Token:
+        """Return the round a relative pronoun stands for, else `token` itself.
+
+        "a round in 2019 that was led by": the nearest word for a round before the pronoun,
+        with no verb between.
+        """
+        if token.lower_ not in _RELATIVE:
+            return token
+        for before in reversed(token.doc[: token.i]):
+            if before.pos_ in ("VERB", "AUX"):
+                break
+            if before.lemma_.lower() in self.frames.rounds:
+                return before
+        return token
 
     def _makers(self, verb: Token) -> list[tuple[str, bool]]:
         """Return who makes what `verb` acts on: "buys Nvidia GPUs", "ordered AMD's MI355X".
@@ -1610,6 +1655,19 @@ def _subject_of_a_clause(token: Token) -> bool:
     return token.dep_ == "obj" and any(
         c.dep_ == "xcomp" and c.i > token.i and c.pos_ in ("VERB", "AUX") for c in head.children
     )
+
+
+def _ends_phrase(word: Token) -> bool:
+    """Tell a word no noun phrase runs over: a verb, a preposition, a punctuation mark."""
+    return word.pos_ in ("VERB", "AUX", "ADP", "PUNCT", "SCONJ", "CCONJ")
+
+
+def _possessive(word: Token) -> bool:
+    """Tell a possessive: "Nvidia's", or "its" however the parser attached it.
+
+    "Its $30 million Series A was led by X": "Its" may be read as the subject.
+    """
+    return word.dep_ == "nmod:poss" or "Yes" in word.morph.get("Poss", [])
 
 
 def _within_phrase(word: Token, phrase: Token) -> bool:

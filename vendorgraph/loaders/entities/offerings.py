@@ -204,10 +204,7 @@ def _sentence_break(text: str) -> bool:
 def _vendor_product(table: Table, vendor: str, start: int, match: re.Match[str]) -> None:
     models = match.group("models").strip()
     head = _head_name(match.group("head"))
-    inner = table.covering(match.start("models"), match.end("models") - 1) if models else None
-    if inner is not None and table.type_of(inner).is_offering:
-        table.put((start, match.end()), inner)
-        _develops(table, vendor, inner, start, match.end())
+    if _named_model(table, vendor, start, match):
         return
     if not models and table.type_of(vendor) not in _LINE_MAKERS:
         return  # "Tamsin Cloud's GPUs": the GPUs a cloud runs, no product line of its own
@@ -227,6 +224,22 @@ def _head_name(head: str) -> str:
     return load_entity_patterns().vendor_heads.get(head, head)
 
 
+def _named_model(table: Table, org: str, start: int, match: re.Match[str]) -> bool:
+    """Name the line by the model it names, if any: "Nvidia's Blackwell GPUs" are Blackwell.
+
+    `match` is a :attr:`EntityPatterns.vendor_head` match in the document text, `start` where
+    the phrase opens; the phrase becomes a mention of the model, which `org` develops.
+    """
+    if not match.group("models").strip():
+        return False
+    inner = table.covering(match.start("models"), match.end("models") - 1)
+    if inner is None or not table.type_of(inner).is_offering:
+        return False
+    table.put((start, match.end()), inner)
+    _develops(table, org, inner, start, match.end())
+    return True
+
+
 def _develops(table: Table, org: str, offering: str, start: int, end: int) -> None:
     entry = table.drafts[offering].entry
     if entry is not None and entry.developer not in (None, org):
@@ -238,13 +251,16 @@ def its_own(table: Table, pats: EntityPatterns, sentence: Sentence) -> None:
     """Add the product line a company calls "its own" ("its own AI chips")."""
     for match in _ITS_OWN_RE.finditer(sentence.text):
         owner = _org_before_in(table, sentence.start, sentence.start + match.start())
-        found = pats.vendor_head.match(sentence.text, match.end() - 1)
+        found = pats.vendor_head.match(table.text, sentence.start + match.end() - 1)
         if owner is None or found is None:
             continue
+        start = sentence.start + match.start()
+        if _named_model(table, owner, start, found):
+            continue  # "its own MTIA chips" are MTIA
         mods = found.group("mods").strip()
         head = _head_name(found.group("head"))
         name = " ".join(p for p in (table.drafts[owner].name, mods, head) if p)
-        start, end = sentence.start + match.start(), sentence.start + found.end()
+        end = found.end()
         product = table.add(name, EntityType.CHIP, start, end, nest=True)
         _develops(table, owner, product, start, end)
 
