@@ -216,6 +216,23 @@ def test_a_company_name_taken_up_by_she_is_still_a_company():
     assert _types("Vesper Labs runs data centres. She said so.").get("Vesper Labs") != "Person"
 
 
+def test_a_coined_word_and_a_line_of_business_opening_a_sentence_name_a_company():
+    # both words read as common nouns; the second a plural, no surname
+    types = _types("Kesselring Substrates, which is owned by Oyama Holdings, is adding a line.")
+    assert types.get("Kesselring Substrates") == "Organization"
+
+
+def test_a_company_claims_its_first_word_written_alone_before_it_is_read_as_a_name():
+    text = (
+        "Corvalis buys substrates from Kesselring Substrates. Kesselring is the name we watch "
+        "most closely. Kesselring, which is owned by Oyama Holdings, is adding a line."
+    )
+    found = extract(parse_document(text + "\n"))
+    names = {e.name: e for e in found.entities}
+    assert "Kesselring" not in names
+    assert len(names["Kesselring Substrates"].mentions) == 3
+
+
 def test_a_securities_firm_is_an_investment_firm():
     text = "Park Ji-won, an analyst at Hanul Securities, expects prices to rise."
     assert _types(text)["Hanul Securities"] == "InvestmentFirm"

@@ -105,7 +105,8 @@ def names_from_parse(
     words = {w for e in entities for n in (e.name, *e.aliases) for w in n.split()}
     taken = [(m.start, m.end) for m in mentions]
     body = min(p.sentence.start for p in parsed)
-    for name, found_at in sorted(spans.items()):
+    # the longest names first: "Kesselring Substrates" claims "Kesselring" written alone
+    for name, found_at in sorted(spans.items(), key=lambda kv: (-len(kv[0].split()), kv[0])):
         places = [p for p in found_at if p not in taken]  # not a surname already claimed
         if set(name.split()) <= words or not places:
             continue  # "Rainier" of "Project Rainier": a part of a known name
@@ -290,13 +291,15 @@ def _spans(text: str, places: Iterable[tuple[int, int]]) -> tuple[Span, ...]:
 def _kind_by_clause(token: Token, name: str) -> EntityType | None:
     """Return the type the clause around a name gives it: person, offering or None (unknown).
 
-    A name that ends in a company word ("Meridian Data", "Ardent Silicon") is a company even
-    where it speaks ("Meridian Data said"); a name in apposition with an offering noun ("its
-    newest chip, the Rook-1") is that offering.
+    A name that ends in a company word ("Meridian Data", "Ardent Silicon") or in a plural
+    noun ("Kesselring Substrates") is a company even where it speaks ("Meridian Data said");
+    a name in apposition with an offering noun ("its newest chip, the Rook-1") is that
+    offering.
     """
     pats = load_entity_patterns()
-    if name.split()[-1] in pats.suffix_types:
-        return None
+    last = name.split()[-1]
+    if last in pats.suffix_types or (" " in name and _plural_noun(last.lower())):
+        return None  # "Kesselring Substrates": a line of business, not a surname
     offering = _offering_apposition(token)
     if offering is not None:
         return offering
@@ -495,6 +498,15 @@ def _unknown(tokens: list[Token]) -> bool:
     )
 
 
+def _coined_run(tokens: list[Token]) -> bool:
+    """Tell capitalised words, the first no English word, that the tagger read as nouns.
+
+    "Kesselring Substrates, which is owned by ...": a coined word and a company's line of
+    business, both capitalised, are a name wherever the sentence puts them.
+    """
+    return len(tokens) > 1 and coined(tokens[0]) and all(t.is_title for t in tokens)
+
+
 def _plural_opener(tokens: list[Token]) -> bool:
     """Tell common nouns capitalised to open a sentence or in a headline, ending in a plural.
 
@@ -541,7 +553,7 @@ def _run(sentence: ParsedSentence, token: Token) -> tuple[str, int, int] | None:
         return None  # "near Lake Michigan": a place the gazetteer lacks, not a company
     tokens = _run_tokens(token)
     if not any(t.pos_ == "PROPN" for t in tokens) and not (
-        misread or _model_code(token) or _unknown(tokens)
+        misread or _model_code(token) or _unknown(tokens) or _coined_run(tokens)
     ):
         return None
     if tokens[-1].i - tokens[0].i + 1 != len(tokens):
