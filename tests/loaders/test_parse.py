@@ -68,6 +68,17 @@ def test_a_present_verb_the_treebank_lacks_is_read_as_the_verb_after_a_name(sent
     assert parsed.doc.text == sentence  # the words themselves are kept
 
 
+@pytest.mark.parametrize(
+    "sentence", ["The company also buys GPUs from Nvidia.", "The chipmaker rents capacity."]
+)
+def test_a_present_verb_after_a_noun_for_a_company_is_read_as_the_verb(sentence):
+    (parsed,) = parse_sentences(sentence, split_sentences(sentence), {})
+    verb = parsed.doc[3] if " also " in sentence else parsed.doc[2]
+    assert (verb.pos_, verb.dep_) == ("VERB", "ROOT"), [
+        (t.text, t.pos_, t.dep_) for t in parsed.doc
+    ]
+
+
 def test_a_base_form_after_a_modal_is_read_as_a_verb():
     sentence = "AWS will supply chips to the Chatty maker."
     (parsed,) = parse_sentences(sentence, split_sentences(sentence), {(0, 3): "org/aws"})

@@ -379,11 +379,12 @@ def _familiar_verbs(doc: Doc, marks: tuple[str | None, ...]) -> None:
     The treebank (web text, written in the first and second person) has almost no "buys",
     "rents", "sells", "leases" or "designs", and has "supply" or "power" mostly as nouns; the
     parser misreads them ("Fenwick sells/ADP chips", "AWS will supply/ADJ chips"). Such a word
-    right after a name or a subject pronoun (the present tense), or after a modal (the base
-    form), is given the norm of a verb the treebank has often, which its features are read
-    from; the word itself is kept. The present plural after two names joined by "and"
-    ("Nvidia and AMD both compete with Corvalis") is read as a noun phrase even for verbs the
-    treebank knows (it has them after "we" and "they"), so it is helped for every frame verb.
+    right after a name, a subject pronoun or a noun for a company ("the company also buys"; the
+    present tense), or after a modal (the base form), is given the norm of a verb the treebank
+    has often, which its features are read from; the word itself is kept. The present plural
+    after two names joined by "and" ("Nvidia and AMD both compete with Corvalis") is read as a
+    noun phrase even for verbs the treebank knows (it has them after "we" and "they"), so it
+    is helped for every frame verb.
     """
     forms, words = _verb_forms(), _aid_words()
     for token in doc:
@@ -404,6 +405,7 @@ def _familiar_verbs(doc: Doc, marks: tuple[str | None, ...]) -> None:
             verb = not known and (
                 marks[before] is not None
                 or word.lower_ in words["subjects"]
+                or word.lower_ in words["company_nouns"]  # "the company also buys"
                 or (word.is_title and before > 0)
                 or _after_opening_aside(doc, marks, before)
             )
@@ -447,9 +449,13 @@ def _frames_file() -> dict[str, Any]:
 
 @functools.cache
 def _aid_words() -> dict[str, frozenset[str]]:
-    """Return the word lists of the parse aids: subjects, modals and adverbs between."""
+    """Return the word lists of the parse aids: subjects, modals and adverbs between.
+
+    A noun for a company ("the company", "the chipmaker") is a subject as a pronoun is.
+    """
     aids = _frames_file()["parse"]
-    return {name: frozenset(aids[name]) for name in ("subjects", "modals", "adverbs")}
+    words = {name: frozenset(aids[name]) for name in ("subjects", "modals", "adverbs")}
+    return {**words, "company_nouns": frozenset(_frames_file()["reference"]["company_nouns"])}
 
 
 @functools.cache
