@@ -101,6 +101,22 @@ def test_parenthesised_full_name_and_ticker_are_one_entity():
             "Mira Okafor",
             "Founder",
         ),
+        # a word of rank before the title
+        (
+            "Tessellon corporate vice president Rohan Mehta told reporters.",
+            "Tessellon",
+            EntityType.ORGANIZATION,
+            "Rohan Mehta",
+            "corporate vice president",
+        ),
+        # ... but a company's own last word is not one
+        (
+            "Daesan Group Chairman Kwon Tae-jin spoke.",
+            "Daesan Group",
+            EntityType.ORGANIZATION,
+            "Kwon Tae-jin",
+            "Chairman",
+        ),
     ],
 )
 def test_role_between_org_and_person(text, org, org_type, person, role):

@@ -123,7 +123,7 @@ def _leads() -> dict[str, _Leads | None]:
     """Return the leading words of ``role_person``, ``org_suffix`` and ``person_cue``."""
     raw = raw_patterns()
     return {
-        "role_person": _build_leads(list(raw["roles"]), folded=True),
+        "role_person": _build_leads([*raw["role_ranks"], *raw["roles"]], folded=True),
         "org_suffix": _build_leads(list(raw["org_suffixes"]), folded=False),
         "person_cue": _build_leads(list(raw["person_cues"]["cues"]), folded=False),
     }
