@@ -394,3 +394,14 @@ def test_a_family_name_written_first_names_the_person_alone():
     )
     found = _quotes(text)
     assert ("Seo Ji-hwan", True, "The qualification is the real test") in found, found
+
+
+def test_more_verbs_of_saying_attribute_a_quote():
+    text = (
+        "Mara Olsen, chief executive of Quarrel Compute, spoke first. "
+        '"Nobody rents a cluster for fun," Olsen quipped.\n\n'
+        'Dev Patel, an analyst at Orbis Research, shot back: "They rent it because they must."\n'
+    )
+    found = _quotes(text)
+    assert ("Mara Olsen", True, "Nobody rents a cluster for fun") in found
+    assert ("Dev Patel", True, "They rent it because they must.") in found
