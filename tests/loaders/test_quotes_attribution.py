@@ -405,3 +405,12 @@ def test_more_verbs_of_saying_attribute_a_quote():
     found = _quotes(text)
     assert ("Mara Olsen", True, "Nobody rents a cluster for fun") in found
     assert ("Dev Patel", True, "They rent it because they must.") in found
+
+
+def test_reported_speech_in_a_paragraph_that_ends_with_a_reference_mark():
+    text = (
+        "Quarrel Compute was founded in 2020.[1] Its founders argued that inference would soon "
+        "cost more than training.[2] The company designs routers.[3]\n"
+    )
+    found = _quotes(text)
+    assert any(not direct and "inference would soon cost" in said for _, direct, said in found)

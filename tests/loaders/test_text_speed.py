@@ -59,7 +59,8 @@ def _reference(text: str, start: int = 0) -> list[tuple[int, int, str, int, bool
         a, b = m.start() + start, m.end() + start
         spans = _with_citation_cuts(text[a:b], _reference_spans(text[a:b]))
         bounds = _repair([(a + lo, a + hi) for lo, hi in spans], text)
-        headline = not re.search(r"[.!?…][”\"’)\]]*\s*$", text[a:b])
+        # a line that ends in a full stop, before closing marks and reference marks, is no title
+        headline = not re.search(r"[.!?…][”\"’)\]]*(?:\[\d{1,3}\])*\s*$", text[a:b])
         for lo, hi in bounds:
             s = _sentence(text, lo, hi, number, headline)
             if s is not None:

@@ -51,7 +51,8 @@ __all__ = [
 ]
 
 _OPENERS = "“\"‘(«„‹'"  # after a space, the straight apostrophe too opens a quote
-_TERMINAL = re.compile(r"[.!?…][”\"’)\]]*\s*$")
+# a line that ends a sentence, before closing marks and reference marks ("... in 2019.[3][7]")
+_TERMINAL = re.compile(r"[.!?…][”\"’)\]]*(?:\[\d{1,3}\])*\s*$")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
