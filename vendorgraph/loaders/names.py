@@ -30,6 +30,7 @@ from spacy.tokens import Token
 from vendorgraph.loaders.entities import EntityResult, Mention, load_entity_patterns
 from vendorgraph.loaders.entities.offerings import NOT_CODES
 from vendorgraph.loaders.entities.patterns import PLURAL_ACRONYM
+from vendorgraph.loaders.fact_boxes import fact_box
 from vendorgraph.loaders.frames import load_frames, role_nouns, role_verbs
 from vendorgraph.loaders.gazetteer import is_place
 from vendorgraph.loaders.parse import ParsedSentence, common_nouns, common_verbs, is_english
@@ -87,10 +88,12 @@ def names_from_parse(
     spans: dict[str, list[tuple[int, int]]] = {}
     kinds: dict[str, EntityType] = {}
     for sentence in parsed:
-        if _LABEL_LINE.match(sentence.sentence.text):
+        line = sentence.sentence.text
+        boxed = fact_box(line) is not None  # "Key people: Jane Roe (CEO); ..."
+        if _LABEL_LINE.match(line) and not boxed:
             continue  # a label and its value ("Rating: Outperform (unchanged)") name no one
         for token in sentence.doc:
-            run = _run(sentence, token)
+            run = _run(sentence, token, boxed=boxed)
             if run is not None:
                 name, start, end = run
                 spans.setdefault(name, []).append((start, end))
@@ -538,13 +541,18 @@ def _model_code(token: Token) -> bool:
     )
 
 
-def _run(sentence: ParsedSentence, token: Token) -> tuple[str, int, int] | None:
-    """Return the proper-noun run `token` heads, as (name, start, end), if it is a new name."""
+def _run(
+    sentence: ParsedSentence, token: Token, *, boxed: bool = False
+) -> tuple[str, int, int] | None:
+    """Return the proper-noun run `token` heads, as (name, start, end), if it is a new name.
+
+    In the value of a fact-box line (`boxed`) a name may be the root the parser makes of it.
+    """
     # "Coralmind/NOUN designs ...": a coined word hung on its verb as a compound
     misread = token.dep_ == "compound" and coined(token) and token in misread_subjects(token.head)
+    argument = token.dep_ in _ARGUMENTS or (boxed and token.dep_ == "ROOT")
     if not misread and (
-        not (token.dep_ in _ARGUMENTS or coordinated_flat(token))
-        or not (_proper(token) or _model_code(token))
+        not (argument or coordinated_flat(token)) or not (_proper(token) or _model_code(token))
     ):
         return None
     if any(c.dep_ == "case" and c.lower_ in _LOCATIVE for c in token.children) and not _framed(

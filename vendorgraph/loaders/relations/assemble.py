@@ -22,7 +22,7 @@ from vendorgraph.ontology.terms import Modality, Predicate
 __all__ = ["CONFIDENCE", "adjust", "merge", "to_relation"]
 
 
-_FACTS = frozenset({"role", "product line", "maker"})
+_FACTS = frozenset({"role", "product line", "maker", "label"})
 
 
 def adjust(article: Article, hit: Hit) -> Hit | None:

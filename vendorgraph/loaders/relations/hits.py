@@ -1,7 +1,8 @@
 """Where hits come from: frames on the parse, trigger rules on the surface, and facts.
 
 Facts are the roles people hold (``employs``, cue ``"role"``), product lines named as a
-company's and "the <offering> maker" (``develops``).
+company's and "the <offering> maker" (``develops``), and fact-box lines ("Customers: A, B",
+cue ``"label"``).
 
 Examples
 --------
@@ -24,6 +25,7 @@ from vendorgraph.loaders.frames import find_frames
 from vendorgraph.loaders.parse import ParsedSentence
 from vendorgraph.loaders.relations.article import PREDICATES, Article, Hit, Slot
 from vendorgraph.loaders.relations.headlines import title_case
+from vendorgraph.loaders.relations.labels import label_hits
 from vendorgraph.loaders.relations.matching import clauses, mask, match_hits
 from vendorgraph.loaders.relations.qualifiers import quote_of
 from vendorgraph.loaders.relations.references import (
@@ -155,3 +157,5 @@ def all_hits(article: Article, parsed: Sequence[ParsedSentence]) -> Iterator[tup
                     for hit in match_hits(article, rule, sentence, slots, masked, match):
                         yield hit, PREDICATES[rule.predicate][0]
     yield from _fact_hits(article)
+    for hit in label_hits(article):  # "Customers: A, B": the company the article is about's
+        yield hit, "label"
