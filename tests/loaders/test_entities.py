@@ -249,6 +249,23 @@ def test_a_company_claims_its_first_word_written_alone_before_it_is_read_as_a_na
     assert len(names["Kesselring Substrates"].mentions) == 3
 
 
+def test_a_name_is_written_on_one_line():
+    types = _types(
+        "Farmers ask about water\n\nBy Mara Olsen\n\nLAKE TARN — The county approved the plan."
+    )
+    assert types.get("Mara Olsen") == "Person"
+    assert not any(name.startswith("Mara Olsen ") for name in types)
+
+
+def test_a_foundrys_name_for_a_process_is_a_technology():
+    types = _types(
+        "Quarrel Compute makes the QC-2 on TSMC's N4 process and the QC-3 on Intel's 18A node."
+    )
+    assert types.get("N4") == "Technology"
+    assert any(name.endswith("18A") and kind == "Technology" for name, kind in types.items())
+    assert "N4" not in _types("Quarrel Compute sold N4 units to Vesper Cloud.")
+
+
 def test_a_securities_firm_is_an_investment_firm():
     text = "Park Ji-won, an analyst at Hanul Securities, expects prices to rise."
     assert _types(text)["Hanul Securities"] == "InvestmentFirm"

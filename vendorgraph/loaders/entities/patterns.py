@@ -114,7 +114,8 @@ def raw_patterns() -> dict[str, Any]:
 def _compile(raw: dict[str, Any]) -> EntityPatterns:
     ranks = alternation(raw["role_ranks"])
     roles = rf"(?:(?:{ranks})\s+){{0,2}}(?:{alternation(raw['roles'])})"
-    person = rf"(?:(?:[{UPPER}]\.){{1,3}}\s?{CAP_TOKEN}|{CAP_TOKEN}(?:\s+{CAP_TOKEN}){{1,2}})"
+    # a name is written on one line: "By Jane Roe" then "PINE HOLLOW —" is not "Jane Roe PINE"
+    person = rf"(?:(?:[{UPPER}]\.){{1,3}}[ \t]?{CAP_TOKEN}|{CAP_TOKEN}(?:[ \t]+{CAP_TOKEN}){{1,2}})"
     name = rf"{TOKEN}(?:(?:\s+&)?\s+{TOKEN}){{0,2}}"  # "Bell & Ferro" is one name
     place = rf"[{UPPER}][a-z]+(?:[ -][{UPPER}][a-z]+){{0,2}}"
     speech = SPEECH
