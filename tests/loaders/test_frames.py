@@ -1045,6 +1045,25 @@ def test_who_leads_or_joins_a_funding_round_invests_in_who_raises_it(text, expec
     assert expected <= _triples(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [
+        ("Vesper Cloud buys GPUs from Nvidia. The chipmaker also sells to Tamsin Cloud.",
+         ("Nvidia", "supplies", "Tamsin Cloud"), ("Vesper Cloud", "supplies", "Tamsin Cloud")),
+        ("Micron signed a deal with Nvidia. The memory maker will ship HBM4 to the chip designer "
+         "next year.", ("Micron", "supplies", "Nvidia"), ("Micron", "supplies", "Micron")),
+        ("Quarrel Compute buys racks from Dellmont Systems and rents them from Vesper Cloud. "
+         "Dellmont Systems also sells to Tamsin AI, and the cloud provider sells to Orrin Labs.",
+         ("Vesper Cloud", "supplies", "Orrin Labs"),
+         ("Dellmont Systems", "supplies", "Orrin Labs")),
+    ],
+)  # fmt: skip
+def test_the_noun_for_a_kind_of_company_is_the_last_company_of_that_kind(text, expected, wrong):
+    found = _triples(text)
+    assert expected in found
+    assert wrong not in found
+
+
 def test_its_own_chips_named_by_a_model_are_that_model():
     """ "its own MTIA chips" is MTIA, not a product line named after the last company before."""
     found = _triples(

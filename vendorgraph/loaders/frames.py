@@ -35,7 +35,7 @@ from __future__ import annotations
 import functools
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -136,6 +136,7 @@ class Frames:
     first_person: frozenset[str]
     company_nouns: frozenset[str]
     maker_nouns: frozenset[str]
+    company_kinds: Mapping[str, EntityType] = field(default_factory=dict)
     inputs: frozenset[str] = frozenset()
     purchases: frozenset[str] = frozenset()
     sales: frozenset[str] = frozenset()
@@ -207,6 +208,9 @@ def load_frames() -> Frames:
         object_control=frozenset(raw["control"]["object_control"]),
         oblique_control=frozenset(raw["control"]["oblique_control"]),
         clients=frozenset(raw["control"]["clients"]),
+        company_kinds={
+            word: EntityType(kind) for kind, words in raw["company_kinds"].items() for word in words
+        },
         **{name: frozenset(words) for name, words in raw["reference"].items()},
     )
 
@@ -353,6 +357,7 @@ class _Context:
         self.kinds = kinds
         self.sentence: ParsedSentence | None = None
         self.topic: str | None = None  # the company the last sentences were about
+        self.recent: list[str] = []  # the companies named, the last named last
         self.person: str | None = None  # the last person named
         self.speakers: Mapping[int, str] = {}
         self.named_after: Mapping[str, str] = {}
@@ -1355,17 +1360,39 @@ class _Context:
         maker = self._maker_of(token)
         if maker is not None:
             return maker, True
-        if word in self.frames.pronouns or (
+        if word in self.frames.pronouns:
+            return self._back(token, person=False)
+        if (
             token.lemma_.lower() in self.frames.company_nouns
             and any(c.lower_ in ("the", "this", "that") for c in token.children)
             and "Plur" not in token.morph.get("Number", [])  # "the two firms": no one company
         ):
-            return self._back(token, person=False)
+            return self._of_kind(token) or self._back(token, person=False)
         if word in self.frames.person_pronouns:
             return self._back(token, person=True)
         if word in self.frames.first_person:
             speaker = self.speakers.get(self._sentence().sentence.start)
             return (speaker, True) if speaker is not None else None
+        return None
+
+    def _of_kind(self, token: Token) -> tuple[str, bool] | None:
+        """Return the last company of the kind a noun for one names ("the chip designer").
+
+        The kind is the noun's ("the chipmaker") or a modifier's ("the cloud provider"); a
+        company the clause already has as its subject is another ("X will ship HBM4 to the
+        chip designer": not X).
+        """
+        kinds = self.frames.company_kinds
+        words = [token, *(c for c in token.lefts if c.dep_ in ("compound", "amod"))]
+        kind = next((kinds[w.lower_] for w in words if w.lower_ in kinds), None)
+        if kind is None:
+            return None
+        subject = None if token.dep_ in SUBJECT_DEPS else self._clause_subject(token)
+        sentence = self._sentence()
+        before = [e for e in sentence.entities[: token.i] if e is not None]
+        for entity in (*reversed(before), *reversed(self.recent)):
+            if entity != subject and self.kinds.get(entity) is kind:
+                return entity, True
         return None
 
     def _maker_of(self, token: Token) -> str | None:
@@ -1466,6 +1493,10 @@ class _Context:
                 continue
             token = sentence.doc[i]
             kind = self.kinds.get(entity)
+            if kind is not None and kind.is_organization:
+                if entity in self.recent:
+                    self.recent.remove(entity)
+                self.recent.append(entity)
             if kind is EntityType.PERSON:
                 self.person = entity
             elif kind is not None and kind.is_organization and _subject_of_a_clause(token):

@@ -22,6 +22,7 @@ import operator
 import re
 from collections.abc import Iterator
 
+from vendorgraph.loaders.frames import load_frames
 from vendorgraph.loaders.relations.article import Article, Slot, in_sentence
 from vendorgraph.loaders.text import Sentence
 from vendorgraph.ontology.model import Document, Quote
@@ -133,7 +134,11 @@ def _references(article: Article, index: int, slots: list[Slot]) -> Iterator[Slo
             yield Slot(pos, pos + 3, owner, "its", True)
     for match in _THE_COMPANY.finditer(text) if _names_company(text) else ():
         pos = sentence.start + match.start()
-        owner = _first_org(article, slots, pos) or _first_org_back(article, index - 1)
+        owner = (
+            _of_kind(article, index, slots, pos, match.group())
+            or _first_org(article, slots, pos)
+            or _first_org_back(article, index - 1)
+        )
         if owner is not None:
             yield Slot(pos, sentence.start + match.end(), owner, article.cls(owner), True)
     if _names_former_latter(text):
@@ -293,6 +298,22 @@ def bare_heads(article: Article, sentence: Sentence) -> Iterator[Slot]:
 def _org_before(article: Article, slots: list[Slot], pos: int) -> str | None:
     found = [s.entity for s in slots if s.end <= pos and s.cls == "org"]
     return found[-1] if found else None
+
+
+def _of_kind(article: Article, index: int, slots: list[Slot], pos: int, words: str) -> str | None:
+    """Return the last company of the kind "the chipmaker" or "the cloud company" names.
+
+    The kinds are the frames' (``[company_kinds]`` of ``patterns/frames.toml``); the company is
+    looked for before `pos` in sentence `index`, then in the three sentences before it.
+    """
+    kinds = load_frames().company_kinds
+    kind = next((kinds[w] for w in words.lower().split() if w in kinds), None)
+    if kind is None:
+        return None
+    before = [s.entity for s in slots if s.end <= pos]
+    for back in range(index - 1, max(-1, index - 4), -1):
+        before[:0] = [m.entity for m in in_sentence(article, article.sentences[back])]
+    return next((e for e in reversed(before) if article.entities[e].type is kind), None)
 
 
 def _first_org(article: Article, slots: list[Slot], pos: int) -> str | None:
