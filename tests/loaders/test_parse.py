@@ -126,6 +126,19 @@ def test_a_past_tense_after_the_opening_name_is_the_main_verb(name):
     assert parsed.doc[0].dep_ == "nsubj"
 
 
+def test_a_past_tense_after_a_relative_clause_on_the_opening_name_is_the_main_verb():
+    sentence = (
+        "Ardent Silicon, which designs inference accelerators, raised $300 million from "
+        "Pellucid Capital and Saltmarsh Ventures."
+    )
+    (parsed,) = parse_sentences(sentence, split_sentences(sentence), {(0, 14): "org/ardent"})
+    raised = next(t for t in parsed.doc if t.text == "raised")
+    assert (raised.pos_, raised.dep_) == ("VERB", "ROOT"), [
+        (t.text, t.pos_, t.dep_) for t in parsed.doc
+    ]
+    assert parsed.doc.text == sentence
+
+
 def test_a_participle_with_its_agent_after_a_name_is_left_alone():
     sentence = "Orrin acquired by Tarn Systems in 2024."
     (parsed,) = parse_sentences(sentence, split_sentences(sentence), {(0, 5): "org/orrin"})

@@ -353,13 +353,20 @@ def _past_after_opening_name(doc: Doc, marks: tuple[str | None, ...]) -> None:
 
     "Meta confirmed on Tuesday that ...": the parser, which has seen few sentences open with a
     company's name, reads the name as the root and the verb as a participle modifying it
-    (as in a headline). The verb is given the norm of a past tense the treebank has often
+    (as in a headline). So too after a relative clause on the name ("X, which designs chips,
+    raised ..."). The verb is given the norm of a past tense the treebank has often
     ("had"); a verb with a name after it ("X named Jane Roe its CFO") is read well, and "X
     acquired by Y" (a participle with its agent) is left alone.
     """
     if not marks or marks[0] is None:
         return
     after = next((i for i, m in enumerate(marks) if m != marks[0]), len(doc))
+    # "X, which designs chips, raised $300 million": the verb after the clause on the name
+    closing = next(
+        (i for i in range(after + 2, len(doc) - 1) if _after_opening_aside(doc, marks, i)), None
+    )
+    if closing is not None:
+        after = closing + 1
     if after >= len(doc) - 1:
         return
     verb = doc[after]
