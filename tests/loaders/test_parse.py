@@ -150,13 +150,11 @@ def test_a_participle_with_its_agent_after_a_name_is_left_alone():
     [
         "Brenmoor, which is based in Leeds, designs retimer chips for servers.",
         "Brenmoor, who was founded in Leeds, sells retimer chips to Meta.",
-        # ... or an apposition
-        "Brenmoor, a start-up based in Leeds, buys its GPUs from CoreWeave.",
     ],
 )
 def test_a_present_verb_after_a_relative_clause_on_the_opening_name_is_its_verb(sentence):
     (parsed,) = parse_sentences(sentence, split_sentences(sentence), {(0, 8): "org/brenmoor"})
-    verb = next(t for t in parsed.doc if t.text in ("designs", "sells", "buys"))
+    verb = next(t for t in parsed.doc if t.text in ("designs", "sells"))
     assert (verb.pos_, verb.dep_) == ("VERB", "ROOT"), [
         (t.text, t.pos_, t.dep_) for t in parsed.doc
     ]

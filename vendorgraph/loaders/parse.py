@@ -421,10 +421,10 @@ def _familiar_verbs(doc: Doc, marks: tuple[str | None, ...]) -> None:
 
 
 def _after_opening_aside(doc: Doc, marks: tuple[str | None, ...], comma: int) -> bool:
-    """Tell whether token `comma` closes a clause or an apposition on the opening name.
+    """Tell whether token `comma` closes a relative clause on the name a sentence opens with.
 
-    "Seravine, which is based in Bristol, designs ...", "Quarrytide, a start-up based in Oslo,
-    buys ...": the verb after the comma is the name's.
+    "Seravine, which is based in Bristol, designs ...": the verb after the clause is the
+    name's (an apposition, "X, a Y customer, trains ...", is read well as it is).
     """
     if doc[comma].text != "," or not marks or marks[0] is None:
         return False
@@ -432,7 +432,7 @@ def _after_opening_aside(doc: Doc, marks: tuple[str | None, ...], comma: int) ->
     return (
         after < comma - 2
         and doc[after].text == ","
-        and doc[after + 1].lower_ in ("which", "who", "that", "a", "an", "the")
+        and doc[after + 1].lower_ in ("which", "who", "that")
         and "," not in doc[after + 1 : comma].text
     )
 
