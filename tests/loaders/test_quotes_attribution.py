@@ -414,3 +414,33 @@ def test_reported_speech_in_a_paragraph_that_ends_with_a_reference_mark():
     )
     found = _quotes(text)
     assert any(not direct and "inference would soon cost" in said for _, direct, said in found)
+
+
+def test_a_speaker_who_cuts_in_speaks():
+    text = (
+        "Ruth Achterberg, chief executive of Lumeric, and Marcus Oduya, head of procurement at "
+        'TQX, spoke.\n\n"Copper runs out of reach," Achterberg said. "And then you add a '
+        'retimer," Oduya cut in.\n'
+    )
+    assert ("Marcus Oduya", True, "And then you add a retimer") in _quotes(text)
+
+
+def test_she_is_not_the_person_he_stood_for():
+    text = (
+        "Ruth Achterberg, chief executive of Lumeric, listened.\n\n"
+        '"I will buy them when they are cheaper than a cable," Marcus Oduya said.\n\n'
+        '"She knows it," he added.\n\n'
+        '"That day is closer than you think," she said.\n'
+    )
+    found = _quotes(text)
+    assert ("Marcus Oduya", True, "She knows it") in found
+    assert ("Ruth Achterberg", True, "That day is closer than you think") in found
+
+
+def test_she_after_a_sentence_is_its_subject_before_the_last_name():
+    text = (
+        "Dana Whitfield, an analyst at Orbis Research, and Ruth Achterberg, chief executive of "
+        'Lumeric, spoke.\n\nWhitfield sided with Achterberg. "She is right about power," she '
+        "said.\n"
+    )
+    assert ("Dana Whitfield", True, "She is right about power") in _quotes(text)

@@ -33,7 +33,7 @@ import operator
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from importlib import resources
 
 from spacy.tokens import Doc, Token
@@ -241,6 +241,8 @@ class _Context:
     ordered: bool  # no mention ends before it starts, so none starting after `hi` ends by it
     parsed: tuple[ParsedSentence, ...] = ()  # in text order
     parsed_ends: tuple[int, ...] = ()  # the end of each, for bisection
+    # the pronoun ("he", "she") each person was taken up by, as the quotes are attributed
+    pronouns: dict[str, str] = field(default_factory=dict)
 
     def inside(self, lo: int, hi: int) -> list[Mention]:
         first = bisect.bisect_left(self.starts, lo)
@@ -274,12 +276,19 @@ class _Context:
         return max(reversed(near), key=lambda e: counts[e])
 
     def subject_before(
-        self, pos: int, *, skip: tuple[int, int] = (0, 0), kinds: frozenset[EntityType]
+        self,
+        pos: int,
+        *,
+        skip: tuple[int, int] = (0, 0),
+        kinds: frozenset[EntityType],
+        pronoun: str | None = None,
     ) -> str | None:
         """Return the organisation that is the subject of the sentence just before `pos`.
 
         "Meta confirmed that Broadcom will ... . The company said ...": a description in the
         next sentence stands for the subject of the one before, if that is an organisation.
+        With a `pronoun` ("he", "she"), the person that is, if not taken up by the other one
+        ("Whitfield sided with Achterberg. '...,' she said": Whitfield).
         """
         i = bisect.bisect_right(self.parsed_ends, pos) - 1
         if i < 0 or pos - self.parsed_ends[i] > _NEAR:
@@ -290,7 +299,10 @@ class _Context:
         if entity is None:
             return None
         etype = self.types.get(entity)
-        if etype is None or not etype.is_organization or (kinds and etype not in kinds):
+        if pronoun is not None:
+            if etype is not EntityType.PERSON or not self.agrees(entity, pronoun):
+                return None
+        elif etype is None or not etype.is_organization or (kinds and etype not in kinds):
             return None
         if any(skip[0] <= m.start < skip[1] for m in self.mentions if m.entity == entity):
             return None
@@ -303,15 +315,24 @@ class _Context:
         person: bool,
         skip: tuple[int, int] = (0, 0),
         kinds: frozenset[EntityType] = frozenset(),
+        pronoun: str | None = None,
     ) -> str | None:
-        """Return the person or organisation (of one of `kinds`, if any) named last before `pos`."""
+        """Return the person or organisation (of one of `kinds`, if any) named last before `pos`.
+
+        With a `pronoun`, a person it can stand for (see :meth:`agrees`).
+        """
         for m in reversed(self.mentions):
             etype = self.types[m.entity]
             wanted = etype is EntityType.PERSON if person else etype.is_organization
             wanted = wanted and (not kinds or etype in kinds)
+            wanted = wanted and (pronoun is None or self.agrees(m.entity, pronoun))
             if m.end <= pos and wanted and not skip[0] <= m.start < skip[1]:
                 return m.entity
         return None
+
+    def agrees(self, person: str, pronoun: str) -> bool:
+        """Tell whether `pronoun` can stand for `person`: not one the other took up before."""
+        return self.pronouns.get(person, pronoun) == pronoun
 
 
 def _main_subject(sentence: ParsedSentence) -> str | None:
@@ -345,8 +366,14 @@ def _resolve(ctx: _Context, lo: int, hi: int, *, skip: tuple[int, int] = (0, 0))
     if people:
         return _person(ctx, people[-1])
     if ctx.pats.person_pronoun.match(words):
-        who = ctx.last_before(lo, person=True, skip=skip)
-        return _person(ctx, who) if who else None
+        pronoun = words.lower()
+        who = ctx.subject_before(
+            lo, skip=skip, kinds=frozenset(), pronoun=pronoun
+        ) or ctx.last_before(lo, person=True, skip=skip, pronoun=pronoun)
+        if who is None:
+            return None
+        ctx.pronouns.setdefault(who, pronoun)
+        return _person(ctx, who)
     return _by_company(ctx, lo, hi, found, skip)
 
 
