@@ -266,6 +266,25 @@ def test_a_foundrys_name_for_a_process_is_a_technology():
     assert "N4" not in _types("Quarrel Compute sold N4 units to Vesper Cloud.")
 
 
+def test_a_word_of_a_chips_name_written_alone_more_often_names_its_own_entity():
+    text = (
+        "The board carries two Vellum V1 chips. Fjord Ventures backed Vellum in 2024. "
+        "Lambda bought boxes from Vellum last year. Tamsin Cloud also rents capacity from "
+        "Vellum.\n"
+    )
+    types = _types(text)
+    assert types.get("Vellum") == "Organization"
+    assert "Vellum V1" in types
+
+
+def test_a_full_name_whose_surname_alone_is_a_person_is_that_person():
+    text = (
+        "Mara Olsen spent a decade watching chips sit idle. In 2004 Olsen left Oslo for "
+        "Zurich. She founded Vellum in 2023.\n"
+    )
+    assert _types(text).get("Mara Olsen") == "Person"
+
+
 def test_a_securities_firm_is_an_investment_firm():
     text = "Park Ji-won, an analyst at Hanul Securities, expects prices to rise."
     assert _types(text)["Hanul Securities"] == "InvestmentFirm"

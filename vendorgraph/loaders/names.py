@@ -21,7 +21,7 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -105,15 +105,19 @@ def names_from_parse(
     entities = list(found.entities)
     mentions = list(found.mentions)
     known = {e.id for e in entities}
-    words = {w for e in entities for n in (e.name, *e.aliases) for w in n.split()}
+    words = _word_counts(entities)
     taken = [(m.start, m.end) for m in mentions]
     body = min(p.sentence.start for p in parsed)
     # the longest names first: "Kesselring Substrates" claims "Kesselring" written alone
     for name, found_at in sorted(spans.items(), key=lambda kv: (-len(kv[0].split()), kv[0])):
         places = [p for p in found_at if p not in taken]  # not a surname already claimed
-        if set(name.split()) <= words or not places:
+        if not places or _part_of_known(name, places, words):
             continue  # "Rainier" of "Project Rainier": a part of a known name
-        etype = kinds.get(name) or (EntityType.PLACE if is_place(name) else EntityType.ORGANIZATION)
+        etype = (
+            kinds.get(name)
+            or _surname_kind(name, kinds, entities)
+            or (EntityType.PLACE if is_place(name) else EntityType.ORGANIZATION)
+        )
         eid = entity_id(name, etype)
         if eid in known:
             continue
@@ -129,6 +133,51 @@ def names_from_parse(
             mentions=tuple(sorted(mentions, key=lambda m: (m.start, m.end))),
         )
     )
+
+
+def _word_counts(entities: Iterable[Entity]) -> dict[str, float]:
+    """Return, per word of a known name, how often the names it is in are written.
+
+    A word of a company's or a person's name counts without end: written alone, it is that
+    company's short form ("Vantor" of "Vantor Cloud") or the person's surname.
+    """
+    words: dict[str, float] = {}
+    for e in entities:
+        count = len(e.mentions) if e.type.is_offering else float("inf")
+        for w in {w for n in (e.name, *e.aliases) for w in n.split()}:
+            words[w] = words.get(w, 0) + count
+    return words
+
+
+def _surname_kind(
+    name: str, kinds: Mapping[str, EntityType], entities: Iterable[Entity]
+) -> EntityType | None:
+    """Return Person for a full name whose last word alone is read as a person's.
+
+    "Mirela Dancu spent a decade ..." says nothing of a person, but "Dancu left Cluj ... She"
+    does: the name in full is that person's.
+    """
+    words = name.split()
+    if len(words) < 2 or len(words) > 3:
+        return None
+    last = words[-1]
+    if kinds.get(last) is EntityType.PERSON or any(
+        e.type is EntityType.PERSON and e.name == last for e in entities
+    ):
+        return EntityType.PERSON
+    return None
+
+
+def _part_of_known(name: str, places: list[tuple[int, int]], words: Mapping[str, float]) -> bool:
+    """Tell a part of a known name ("Rainier" of "Project Rainier") from a name of its own.
+
+    A name the parse finds in more places than the offerings it is part of are written
+    ("Halcyra", a company, ten times beside one "Halcyra H1", its chip) is a name of its own.
+    """
+    parts = name.split()
+    if not all(w in words for w in parts):
+        return False
+    return len(places) <= min(words[w] for w in parts)
 
 
 def _written(
