@@ -80,6 +80,7 @@ TABLE = [
     ("The first 1 gigawatt comes online soon.", "1 gigawatt", K.POWER, 1e9, "W"),
     ("A 10 GW campus is planned.", "10 GW", K.POWER, 1e10, "W"),
     ("A 500 MW site is planned.", "500 MW", K.POWER, 5e8, "W"),
+    ("The card draws 700 W under load.", "700 W", K.POWER, 700.0, "W"),
     ("They have worked together for over 15 years.", "15 years", K.DURATION, 15.0, "year"),
     ("The plan runs for seven years.", "seven years", K.DURATION, 7.0, "year"),
     ("It has tried for the past two years.", "two years", K.DURATION, 2.0, "year"),
