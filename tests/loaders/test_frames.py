@@ -890,6 +890,9 @@ def test_the_trigger_prefilter_changes_no_frame_hit(monkeypatch):
         # a linking verb cut off from its predicate noun
         ("Microsoft remains Tamsin Cloud's largest customer.",
          {("Tamsin Cloud", "supplies", "Microsoft")}),
+        # ... and the noun as the subject of the linking verb
+        ("Tamsin Cloud's largest customer remains Microsoft.",
+         {("Tamsin Cloud", "supplies", "Microsoft")}),
         # the subject of a verb the tagger read as a noun is the subject of its infinitive
         ("Tamsin Cloud plans to buy 10,000 of Orrin Silicon's Velka X1 chips.",
          {("Orrin Silicon", "supplies", "Tamsin Cloud")}),

@@ -1128,14 +1128,7 @@ class _Context:
         tokens += self._apposed_sibling(noun)
         if (named_subject := self._apposed_subject(noun)) is not None:
             tokens.append(named_subject)  # "X, the memory chip unit of Y, has started ..."
-        if self._said_of_head(noun):
-            tokens.append(head)
-        elif self._said_of_subject(noun) and not named:
-            tokens += self._agents(head)  # "X remains Y's supplier", "sells through a deal with"
-        elif noun.dep_ == "ROOT" and noun.i > 0:  # "X remains | Y's largest customer"
-            tokens += _split_copula_subjects(noun)
-        elif noun.dep_ == "nsubj" and (head.pos_ == "NOUN" or has_copula(head)):
-            tokens.append(head)  # "Nvidia's rival is AMD", "X's main competitors are A and B"
+        tokens += self._predicated(noun, named=bool(named))
         if noun.dep_ == "nsubj" and head.lemma_.lower() in self.frames.listing_verbs:
             tokens += [c for c in head.children if c.dep_ == "obj"]  # "X's customers include A"
         elif noun.dep_ == "nmod" and case_word(noun) == "of" and head.lower_ in _PARTITIVES:
@@ -1143,6 +1136,27 @@ class _Context:
             if head.dep_ == "appos":
                 tokens.append(head.head)  # "X, one of Y's partners,"
         return [ref for token in tokens for ref in self.refers(token)]
+
+    def _predicated(self, noun: Token, *, named: bool) -> list[Token]:
+        """Return who a noun is said of through its head ("X is Y's supplier").
+
+        "Y's largest customer remains X": the linking verb's complement; none when an
+        apposition already names the holder (`named`).
+        """
+        head = noun.head
+        if self._said_of_head(noun):
+            return [head]
+        if self._said_of_subject(noun) and not named:
+            return self._agents(head)  # "X remains Y's supplier", "sells through a deal with"
+        if noun.dep_ == "ROOT" and noun.i > 0:  # "X remains | Y's largest customer"
+            return _split_copula_subjects(noun)
+        if noun.dep_ != "nsubj":
+            return []
+        if head.pos_ == "NOUN" or has_copula(head):
+            return [head]  # "Nvidia's rival is AMD", "X's main competitors are A and B"
+        if head.lemma_.lower() in LINKING_VERBS:
+            return [c for c in head.children if c.dep_ in ("xcomp", "obj")]  # "... remains Y"
+        return []
 
     def _apposed_subject(self, noun: Token) -> Token | None:
         """Return the named subject a second subject is set off after, as its apposition.
