@@ -930,8 +930,7 @@ class _Context:
             w
             for t in verb.doc[: rounds[0].i]
             if t.lemma_.lower() in self.frames.rounds
-            for w in reversed(t.doc[: t.i])
-            if _possessive(w) and not any(_ends_phrase(b) for b in t.doc[w.i : t.i])
+            for w in _possessives_before(t)
         ]
         if earlier:
             return [ref for w in earlier for ref in self.refers(w)]
@@ -1702,9 +1701,18 @@ def _subject_of_a_clause(token: Token) -> bool:
     )
 
 
-def _ends_phrase(word: Token) -> bool:
-    """Tell a word no noun phrase runs over: a verb, a preposition, a punctuation mark."""
-    return word.pos_ in ("VERB", "AUX", "ADP", "PUNCT", "SCONJ", "CCONJ")
+def _possessives_before(word: Token) -> list[Token]:
+    """Return the possessives of the noun phrase `word` ends ("our Series C": "our").
+
+    The phrase runs left to the nearest verb, preposition, conjunction or punctuation mark.
+    """
+    found = []
+    for w in reversed(word.doc[: word.i]):
+        if w.pos_ in ("VERB", "AUX", "ADP", "PUNCT", "SCONJ", "CCONJ"):
+            break
+        if _possessive(w):
+            found.append(w)
+    return found
 
 
 def _possessive(word: Token) -> bool:
