@@ -58,3 +58,18 @@ def test_a_label_the_table_does_not_list_states_nothing():
         "Mara Olsen: We sell to Vesper Cloud.\n"
     )
     assert not _triples(text, cue="label")
+
+
+def test_a_fact_box_in_bold_markdown_states_the_same():
+    text = (
+        "# Quarrel Compute\n\n"
+        "- **Customers:** Vesper Cloud, Tamsin AI\n"
+        "- **Foundry:** TSMC\n\n"
+        "Quarrel Compute is a chip start-up based in Lyon. Quarrel Compute sells its chips to "
+        "cloud operators.\n"
+    )
+    assert {
+        ("Quarrel Compute", "supplies", "Vesper Cloud"),
+        ("Quarrel Compute", "supplies", "Tamsin AI"),
+        ("TSMC", "supplies", "Quarrel Compute"),
+    } <= _triples(text, cue="label")

@@ -11,6 +11,8 @@ Examples
 >>> box = fact_box("Customers: Vesper Cloud, Tamsin AI")
 >>> box.predicate.value, box.article_is_subject, box.kind, box.value
 ('supplies', True, 'org', 11)
+>>> fact_box("- **Foundry:** TSMC").predicate.value
+'supplies'
 >>> fact_box("Headquarters: Lyon") is None
 True
 """
@@ -27,8 +29,12 @@ from vendorgraph.ontology.terms import Predicate
 
 __all__ = ["FactBox", "fact_box"]
 
-# a label after an optional list bullet, then a colon and the value
-_LINE = re.compile(r"[ \t]*(?:[-*•·][ \t]+)?(?P<label>[A-Za-z][A-Za-z ]{1,30}?)[ \t]*:[ \t]+\S")
+# a label after an optional list bullet, in bold or not ("**Customers:**"), then a colon and
+# the value
+_LINE = re.compile(
+    r"[ \t]*(?:[-*•·][ \t]+)?(?:\*\*|__)?(?P<label>[A-Za-z][A-Za-z ]{1,30}?)[ \t]*"
+    r"(?::(?:\*\*|__)?|(?:\*\*|__):)[ \t]+\S"
+)
 
 
 @dataclass(frozen=True, slots=True)
