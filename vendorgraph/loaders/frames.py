@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -161,6 +161,18 @@ class Frames:
     takers: frozenset[str] = frozenset()
     past: frozenset[str] = frozenset()
     keys: frozenset[str] = frozenset()  # every lemma a verb, noun or adjective frame is keyed by
+
+    def company_kind(self, words: Iterable[str]) -> EntityType | None:
+        """Return the kind of company the first of `words` that names one names, or None.
+
+        Examples
+        --------
+        >>> load_frames().company_kind(["the", "cloud", "provider"]).value
+        'CloudProvider'
+        """
+        return next(
+            (self.company_kinds[w] for w in map(str.lower, words) if w in self.company_kinds), None
+        )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -1395,9 +1407,8 @@ class _Context:
         company the clause already has as its subject is another ("X will ship HBM4 to the
         chip designer": not X).
         """
-        kinds = self.frames.company_kinds
         words = [token, *(c for c in token.lefts if c.dep_ in ("compound", "amod"))]
-        kind = next((kinds[w.lower_] for w in words if w.lower_ in kinds), None)
+        kind = self.frames.company_kind(w.text for w in words)
         if kind is None:
             return None
         subject = None if token.dep_ in SUBJECT_DEPS else self._clause_subject(token)

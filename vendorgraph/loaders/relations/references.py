@@ -306,8 +306,7 @@ def _of_kind(article: Article, index: int, slots: list[Slot], pos: int, words: s
     The kinds are the frames' (``[company_kinds]`` of ``patterns/frames.toml``); the company is
     looked for before `pos` in sentence `index`, then in the three sentences before it.
     """
-    kinds = load_frames().company_kinds
-    kind = next((kinds[w] for w in words.lower().split() if w in kinds), None)
+    kind = load_frames().company_kind(words.split())
     if kind is None:
         return None
     before = [s.entity for s in slots if s.end <= pos]
