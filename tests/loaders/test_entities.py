@@ -578,3 +578,10 @@ def test_a_coined_word_before_a_known_company_name_makes_another_company():
     names = {e.name for e in extract(parse_document(text)).entities}
     assert "Stonecrest Digital Realty" in names and "Digital Realty" not in names, names
     assert not any(n.startswith("Says") for n in names), names  # an English word is no name
+
+
+def test_a_person_described_as_working_at_a_consultancy_is_a_person():
+    text = "Priya Venkataraman, a principal at the consultancy Halden & Crewe, opened a panel."
+    types = _types(text)
+    assert types["Priya Venkataraman"] == "Person"
+    assert types["Halden & Crewe"] == "Consultancy"

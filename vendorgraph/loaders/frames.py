@@ -135,7 +135,8 @@ class Frames:
     person_pronouns: frozenset[str]
     first_person: frozenset[str]
     company_nouns: frozenset[str]
-    maker_nouns: frozenset[str]
+    chip_nouns: frozenset[str] = frozenset()
+    maker_nouns: frozenset[str] = frozenset()
     company_kinds: Mapping[str, EntityType] = field(default_factory=dict)
     inputs: frozenset[str] = frozenset()
     purchases: frozenset[str] = frozenset()
@@ -371,6 +372,7 @@ class _Context:
         self.topic: str | None = None  # the company the last sentences were about
         self.recent: list[str] = []  # the companies named, the last named last
         self.person: str | None = None  # the last person named
+        self.chip: str | None = None  # the last chip the sentence before named
         self.speakers: Mapping[int, str] = {}
         self.named_after: Mapping[str, str] = {}
         self.government: str | None = None
@@ -589,10 +591,12 @@ class _Context:
             ]
         if frame.unowned_object:  # "X's chip is made by Y": Y does not develop it
             makers = {e for e, _ in subjects}
-            if {e for e, _ in self._owners(verb)} - makers:
+            if {e for e, _ in self._owners(verb)} - makers or self._named_owner(verb, makers):
                 return []
             maker = next(iter(makers), "")
-            objects = [o for o in objects if self.developers.get(o[0], maker) in makers]
+            objects = [  # "the chip is made by Y": a chip named before is not Y's unless said
+                o for o in objects if self.developers.get(o[0], None if o[1] else maker) in makers
+            ]
         return objects
 
     def _earnings(self, verb: Token) -> list[Token]:
@@ -716,6 +720,14 @@ class _Context:
         if self._verb_lemma(taker) not in self.frames.takers:
             return []
         return [r for a in self._agents(taker) for r in self.refers(a)]
+
+    def _named_owner(self, verb: Token, makers: set[str]) -> bool:
+        """Whether a name other than the makers' owns a patient ("Caldera's chip", any kind)."""
+        return any(
+            c.dep_ == "nmod:poss" and c.pos_ == "PROPN" and self._entity(c) not in makers
+            for p in self._patients(verb)
+            for c in p.children
+        )
 
     def _owners(self, verb: Token) -> list[tuple[str, bool]]:
         """Return the organisations a possessive names as owners of the verb's patients."""
@@ -1009,6 +1021,7 @@ class _Context:
             return [c for c in verb.children if case_word(c) == "by" and c.dep_.startswith("obl")]
         found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT]
         found = [c for c in found if self._apposed_subject(c) is None]
+        found = [s for c in found for s in _marked_subject(c)]
         if found:  # a passive subject of an active verb is the parser's slip: the subject
             return found
         found = misread_subjects(verb) or self._controller(verb)
@@ -1075,12 +1088,18 @@ class _Context:
             return [r for a in self._agents(relying) for r in self.refers(a)]
         return []
 
+    def _passive_patients(self, verb: Token) -> list[Token]:
+        """Return the subject of passive `verb`, or the noun a reduced relative is on."""
+        found = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT]
+        if not found and verb.dep_ in ("acl", "acl:relcl", "amod"):
+            found = [verb.head]  # "chips supplied by TSMC", "a start-up backed/ADJ by X"
+        if not found and verb.dep_ == "conj" and verb.head.i != verb.i:
+            found = self._patients(verb.head)  # "are fabricated by A and packaged by B"
+        return found
+
     def _patients(self, verb: Token) -> list[Token]:
         if is_passive(verb):
-            found = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT]
-            if not found and verb.dep_ in ("acl", "acl:relcl"):
-                found = [verb.head]  # "chips supplied by TSMC"
-            return found
+            return self._passive_patients(verb)
         if verb_read_as_modifier(verb):  # "restricted shipments" read as an adjective
             return [verb.head]
         swallowed = verb_read_into_name(verb)
@@ -1106,7 +1125,11 @@ class _Context:
         # the object or on another oblique, a noun the verb governs directly
         # and one noun further down ("runs 30% of its inference on X": "on X" on "inference")
         patients = [p for t in self._patients(verb) for p in (t, *t.conjuncts)]
-        nominals = [*patients, *(c for c in verb.children if c.dep_ == "obl" or _gerund(c))]
+        nominals = [  # "made by TSMC on its N3P process": on the agent too, and on an
+            *patients,  # adjective ("competes hard with X")
+            *(c for c in verb.children if c.dep_ in ("obl", "obl:agent") or _gerund(c)),
+            *(c for c in verb.children if c.dep_ in ("advmod", "xcomp") and c.pos_ == "ADJ"),
+        ]
         for _ in range(2):
             found += [
                 c for n in nominals for c in n.children
@@ -1134,12 +1157,21 @@ class _Context:
                 or any(a.i < c.i for a in named)  # "Our largest customers, X and Y,"
             )
         ]  # fmt: skip
+        tokens += [  # "said Jane Roe, Acme's product manager": the name read as a compound
+            c
+            for c in noun.lefts
+            if c.dep_ == "compound"
+            and self._entity(c)
+            and "," in noun.doc[c.right_edge.i + 1 : noun.i].text
+        ]
         if noun.dep_ == "conj" and not self._entity(head) and has_copula(head):
             return self._holders(head)  # "X is a chipmaker and the main supplier of Y"
         tokens += self._apposed_sibling(noun)
         if (named_subject := self._apposed_subject(noun)) is not None:
             tokens.append(named_subject)  # "X, the memory chip unit of Y, has started ..."
         tokens += self._predicated(noun, named=bool(named))
+        if noun.dep_ == "obl" and case_word(noun) in ("in", "into") and head.pos_ == "VERB":
+            tokens += [c for c in head.children if c.dep_ == "obj"]  # "puts X in competition"
         if noun.dep_ == "nsubj" and head.lemma_.lower() in self.frames.listing_verbs:
             tokens += [c for c in head.children if c.dep_ == "obj"]  # "X's customers include A"
         elif noun.dep_ == "nmod" and case_word(noun) == "of" and head.lower_ in _PARTITIVES:
@@ -1252,7 +1284,7 @@ class _Context:
             tokens = [
                 c for c in noun.children if c.dep_.startswith("nmod") and case_word(c) == case
             ]
-            tokens = tokens or self._hung_on_names(noun, case)
+            tokens = tokens or self._hung_on_names(noun, case) or _pied_piped(noun, case)
             if noun.dep_ == "obj":  # "reduce its dependence on X": "on X" hangs on the verb
                 tokens += [
                     c for c in noun.head.children if c.dep_ == "obl" and case_word(c) == case
@@ -1393,12 +1425,26 @@ class _Context:
             and "Plur" not in token.morph.get("Number", [])  # "the two firms": no one company
         ):
             return self._of_kind(token) or self._back(token, person=False)
+        if (
+            token.lemma_.lower() in self.frames.chip_nouns
+            and _definite(token)
+            and not any(self._entity(c) for c in token.children)  # "the Corvid7 processor"
+        ):
+            return self._chip_before(token)  # "the chip is made by TSMC"
         if word in self.frames.person_pronouns:
             return self._back(token, person=True)
         if word in self.frames.first_person:
             speaker = self.speakers.get(self._sentence().sentence.start)
             return (speaker, True) if speaker is not None else None
         return None
+
+    def _chip_before(self, token: Token) -> tuple[str, bool] | None:
+        """Return the chip named last before `token`, in its sentence or the sentence before."""
+        sentence = self._sentence()
+        for entity in reversed(sentence.entities[: token.i]):
+            if entity is not None and self.kinds.get(entity) in _CHIPS:
+                return entity, True
+        return (self.chip, True) if self.chip is not None else None
 
     def _of_kind(self, token: Token) -> tuple[str, bool] | None:
         """Return the last company of the kind a noun for one names ("the chip designer").
@@ -1506,12 +1552,13 @@ class _Context:
             self.developers.setdefault(hit.object, hit.subject)
 
     def remember(self, sentence: ParsedSentence) -> None:
-        """After a sentence: its subject company becomes the topic; its last person is kept.
+        """After a sentence: its subject company becomes the topic; the last person and chip kept.
 
         A sentence whose main subject is owned by "its" or "their" is still about the company
         that word stood for ("Its retimers are used in systems sold by A and B": not B).
         """
         topic = self.topic
+        chip = None
         for i, entity in enumerate(sentence.entities):
             if entity is None:
                 continue
@@ -1521,10 +1568,13 @@ class _Context:
                 if entity in self.recent:
                     self.recent.remove(entity)
                 self.recent.append(entity)
+            if kind in _CHIPS:
+                chip = entity
             if kind is EntityType.PERSON:
                 self.person = entity
             elif kind is not None and kind.is_organization and _subject_of_a_clause(token):
                 self.topic = entity
+        self.chip = chip
         if topic is not None and _owned_by_pronoun(sentence.doc[:].root):
             self.topic = topic
         if self.topic is None:
@@ -1573,6 +1623,7 @@ class _Context:
 _NAME_WORDS = frozenset({"compound", "flat"})
 _NO_FRAME = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PART", "SYM", "SPACE", "INTJ"})
 _PLURAL = frozenset({"they", "them", "their"})
+_CHIPS = (EntityType.CHIP, EntityType.PRODUCT)  # what "the chip" may stand for
 _USES = frozenset({Predicate.USES, Predicate.DEPLOYS})
 _PARTY_CASES = frozenset({"with", "between", "to", "from"})  # a deal's parties, not its terms
 _AS = frozenset({"as", "among"})  # "qualified X as a supplier", "counts X among its customers"
@@ -1687,6 +1738,41 @@ def _is_kind(etype: EntityType | None, kind: str) -> bool:
     if kind == "authority":  # "Washington barred ...": the capital for its government
         return etype in (EntityType.GOVERNMENT, EntityType.PLACE)
     return etype is EntityType.PLACE
+
+
+def _pied_piped(noun: Token, case: str) -> list[Token]:
+    """Return the noun a relative "in which" before `noun` stands for, with `case` its case.
+
+    "a start-up in which Y holds a stake": "in which" is the stake's in-phrase, wherever the
+    parser hung it; it stands for the noun it follows ("start-up"). The pronoun must be in
+    the same stretch of the sentence (no comma between).
+    """
+    for token in reversed(noun.doc[: noun.i]):
+        if token.text in (",", ";"):
+            return []
+        if token.lower_ in ("which", "whom") and case_word(token) == case:
+            before = token.doc[token.i - 2] if token.i > 1 else None
+            return [before] if before is not None and before.pos_ in ("NOUN", "PROPN") else []
+    return []
+
+
+def _marked_subject(subject: Token) -> list[Token]:
+    """Return the subject a phrase read as the subject stands after ("X, based in Austin, ...").
+
+    A subject with a case word of its own ("in Austin") is a misread phrase; the name it
+    follows, hung on it as its subject, is the verb's. Any other subject is itself.
+    """
+    if case_word(subject) is None or subject.pos_ == "PRON":
+        return [subject]
+    found = [c for c in subject.children if c.dep_ in SUBJECT_DEPS and c.i < subject.i]
+    return found or [subject]
+
+
+def _definite(noun: Token) -> bool:
+    """Whether `noun` is one thing named before: "the chip", "this processor" (not "chips")."""
+    return "Plur" not in noun.morph.get("Number", []) and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children
+    )
 
 
 def _owned_by_pronoun(verb: Token) -> bool:

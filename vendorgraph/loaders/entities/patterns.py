@@ -37,6 +37,8 @@ __all__ = [
     "raw_patterns",
 ]
 
+_PREPOSITIONS = r"(?:at|of|for|with|in|on|from|to|by|across|behind|inside)"
+
 
 TOKEN = r"(?:[A-Z][A-Za-z0-9&]*(?:-[A-Za-z0-9]+)*|[A-Za-z]+\d[A-Za-z0-9-]*)"
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"  # Latin-1 and Latin Extended-A ("Łukasz", "Şahin", "Živa")
@@ -203,7 +205,9 @@ def _compile(raw: dict[str, Any]) -> EntityPatterns:
         ),
         apposition=re.compile(
             rf"(?<![\w&-])(?<!&\s)(?P<name>{CAP_TOKEN}(?:(?:\s+&)?\s+{CAP_TOKEN}){{0,3}}),\s+"
-            rf"(?:a|an|the|{CAP_TOKEN}['’]s)\s+(?P<desc>(?:[\w-]+\s+){{0,5}}?)"
+            # the head ends the phrase before any preposition: "a principal at the consultancy
+            # X" describes a person, not a consultancy
+            rf"(?:a|an|the|{CAP_TOKEN}['’]s)\s+(?P<desc>(?:(?!{_PREPOSITIONS}\s)[\w-]+\s+){{0,5}}?)"
             rf"(?P<head>{alternation(raw['apposition_heads']['words'])})\b"
         ),
     )

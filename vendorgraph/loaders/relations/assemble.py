@@ -48,7 +48,11 @@ def adjust(article: Article, hit: Hit) -> Hit | None:
         return replace(hit, object=customer, resolved=True) if customer is not None else None
     if hit.predicate is Predicate.DEVELOPS:
         known = article.lexicon_developer(hit.object)
-        if known is not None and known != hit.subject:
+        if (
+            known is not None
+            and known != hit.subject
+            and not _one_group(article, known, hit.subject)
+        ):
             return replace(hit, subject=known) if known in article.entities else None
     if hit.predicate is Predicate.DEPENDS_ON and article.cls(hit.object) in (
         "chip",
@@ -63,6 +67,18 @@ def adjust(article: Article, hit: Hit) -> Hit | None:
     if hit.predicate is Predicate.INTEGRATES and _is_process(article, hit.object):
         return replace(hit, predicate=Predicate.USES)  # a chip is made on a process, not of it
     return hit
+
+
+def _one_group(article: Article, one: str, other: str) -> bool:
+    """Whether the lexicon makes one company the parent of the other ("Amazon's Trainium 3").
+
+    The text's word wins then: the lexicon gives the chip to AWS, the text to its parent.
+    """
+    parents = {
+        entity: article.lexicon.get(entity).parent if entity in article.lexicon else None
+        for entity in (one, other)
+    }
+    return parents[one] == other or parents[other] == one
 
 
 def _is_process(article: Article, entity: str) -> bool:
