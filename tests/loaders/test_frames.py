@@ -1517,3 +1517,32 @@ def test_a_name_before_a_comma_is_the_holder_of_the_role_after_it():
 def test_an_investor_named_in_a_phrase_on_the_company(text):
     company = text.split(",")[0]
     _holds(text, {("Nvidia", "invests_in", company)}, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pinecrest AI trains models. Pinecrest's kernels are written for Amazon's Neuron "
+         "compiler.", {("Pinecrest AI", "uses", "Neuron")}),
+        ("Morrow Labs trains models, and its engineers write for CUDA.",
+         {("Morrow Labs", "uses", "CUDA")}),
+    ],
+)  # fmt: skip
+def test_code_written_for_a_platform_uses_it(text, expected):
+    _holds(text, expected, set())
+
+
+def test_what_a_companys_customers_do_is_not_the_company_doing_it():
+    _holds(
+        "Quillmark Cloud rents GPUs. Its customers run their models on Azure.",
+        set(),
+        {("Quillmark Cloud", "uses", "Azure")},
+    )
+
+
+def test_it_built_on_a_process_is_the_chip_named_before():
+    _holds(
+        "Orrel Labs launched the OR-7 accelerator in 2024. It is built on TSMC's N4 process.",
+        {("OR-7", "uses", "N4"), ("TSMC", "supplies", "Orrel Labs")},
+        set(),
+    )

@@ -189,3 +189,25 @@ def test_a_reference_mark_is_split_off_the_word_before_it():
     (parsed,) = parse_sentences(sentence, split_sentences(sentence), {})
     words = [t.text for t in parsed.doc]
     assert words[-4:] == ["participating", ".", "[13", "]"], words
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "verb"),
+    [
+        ("Tervion designs chips for data centres.", "Tervion", "designs"),
+        ("Halmont sells servers to banks.", "Halmont", "sells"),
+        ("Kessra designs inference chips.", "Kessra", "designs"),
+    ],
+)
+def test_a_coined_name_no_one_has_marked_yet_opening_a_sentence_is_its_subject(
+    sentence, name, verb
+):
+    (parsed,) = parse_sentences(sentence, split_sentences(sentence), {})
+    subject = next(t for t in parsed.doc if t.text == name)
+    assert (subject.dep_, subject.head.text) == ("nsubj", verb)
+
+
+def test_a_first_name_and_surname_opening_a_sentence_stay_one_name():
+    sentence = "Oren Bakshi, a firmware engineer who left in 2026, says she reads every line."
+    (parsed,) = parse_sentences(sentence, split_sentences(sentence), {})
+    assert parsed.doc[0].head.text == "Bakshi" or parsed.doc[1].head.text == "Oren"

@@ -154,6 +154,7 @@ class Frames:
     events: frozenset[str] = frozenset()
     raising: frozenset[str] = frozenset()
     staff_nouns: frozenset[str] = frozenset()
+    counterparts: frozenset[str] = frozenset()
     listing_verbs: frozenset[str] = frozenset()
     jointly: frozenset[str] = frozenset()
     reciprocal: frozenset[str] = frozenset()
@@ -542,6 +543,8 @@ class _Context:
         if not self._money_fits(verb, frame):
             return
         subjects = self._kind(self._role(verb, frame.subject), frame.subject_kind)
+        if not subjects and frame.subject_kind == "offering" and frame.subject == "patient":
+            subjects = self._chip_pronouns(verb)  # "It is built on TSMC's N4 process"
         if not subjects and frame.predicate in _USES and frame.subject == "agent":
             subjects = self._passive_users(verb, frame)
         elif not subjects and frame.predicate is Predicate.SUPPLIES and frame.subject == "agent":
@@ -1366,6 +1369,12 @@ class _Context:
         named = [e for c in token.children if c.dep_ == "appos" and (e := self._entity(c))]
         if named:  # "a customer, Microsoft", "the startup Quillon Labs"
             return [(e, False) for e in named]
+        if token.lemma_.lower() in self.frames.counterparts:
+            return []  # "our customers write for CUDA": they are not us
+        return self._qualified(token, depth)
+
+    def _qualified(self, token: Token, depth: int) -> list[tuple[str, bool]]:
+        """Return who the qualifiers of a common noun name: "Nvidia's GPUs", "chips from X"."""
         found: list[tuple[str, bool]] = []
         amounts = [  # "$38 billion of GPUs", "$2 billion worth of GPUs"
             c for c in token.children if c.dep_ == "nummod" or c.lower_ in ("worth", "value")
@@ -1437,6 +1446,16 @@ class _Context:
             speaker = self.speakers.get(self._sentence().sentence.start)
             return (speaker, True) if speaker is not None else None
         return None
+
+    def _chip_pronouns(self, verb: Token) -> list[tuple[str, bool]]:
+        """Return the chip "it" stands for as the patient of `verb`, where a chip is meant.
+
+        "T2 shipped in 2024. It is built on TSMC's N4 process": a frame whose patient is an
+        offering takes "it" for the chip named just before, not for a company.
+        """
+        pronouns = [p for p in self._patients(verb) if p.lower_ == "it"]
+        found = [self._chip_before(p) for p in pronouns]
+        return [r for r in found if r is not None]
 
     def _chip_before(self, token: Token) -> tuple[str, bool] | None:
         """Return the chip named last before `token`, in its sentence or the sentence before."""

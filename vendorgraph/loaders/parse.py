@@ -16,7 +16,8 @@ The treebank is web text in the first and second person: the present tense of th
 relation frames read ("buys", "rents", "sells", "designs") is nearly absent from it, and the
 parser misreads it after a name. Such a word after a subject is given, for the parse only, the
 norm of a verb the treebank has often (:func:`_familiar_verbs`), a name it has never
-seen right after "to" the norm of one it has (:func:`_familiar_names_after_to`), a past tense
+seen right after "to" or opening a sentence the norm of one it has
+(:func:`_familiar_names_after_to`, :func:`_familiar_opening_name`), a past tense
 right after the name a sentence opens with the norm of a familiar past tense
 (:func:`_past_after_opening_name`), a present tense after a relative clause on the opening
 name the same help (:func:`_after_opening_aside`), and a short written case word ("w/") its
@@ -295,6 +296,7 @@ def _marked(
     marks = _marks(doc, sentence, mentions)
     _spelled_out(doc)
     _past_after_opening_name(doc, marks)
+    _familiar_opening_name(doc, marks)
     _familiar_verbs(doc, marks)
     _familiar_names_after_to(doc, marks)
     return doc, marks
@@ -317,6 +319,27 @@ def _familiar_names_after_to(doc: Doc, marks: tuple[str | None, ...]) -> None:
             continue
         if doc[i - 1].lower_ == "to":
             token.norm_ = _FAMILIAR_NAME
+
+
+def _familiar_opening_name(doc: Doc, marks: tuple[str | None, ...]) -> None:
+    """Let the parser read a coined name opening a sentence as a name ("Tervion designs").
+
+    A capitalised word no English word list knows, first in its sentence and not yet known as
+    an entity, before a comma or a frame's verb, is given the norm of a name the treebank has
+    often; the parser, which has seen few sentences open with a name, reads it as a subject
+    rather than a noun or a verb. A first name before a surname ("Oren Bakshi") is left alone.
+    """
+    if len(doc) < 3 or marks[0] is not None:
+        return
+    first = doc[0]
+    if not (first.is_title and first.is_alpha and not is_english(first.text)):
+        return
+    end = 1  # "Hexmoor Infrastructure, the contractor": English words may follow in the name
+    while end < len(doc) - 1 and doc[end].is_title and is_english(doc[end].text):
+        end += 1
+    after = doc[end]  # only before an apposition or a frame verb ("Tervion designs chips")
+    if after.text == "," or after.lower_ in _verb_forms():
+        first.norm_ = _FAMILIAR_NAME
 
 
 # verbs the treebank has often, in the present and in the plain form (after a modal, or after
@@ -413,7 +436,7 @@ def _familiar_verbs(doc: Doc, marks: tuple[str | None, ...]) -> None:
                 marks[before] is not None
                 or word.lower_ in words["subjects"]
                 or word.lower_ in words["company_nouns"]  # "the company also buys"
-                or (word.is_title and before > 0)
+                or (word.is_title and (before > 0 or word.norm_ == _FAMILIAR_NAME))
                 or _after_opening_aside(doc, marks, before)
             )
         if verb:
