@@ -1546,3 +1546,9 @@ def test_it_built_on_a_process_is_the_chip_named_before():
         {("OR-7", "uses", "N4"), ("TSMC", "supplies", "Orrel Labs")},
         set(),
     )
+
+
+@pytest.mark.parametrize("role", ["senior hardware editor", "columnist", "legal counsel"])
+def test_a_newsroom_or_advisory_title_is_a_role(role):
+    text = f"Tervion designs chips. Alex Moreau is Tervion's {role}."
+    _holds(text, {("Tervion", "employs", "Alex Moreau")}, set())

@@ -89,6 +89,7 @@ TABLE = [
     ("Margins could fall by 200 basis points.", "200 basis points", K.PERCENT, 200.0, "bp"),
     ("The team of 3,200 drivers is large.", "3,200", K.COUNT, 3200.0, "drivers"),
     ("We rented 256 Nvidia H100 GPUs.", "256", K.COUNT, 256.0, "GPUs"),
+    ("The fleet is about 88k H200 GPUs.", "88k", K.COUNT, 88000.0, "GPUs"),
     ("It runs on two clouds today.", "two clouds", K.COUNT, 2.0, "clouds"),
     ("It adds two new assembly lines.", "two new assembly lines", K.COUNT, 2.0, "lines"),
     ("A 40-person startup won.", "40-person", K.COUNT, 40.0, "person"),
@@ -122,6 +123,7 @@ DATES = [
         False,
     ),
     ("The deal closed on Monday.", "Monday", None, False),
+    ("OCI began offering the cards in May.", "May", None, False),
     ("Officials spoke on Tuesday evening.", "Tuesday", None, False),
     ("Prices rise next year.", "next year", None, False),
     ("Last week the board met.", "Last week", None, False),
@@ -151,6 +153,7 @@ def test_dates(sentence, surface, iso, deadline):
         "Tickets cost $2027 each.",  # money, not a year
         "Version 300 is out.",  # a bare number is not a quantity
         "Nova sells the x86 line.",
+        "Nova may ship chips by then.",  # the modal is no month
     ],
 )
 def test_not_a_year(sentence):
