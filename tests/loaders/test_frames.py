@@ -1552,3 +1552,20 @@ def test_it_built_on_a_process_is_the_chip_named_before():
 def test_a_newsroom_or_advisory_title_is_a_role(role):
     text = f"Tervion designs chips. Alex Moreau is Tervion's {role}."
     _holds(text, {("Tervion", "employs", "Alex Moreau")}, set())
+
+
+def test_a_foundry_that_makes_a_chip_does_not_develop_it():
+    _holds(
+        "Halvard Semiconductor sells chips. The current flagship, the HV-3, is made by TSMC.",
+        set(),
+        {("TSMC", "develops", "HV-3")},
+    )
+
+
+@pytest.mark.parametrize("noun", ["first product", "successor", "newest chip"])
+def test_a_possessed_noun_set_off_before_a_name_names_its_developer(noun):
+    _holds(
+        f"Halvard Semiconductor was founded in 2019. Its {noun}, the HV-1, shipped in 2021.",
+        {("Halvard Semiconductor", "develops", "HV-1")},
+        set(),
+    )

@@ -486,6 +486,7 @@ class _Context:
                 predicate,
                 *(t for t in predicate.subtree if t.i < predicate.i and t.dep_ in _NAME_WORDS),
             ]
+        named += _set_off_after(token)  # "Its first product, the HV-1, shipped": misread
         offerings = [
             e for t in named if (e := self._entity(t)) and _is_kind(self.kinds.get(e), "offering")
         ]
@@ -1757,6 +1758,21 @@ def _is_kind(etype: EntityType | None, kind: str) -> bool:
     if kind == "authority":  # "Washington barred ...": the capital for its government
         return etype in (EntityType.GOVERNMENT, EntityType.PLACE)
     return etype is EntityType.PLACE
+
+
+def _set_off_after(noun: Token) -> list[Token]:
+    """Return the name set off by a comma right after `noun` ("its first product, the HV-1,").
+
+    The parser may hang such an apposition elsewhere (as a subject of the verb after it).
+    """
+    doc = noun.doc
+    i = noun.i + 1
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return []
+    i += 1
+    if doc[i].lower_ in ("the", "a", "an") and i + 1 < len(doc):
+        i += 1
+    return [doc[i]]
 
 
 def _pied_piped(noun: Token, case: str) -> list[Token]:

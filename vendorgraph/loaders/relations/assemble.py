@@ -47,13 +47,7 @@ def adjust(article: Article, hit: Hit) -> Hit | None:
         customer = article.developer(hit.object)  # the maker supplies the product's developer
         return replace(hit, object=customer, resolved=True) if customer is not None else None
     if hit.predicate is Predicate.DEVELOPS:
-        known = article.lexicon_developer(hit.object)
-        if (
-            known is not None
-            and known != hit.subject
-            and not _one_group(article, known, hit.subject)
-        ):
-            return replace(hit, subject=known) if known in article.entities else None
+        return _developed(article, hit)
     if hit.predicate is Predicate.DEPENDS_ON and article.cls(hit.object) in (
         "chip",
         "product",
@@ -62,11 +56,30 @@ def adjust(article: Article, hit: Hit) -> Hit | None:
         dev = article.developer(hit.object)
         if dev is not None:
             return replace(hit, object=dev, capability=hit.object)
-    if hit.predicate is Predicate.DEVELOPS and article.cls(hit.subject) not in ("org", "its"):
-        return None
     if hit.predicate is Predicate.INTEGRATES and _is_process(article, hit.object):
         return replace(hit, predicate=Predicate.USES)  # a chip is made on a process, not of it
     return hit
+
+
+def _developed(article: Article, hit: Hit) -> Hit | None:
+    """Return a development as the lexicon and the kind of its developer allow, or None."""
+    known = article.lexicon_developer(hit.object)
+    if known is not None and known != hit.subject and not _one_group(article, known, hit.subject):
+        return replace(hit, subject=known) if known in article.entities else None
+    if article.cls(hit.subject) not in ("org", "its"):
+        return None
+    if _foundry_making_a_chip(article, hit):
+        return None  # "the HV-3 is made by TSMC": a foundry makes others' chips
+    return hit
+
+
+def _foundry_making_a_chip(article: Article, hit: Hit) -> bool:
+    """Whether a company that is only a foundry is said to develop a chip or product.
+
+    A pure foundry (TSMC, GlobalFoundries) develops its processes, not the chips it makes.
+    """
+    roles = article.entities[hit.subject].roles
+    return roles == ("Foundry",) and article.cls(hit.object) in ("chip", "product")
 
 
 def _one_group(article: Article, one: str, other: str) -> bool:
