@@ -585,3 +585,39 @@ def test_a_person_described_as_working_at_a_consultancy_is_a_person():
     types = _types(text)
     assert types["Priya Venkataraman"] == "Person"
     assert types["Halden & Crewe"] == "Consultancy"
+
+
+def test_a_name_before_the_companys_role_is_a_person_not_a_company():
+    text = (
+        "Jonah Pike is the chief technology officer of Lorimer AI. Pike, the company's chief "
+        "technology officer, said capacity was short."
+    )
+    types = _types(text)
+    assert types.get("Jonah Pike") == "Person"
+    assert "Pike" not in types
+
+
+@pytest.mark.parametrize(
+    ("text", "not_names"),
+    [
+        # a capitalised English word opening a sentence before an offering noun
+        ("Finished modules are assembled by Fabrinet in Thailand.", {"Finished"}),
+        # a common noun opening a sentence, and one capitalised in a headline
+        (
+            "Calloway Semiconductor to Acquire Opterra Photonics for $53.00 per Share in Cash\n\n"
+            "Combination brings optics in-house for Calloway Semiconductor.",
+            {"Share", "Combination", "Acquire Opterra Photonics"},
+        ),
+    ],
+)
+def test_capitalised_common_words_are_not_names(text, not_names):
+    types = _types(text)
+    assert not not_names & set(types), types
+
+
+def test_a_verb_before_a_company_name_in_a_headline_is_not_part_of_it():
+    types = _types(
+        "Calloway Semiconductor to Acquire Opterra Photonics for $53.00 per Share in Cash\n\n"
+        "Calloway Semiconductor said it would buy Opterra Photonics."
+    )
+    assert "Opterra Photonics" in types and "Acquire Opterra Photonics" not in types

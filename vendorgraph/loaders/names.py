@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from vendorgraph.loaders.entities import EntityResult, Mention, load_entity_patterns
 from vendorgraph.loaders.entities.offerings import NOT_CODES
@@ -463,7 +463,19 @@ def _may_stand_alone(tokens: list[Token], head: Token) -> bool:
         return False  # "DSPs", "ASICs": a plural, a class of things
     if len(word) < 3 or tokens[0].is_upper:  # "AI", "GPU": more often terms than names
         return _offering_apposition(head) is not None
-    return True
+    # "Combination brings ...", "... for $53.00 per Share in Cash": a common noun; not one set
+    # off by a comma ("Keystone, Halvard's compiler, is free": an apposition names it)
+    first = tokens[0]
+    if word.lower() not in common_nouns():
+        return True
+    apposed = first.i + 1 < len(first.doc) and first.nbor(1).text == ","
+    return not _headline_like(head.doc) and (first.i > 0 or apposed)
+
+
+def _headline_like(doc: Doc) -> bool:
+    """Tell a line whose longer words are mostly capitalised, as in a headline."""
+    words = [t for t in doc if t.is_alpha and len(t) > 3]
+    return len(words) >= 4 and sum(t.is_title for t in words) >= 0.6 * len(words)
 
 
 def _run_tokens(token: Token) -> list[Token]:

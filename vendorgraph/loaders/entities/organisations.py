@@ -37,7 +37,7 @@ from vendorgraph.loaders.entities.table import (
     normal_form,
 )
 from vendorgraph.loaders.limits import window_before
-from vendorgraph.loaders.parse import is_english
+from vendorgraph.loaders.parse import common_nouns, common_verbs, is_english
 from vendorgraph.loaders.text import Sentence
 from vendorgraph.ontology.terms import EntityType
 
@@ -260,6 +260,7 @@ def suffix_orgs(table: Table, pats: EntityPatterns, sentence: Sentence) -> None:
             start = lead.end()  # "US-based Micron Technology": not part of the name
             if start >= sentence.start + match.start():
                 continue  # "a Seoul-based AI startup": a suffix alone names nothing
+        start = _after_verb(table.text, start, sentence.start + match.start())
         if suffix_type(pats, match.group()) is EntityType.GOVERNMENT:
             start = _joined_by_and(table, pats, start, floor=sentence.start)
         run = table.at(*span)
@@ -275,6 +276,22 @@ def suffix_orgs(table: Table, pats: EntityPatterns, sentence: Sentence) -> None:
             longer = table.add(table.text[start:end], suffix_type(pats, match.group()), start, end)
             if run is not None and run != longer:
                 _absorb(table, run, longer)
+
+
+def _after_verb(text: str, start: int, suffix: int) -> int:
+    """Return where a name begins after a capitalised verb in a headline before it.
+
+    "Calloway to Acquire Opterra Photonics": a word that is only a verb ("Acquire", "Expands")
+    is not the first word of a name of two words or more after it.
+    """
+    first, _, rest = text[start:suffix].partition(" ")
+    before = text[max(0, start - 40) : start].split()
+    if not before or not (before[-1] == "to" or (before[-1].istitle() and before[-1].isalnum())):
+        return start  # "..., Brisk Peak Compute": only after "to" or a name ("X Acquires Y")
+    word = first.lower()
+    lemma = word[:-1] if word.endswith("s") else word
+    verb = lemma in common_verbs() and lemma not in common_nouns() and word not in common_nouns()
+    return start + len(first) + 1 if verb and rest.strip() else start
 
 
 _JOINED_BY_AND = re.compile(rf"(?<![\w-])({CAP_TOKEN}(?: {CAP_TOKEN}){{0,2}}) (?:and|&) $")

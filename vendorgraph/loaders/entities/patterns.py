@@ -208,6 +208,6 @@ def _compile(raw: dict[str, Any]) -> EntityPatterns:
             # the head ends the phrase before any preposition: "a principal at the consultancy
             # X" describes a person, not a consultancy
             rf"(?:a|an|the|{CAP_TOKEN}['’]s)\s+(?P<desc>(?:(?!{_PREPOSITIONS}\s)[\w-]+\s+){{0,5}}?)"
-            rf"(?P<head>{alternation(raw['apposition_heads']['words'])})\b"
-        ),
+            rf"(?P<head>{alternation(raw['apposition_heads']['words'])})\b(?!['’]s\b)"
+        ),  # "Pike, the company's chief technology officer": a person, the head is "officer"
     )
