@@ -13,7 +13,7 @@ from vendorgraph.loaders.pipeline import extract
 
 # Floors on the 12-article dev set (reported speech annotated), at what the extractor gives
 # today; raise them as extraction improves.
-FLOORS = {"entities": 0.94, "quotes": 0.86, "relations": 0.74, "numbers": 0.96}
+FLOORS = {"entities": 0.94, "quotes": 0.86, "relations": 0.76, "numbers": 0.96}
 SEED_FLOORS = {"entities": 1.0, "quotes": 1.0, "relations": 0.95, "numbers": 1.0}
 
 
