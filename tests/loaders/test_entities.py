@@ -621,3 +621,22 @@ def test_a_verb_before_a_company_name_in_a_headline_is_not_part_of_it():
         "Calloway Semiconductor said it would buy Opterra Photonics."
     )
     assert "Opterra Photonics" in types and "Acquire Opterra Photonics" not in types
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Harcourt Lane & Co. is serving as financial advisor to Opterra Photonics.",
+         "Harcourt Lane & Co."),
+        ("Castellan & Price LLP is serving as legal counsel to Opterra Photonics.",
+         "Castellan & Price LLP"),
+    ],
+)  # fmt: skip
+def test_a_firm_whose_name_joins_words_with_an_ampersand_before_a_legal_form(text, name):
+    assert name in _types(text)
+
+
+def test_a_known_firm_with_an_ampersand_and_legal_forms_is_the_known_firm():
+    types = _types("Morgan Stanley & Co. LLC is serving as advisor to Calloway Semiconductor.")
+    assert types.get("Morgan Stanley") == "InvestmentFirm"
+    assert not any("&" in name for name in types)

@@ -1569,3 +1569,12 @@ def test_a_possessed_noun_set_off_before_a_name_names_its_developer(noun):
         {("Halvard Semiconductor", "develops", "HV-1")},
         set(),
     )
+
+
+def test_by_the_hour_is_a_rate_not_the_agent_of_a_passive():
+    _holds(
+        "Lorimer AI trains models. Its first experiments run on 64 Nvidia A100 GPUs rented by "
+        "the hour from Lambda.",
+        {("Lambda", "supplies", "Lorimer AI")},
+        {("Lambda", "uses", "A100")},
+    )

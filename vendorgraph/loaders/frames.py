@@ -155,6 +155,7 @@ class Frames:
     raising: frozenset[str] = frozenset()
     staff_nouns: frozenset[str] = frozenset()
     counterparts: frozenset[str] = frozenset()
+    rates: frozenset[str] = frozenset()
     listing_verbs: frozenset[str] = frozenset()
     jointly: frozenset[str] = frozenset()
     reciprocal: frozenset[str] = frozenset()
@@ -1021,8 +1022,14 @@ class _Context:
         return found
 
     def _agents(self, verb: Token) -> list[Token]:
-        if is_passive(verb):
-            return [c for c in verb.children if case_word(c) == "by" and c.dep_.startswith("obl")]
+        if is_passive(verb):  # "rented by the hour": a rate, not who rents
+            return [
+                c
+                for c in verb.children
+                if case_word(c) == "by"
+                and c.dep_.startswith("obl")
+                and c.lemma_.lower() not in self.frames.rates
+            ]
         found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT]
         found = [c for c in found if self._apposed_subject(c) is None]
         found = [s for c in found for s in _marked_subject(c)]

@@ -57,7 +57,8 @@ __all__ = [
 ]
 
 
-_RUN_AT_END = re.compile(rf"((?:{CAP_TOKEN}\s+){{0,3}}{CAP_TOKEN})\s*$")
+# "Harcourt Lane & Co.": an ampersand may join the words, and end the run before the suffix
+_RUN_AT_END = re.compile(rf"((?:{CAP_TOKEN}\s+(?:&\s+)?){{0,3}}{CAP_TOKEN}(?:\s+&)?)\s*$")
 
 
 def _org_run_before(
@@ -108,8 +109,13 @@ def _skip_back(text: str, stop: int, floor: int) -> int:
 
 
 def suffix_type(pats: EntityPatterns, name: str) -> EntityType:
-    """Return the type the last word of `name` gives ("Department": Government)."""
-    return pats.suffix_types.get(name.split()[-1], EntityType.ORGANIZATION)
+    """Return the type the last word of `name` gives ("Department": Government).
+
+    A legal form says nothing of the kind: "Brackenfield Capital Partners LLP" is typed by
+    "Partners".
+    """
+    base = pats.legal_form.sub("", name) or name
+    return pats.suffix_types.get(base.split()[-1], EntityType.ORGANIZATION)
 
 
 _COINED_BEFORE = re.compile(r"(?<![\w&.'-])([A-Z][a-z]{3,}) $")
@@ -256,13 +262,12 @@ def suffix_orgs(table: Table, pats: EntityPatterns, sentence: Sentence) -> None:
         if span is None or span[1] + 1 != sentence.start + match.start():
             continue
         start, end = span[0], sentence.start + match.end()
-        if (lead := DESCRIPTIVE_LEAD.match(table.text, start, end)) is not None:
-            start = lead.end()  # "US-based Micron Technology": not part of the name
-            if start >= sentence.start + match.start():
-                continue  # "a Seoul-based AI startup": a suffix alone names nothing
-        start = _after_verb(table.text, start, sentence.start + match.start())
-        if suffix_type(pats, match.group()) is EntityType.GOVERNMENT:
-            start = _joined_by_and(table, pats, start, floor=sentence.start)
+        if _no_new_name(table, pats, span, end):
+            continue  # "Morgan Stanley & Co. LLC": the known firm, with its legal forms
+        found = _name_start(table, pats, start, end, sentence.start + match.start(), sentence)
+        if found is None:
+            continue  # "a Seoul-based AI startup": a suffix alone names nothing
+        start = found
         run = table.at(*span)
         if _NOT_A_NAME_AFTER.match(table.text, end) and (run is not None or start == span[1]):
             continue  # "Nvidia AI chips": a known name and a word of use, not "Nvidia AI"
@@ -273,9 +278,42 @@ def suffix_orgs(table: Table, pats: EntityPatterns, sentence: Sentence) -> None:
         ):
             continue
         if table.at(start, end) is None and not crosses(table, start, end):
-            longer = table.add(table.text[start:end], suffix_type(pats, match.group()), start, end)
+            name = table.text[start:end]
+            longer = table.add(name, suffix_type(pats, name), start, end)
             if run is not None and run != longer:
                 _absorb(table, run, longer)
+
+
+def _name_start(
+    table: Table, pats: EntityPatterns, start: int, end: int, suffix: int, sentence: Sentence
+) -> int | None:
+    """Return where the name that ends in a suffix begins, or None if only the suffix is left.
+
+    A descriptive lead ("US-based Micron Technology") and a headline's verb ("to Acquire
+    Opterra Photonics") are not part of it; a public body may join two fields with "and".
+    """
+    if (lead := DESCRIPTIVE_LEAD.match(table.text, start, end)) is not None:
+        start = lead.end()
+        if start >= suffix:
+            return None
+    start = _after_verb(table.text, start, suffix)
+    if suffix_type(pats, table.text[suffix:end]) is EntityType.GOVERNMENT:
+        start = _joined_by_and(table, pats, start, floor=sentence.start)
+    return start
+
+
+def _no_new_name(table: Table, pats: EntityPatterns, span: tuple[int, int], end: int) -> bool:
+    """Whether a run and its suffix name no new company.
+
+    The run is a known organisation and "&" ("Morgan Stanley & Co."), or the whole is legal
+    forms ("Co. LLC").
+    """
+    if pats.legal_form.fullmatch(" " + table.text[span[0] : end]):
+        return True
+    if not table.text[span[0] : span[1]].endswith(" &"):
+        return False
+    known = table.at(span[0], span[1] - 2)
+    return known is not None and table.type_of(known).is_organization
 
 
 def _after_verb(text: str, start: int, suffix: int) -> int:

@@ -151,7 +151,9 @@ def _compile(raw: dict[str, Any]) -> EntityPatterns:
         org_suffix=re.compile(rf"\b(?:{alternation(raw['org_suffixes'])})(?![\w-])"),
         suffix_types={k: EntityType(v) for k, v in raw["org_suffixes"].items()},
         company_only_suffixes=frozenset(raw["company_only_suffixes"]["words"]),
-        legal_form=re.compile(rf"(?:,?\s+(?:{alternation(raw['legal_forms']['words'])}))+$"),
+        legal_form=re.compile(  # "Morgan Stanley & Co. LLC" is Morgan Stanley
+            rf"(?:,?\s+(?:&\s+)?(?:{alternation(raw['legal_forms']['words'])}))+$"
+        ),
         descriptor=re.compile(
             rf"\b(?P<cue>(?i:{alternation(raw['descriptors'])}))\s+(?P<names>{name}"
             rf"(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+){name})*)"
