@@ -640,3 +640,12 @@ def test_a_known_firm_with_an_ampersand_and_legal_forms_is_the_known_firm():
     types = _types("Morgan Stanley & Co. LLC is serving as advisor to Calloway Semiconductor.")
     assert types.get("Morgan Stanley") == "InvestmentFirm"
     assert not any("&" in name for name in types)
+
+
+def test_a_turn_label_in_capitals_is_the_person_the_header_names():
+    text = (
+        "KEYNOTE\nSpeaker: Julian Okoro, chief executive officer, Halcyon Grid\n\n"
+        "JULIAN OKORO: Good morning. We buy GPUs from Nvidia.\n\nJULIAN OKORO: Thank you.\n"
+    )
+    people = [e for e in extract(parse_document(text)).entities if e.type.value == "Person"]
+    assert [(p.name, len(p.mentions)) for p in people] == [("Julian Okoro", 3)]

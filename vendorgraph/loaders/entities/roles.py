@@ -120,6 +120,9 @@ def speaker_labels(table: Table, pats: EntityPatterns, sents: tuple[Sentence, ..
             continue
         seen.add(turn.label)
         lo, hi = turn.label
+        titled = turn.name.title()  # "JULIAN OKORO:" is Julian Okoro, as the header writes him
+        if turn.name.isupper() and (at := table.text.find(titled)) >= 0:
+            add_person(table, pats, titled, at)
         person = add_person(table, pats, turn.name, lo)
         if person is None or turn.rest is None:
             continue
