@@ -1578,3 +1578,16 @@ def test_by_the_hour_is_a_rate_not_the_agent_of_a_passive():
         {("Lambda", "supplies", "Lorimer AI")},
         {("Lambda", "uses", "A100")},
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Orrel Labs trains models on TPUs and rents GPUs from Lambda.",
+         ("Lambda", "supplies", "Orrel Labs")),
+        ("Orrel Labs builds servers, and leases them to Oracle.",
+         ("Orrel Labs", "supplies", "Oracle")),
+    ],
+)  # fmt: skip
+def test_a_second_present_verb_after_and_is_the_opening_names(text, expected):
+    _holds(text, {expected}, set())

@@ -414,7 +414,8 @@ def _familiar_verbs(doc: Doc, marks: tuple[str | None, ...]) -> None:
     has often, which its features are read from; the word itself is kept. The present plural
     after two names joined by "and" ("Nvidia and AMD both compete with Corvalis") is read as a
     noun phrase even for verbs the treebank knows (it has them after "we" and "they"), so it
-    is helped for every frame verb.
+    is helped for every frame verb. So is a present form after "and" in a sentence that opens
+    with a name ("Orrel Labs trains models and rents GPUs from Lambda": both are its verbs).
     """
     forms, words = _verb_forms(), _aid_words()
     for token in doc:
@@ -438,6 +439,7 @@ def _familiar_verbs(doc: Doc, marks: tuple[str | None, ...]) -> None:
                 or word.lower_ in words["company_nouns"]  # "the company also buys"
                 or (word.is_title and (before > 0 or word.norm_ == _FAMILIAR_NAME))
                 or _after_opening_aside(doc, marks, before)
+                or (word.lower_ == "and" and bool(marks) and marks[0] is not None)
             )
         if verb:
             token.norm_ = _FAMILIAR[tense, transitive]
