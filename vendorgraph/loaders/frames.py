@@ -729,16 +729,17 @@ class _Context:
     def _named_owner(self, verb: Token, makers: set[str]) -> bool:
         """Whether a name other than the makers' owns a patient ("Caldera's chip", any kind)."""
         return any(
-            c.dep_ == "nmod:poss" and c.pos_ == "PROPN" and self._entity(c) not in makers
-            for p in self._patients(verb)
-            for c in p.children
+            c.pos_ == "PROPN" and self._entity(c) not in makers for c in self._possessives(verb)
         )
 
     def _owners(self, verb: Token) -> list[tuple[str, bool]]:
         """Return the organisations a possessive names as owners of the verb's patients."""
-        patients = self._patients(verb)
-        owners = [c for p in patients for c in p.children if c.dep_ == "nmod:poss"]
+        owners = self._possessives(verb)
         return self._kind([r for c in owners for r in self.refers(c)], "org")
+
+    def _possessives(self, verb: Token) -> list[Token]:
+        """Return the possessives on the patients of `verb` ("its", "Caldera's")."""
+        return [c for p in self._patients(verb) for c in p.children if c.dep_ == "nmod:poss"]
 
     def _noun_hits(self, noun: Token, frame: NounFrame) -> Iterator[FrameHit]:
         if self._not_now(noun, frame):
@@ -1438,8 +1439,7 @@ class _Context:
             return self._back(token, person=False)
         if (
             token.lemma_.lower() in self.frames.company_nouns
-            and any(c.lower_ in ("the", "this", "that") for c in token.children)
-            and "Plur" not in token.morph.get("Number", [])  # "the two firms": no one company
+            and _definite(token)  # "the two firms": no one company
         ):
             return self._of_kind(token) or self._back(token, person=False)
         if (
@@ -1811,9 +1811,9 @@ def _marked_subject(subject: Token) -> list[Token]:
 
 
 def _definite(noun: Token) -> bool:
-    """Whether `noun` is one thing named before: "the chip", "this processor" (not "chips")."""
+    """Whether `noun` is one thing named before: "the chip", "that company" (not "chips")."""
     return "Plur" not in noun.morph.get("Number", []) and any(
-        c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children
+        c.lower_ in ("the", "this", "that") for c in noun.children
     )
 
 

@@ -73,16 +73,11 @@ def offering_heads(table: Table, pats: EntityPatterns, sentence: Sentence) -> No
             continue  # "CM-400 inference accelerator": a word of use only after a model number
         if len(words) > 1 and words[-1] in pats.suffix_types:
             continue  # "Korin Semiconductor chips": a company's name before its offering
-        if len(words) == 1 and _opens_sentence(table.text, start) and is_english(words[0]):
+        opens = not table.text[sentence.start : start].strip(" \t*_\"“‘'(")
+        if len(words) == 1 and opens and is_english(words[0]):
             continue  # "Finished modules are assembled by ...": a capitalised English word
         end = start + len(" ".join(words))
         _offering(table, pats, start, end, pats.head_types[match.group("head")])
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    """Whether the word at `start` is the first of its sentence (after a stop or a line break)."""
-    before = text[:start].rstrip(" \t*_\"“‘'(")
-    return not before or before[-1] in ".!?:\n"
 
 
 def _glued(text: str, start: int) -> bool:
